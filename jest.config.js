@@ -1,0 +1,14 @@
+/** Jest: ts-jest transpiles (tsc --noEmit type-checks separately, in CI). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls ESM-only packages through office-addin-manifest; it only needs the OfficeApp enum.
+    "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
+  },
+  testTimeout: 120000,
+};

@@ -1,0 +1,144 @@
+import type { Method, Settings } from "./model";
+import type { Problem, SourceRef } from "./problem";
+
+/**
+ * The engine's output. Every amount is an integer number of quanta of `settings.rounding`
+ * (whole euros when rounding = 1, cents when 0.01): convert with `fromQuanta` (money.ts).
+ *
+ * Shares are stored year-major in flat arrays: `shares[y * instruments.length + i]` is the
+ * share of instrument `instruments[i]` in year `years[y]`. Invariants (tested):
+ * - for every line, unit and year, the shares add up exactly to `totals[y]`;
+ * - summary figures are the sums of the detail figures (units of lines, instruments of units);
+ * - a period figure is the sum of its years.
+ */
+
+/** How one unit's costs were shared, in words and in weights, for the sheets and the annex. */
+export interface RuleApplied {
+  unit: string;
+  /** The method, or "support" for a support unit passed on to the units it serves. */
+  method: Method | "support";
+  /** The rule restated in English (the annex translates from `method`, `basis` and the bounds). */
+  description: string;
+  /** Driver column or hybrid basis text, as in the Rules sheet ("Parties", "40% equal + 60% Parties"). */
+  basis?: string;
+  /** Participating instrument codes, in `instruments` order. */
+  participants: string[];
+  min?: number;
+  max?: number;
+  /** Final weights (fractions adding up to 1) by instrument, after bounds; absent for `posts`. */
+  weights?: Record<string, number>;
+  /** Support units only: the share of each receiving unit in what this unit passed on. */
+  servedUnits?: Record<string, number>;
+  /** Row of the Rules sheet (or first Support row) this came from. */
+  source?: SourceRef;
+}
+
+/** One post or budget line, with its cost and shares per year. */
+export interface LineResult {
+  kind: "post" | "budget";
+  /** PostId, or the budget Item. */
+  id: string;
+  /** Post title, or the budget Item again. */
+  title: string;
+  unit: string;
+  /** "Staff" for posts; the budget line's category otherwise. */
+  category: string;
+  grade?: string;
+  fte?: number;
+  fundedBy?: string;
+  /** How this line was split, in words ("Own split: CMS 85%, ASCOBANS 15%", "Unit rule: equal"). */
+  rule: string;
+  /** Cost per year, in quanta. */
+  totals: number[];
+  /** Shares, year-major: shares[y * n + i]. Each year's shares add up to totals[y]. */
+  shares: Float64Array;
+  source: SourceRef;
+}
+
+/** One common service unit: its own costs, what it received from support units, and its shares. */
+export interface UnitResult {
+  unit: string;
+  /** True for a support unit (it appears as a provider in the Support sheet). */
+  support: boolean;
+  /** Cost of the unit's own posts and budget lines per year, in quanta. */
+  own: number[];
+  /** Support costs received from support units per year (0 for a support unit). */
+  received: number[];
+  /**
+   * Operating unit: own + received, split by its rule. Support unit: what it passed on
+   * (equal to `own`), split as it reached the instruments through the units it serves.
+   */
+  totals: number[];
+  /** Shares, year-major: shares[y * n + i], adding up to totals[y]. */
+  shares: Float64Array;
+  /** Support unit only: amount passed on to each receiving operating unit, per year. */
+  passedOn?: Record<string, number[]>;
+}
+
+/** What one instrument pays: direct share, programme support costs and total, per year. */
+export interface InstrumentTotal {
+  code: string;
+  /** Direct share per year (before PSC), in quanta: the sum of its shares over all lines. */
+  direct: number[];
+  /** PSC per year, in quanta. */
+  psc: number[];
+  /** direct + psc per year. */
+  total: number[];
+  /** Direct share over the period by category ("Staff", "Meetings", ...). */
+  byCategory: Record<string, number>;
+  /** Staff time borne (sum of post FTE x share), for "staff time freed". */
+  fte: number;
+}
+
+/** Savings of one instrument that has a stand-alone baseline, over the period. */
+export interface SavingsResult {
+  code: string;
+  /** Stand-alone cost over the period (direct, before PSC), in quanta. */
+  baseline: number;
+  /** Its direct share of the common costs over the period, in quanta. */
+  shared: number;
+  /** baseline - shared (positive = saved). */
+  savings: number;
+  /** The same three figures by category. */
+  byCategory: Record<string, { baseline: number; shared: number; savings: number }>;
+  /** Staff time in the baseline (FTE), where the baseline gives it. */
+  baselineFte?: number;
+  /** Staff time borne under sharing (FTE). */
+  sharedFte: number;
+  /** baselineFte - sharedFte: staff time freed for implementation support. */
+  fteFreed?: number;
+}
+
+/** Exchange of services for one instrument, over the period (seed ¶24). */
+export interface SettlementResult {
+  code: string;
+  /** Its direct share of the common costs, in quanta. */
+  share: number;
+  /** Cost of the posts it funds (FundedBy), in quanta. */
+  funded: number;
+  /** share - funded: positive = it owes, negative = it contributed more than its share. */
+  balance: number;
+}
+
+/** The whole result of one run. */
+export interface Allocation {
+  settings: Settings;
+  /** Calendar years of the period. */
+  years: number[];
+  /** Instrument codes, in the order of the Instruments sheet. */
+  instruments: string[];
+  rules: RuleApplied[];
+  lines: LineResult[];
+  /** Operating units first (in order of first appearance), then support units. */
+  units: UnitResult[];
+  instrumentTotals: InstrumentTotal[];
+  savings: SavingsResult[];
+  settlement: SettlementResult[];
+  /** Grand totals per year: direct (sum of operating units), psc, total. */
+  grandTotal: { direct: number[]; psc: number[]; total: number[] };
+  /** Warnings met on the way (never errors: with errors there is no Allocation). */
+  warnings: Problem[];
+}
+
+/** What `computeAllocation` returns: a result, or the problems that prevent one. */
+export type AllocationOutcome = { ok: true; allocation: Allocation } | { ok: false; problems: Problem[] };
