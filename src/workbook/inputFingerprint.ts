@@ -1,0 +1,80 @@
+import type { CellValue, WorkbookGrids } from "./grid";
+import { isCellError } from "./grid";
+import { Sha256 } from "./sha256";
+
+/**
+ * A fingerprint of the workbook's inputs: SHA-256, in full hex, over a canonical serialisation of
+ * every sheet that is not one of our outputs (grids.ownedSheets). Any sheet counts, not only the
+ * contract's eight, because the task pane lets officers map sheets of their own: a fingerprint
+ * that missed a change would be worse than one that notices a scratch sheet. Sheets are taken in
+ * name order (moving a tab changes nothing); each non-empty cell is written with its row, column
+ * and typed value, so empty cells, formatting and ragged rows do not matter, while moving or
+ * changing any value does. Tables are not hashed separately: their values are in their sheets.
+ */
+export function inputFingerprint(grids: WorkbookGrids): string {
+  const owned = new Set(grids.ownedSheets.map((s) => s.toLowerCase()));
+  const sheets = grids.sheets
+    .filter((s) => !owned.has(s.name.toLowerCase()))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const hash = new Sha256();
+  hash.update(utf8(`cmscs-fingerprint-v1\n${sheets.length}\n`));
+  for (const sheet of sheets) {
+    const parts: string[] = [field("sheet", sheet.name)];
+    sheet.rows.forEach((row, r) => {
+      row.forEach((value, c) => {
+        if (value === null || value === undefined || value === "") return;
+        parts.push(`${sheet.firstRow + r},${sheet.firstCol + c}:${encode(value)}`);
+      });
+    });
+    parts.push("end\n");
+    hash.update(utf8(parts.join("\n")));
+  }
+  return hash.hex();
+}
+
+/** A length-prefixed string, so that no value can run into the next one. */
+function field(tag: string, text: string): string {
+  return `${tag}${text.length}:${text}`;
+}
+
+/** One cell value, tagged with its type so that 1, "1" and TRUE differ. */
+function encode(value: CellValue): string {
+  if (typeof value === "number") return `n${Object.is(value, -0) ? "0" : String(value)}`;
+  if (typeof value === "string") return field("s", value);
+  if (typeof value === "boolean") return value ? "b1" : "b0";
+  if (value instanceof Date) return `d${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString()}`;
+  if (isCellError(value)) return field("e", value.error);
+  return "?";
+}
+
+/** UTF-8 bytes of a string (TextEncoder is not in the pure layer's type world, nor in every Office runtime). */
+function utf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 3);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate: encode as the replacement character
+    if (cp < 0x80) out[n++] = cp;
+    else if (cp < 0x800) {
+      out[n++] = 0xc0 | (cp >> 6);
+      out[n++] = 0x80 | (cp & 63);
+    } else if (cp < 0x10000) {
+      out[n++] = 0xe0 | (cp >> 12);
+      out[n++] = 0x80 | ((cp >> 6) & 63);
+      out[n++] = 0x80 | (cp & 63);
+    } else {
+      out[n++] = 0xf0 | (cp >> 18);
+      out[n++] = 0x80 | ((cp >> 12) & 63);
+      out[n++] = 0x80 | ((cp >> 6) & 63);
+      out[n++] = 0x80 | (cp & 63);
+    }
+  }
+  return out.subarray(0, n);
+}

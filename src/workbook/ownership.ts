@@ -1,0 +1,20 @@
+/** The sheets this add-in writes, in the order they are written; each is replaced on every run. */
+export const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Annex", "Log"] as const;
+
+/** The prefix of every defined name that marks a sheet as ours. */
+export const OWNERSHIP_PREFIX = "_CMSCS_OWNED_";
+
+/**
+ * The workbook-scope defined name that marks `sheet` as written by this add-in. A defined name
+ * (rather than a cell or a custom property) survives copy, save-as and every file format both
+ * adapters write, and the user does not see it in the grid. Characters a name may not hold
+ * become "_".
+ */
+export function ownershipName(sheet: string): string {
+  return OWNERSHIP_PREFIX + sheet.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** The formula the ownership name refers to: cell A1 of the sheet, quoted for any sheet name ('It''s'!$A$1). */
+export function ownershipRefersTo(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+}
