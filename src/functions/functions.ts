@@ -1,0 +1,216 @@
+/**
+ * The CMS custom functions (`=CMS.COSTSHARE(...)` and the rest). This file is the build's
+ * metadata source: custom-functions-metadata reads each JSDoc below into functions.json, and its
+ * webpack plugin appends the `CustomFunctions.associate` calls, so every export here is a sheet
+ * function and nothing else is (hence several exports in one file). Each one is thin: read the
+ * arguments, call the engine, lay the result out on the sheet.
+ */
+import { applyBounds } from "../engine/applyBounds";
+import { escalate } from "../engine/escalate";
+import { programmeSupportCost } from "../engine/programmeSupportCost";
+import { solveReciprocal } from "../engine/solveReciprocal";
+import { splitAmount } from "../engine/splitAmount";
+import { callSafely } from "./callSafely";
+import { cellError } from "./cellError";
+import { standardCost } from "./standardCost";
+import { toMatrix } from "./toMatrix";
+import { toNumber } from "./toNumber";
+import { spill, toVector } from "./toVector";
+
+/** Reads the optional rounding argument: 1 = whole units (the default), 0.01 = cents. */
+function roundingOf(rounding: number | null | undefined): number {
+  if (rounding === null || rounding === undefined) return 1;
+  const r = toNumber(rounding, "rounding");
+  if (!(r > 0))
+    throw cellError(
+      "invalidValue",
+      "rounding must be a positive step such as 1 (whole units) or 0.01 (cents).",
+    );
+  return r;
+}
+
+/**
+ * Splits an amount in proportion to weights; the rounded shares add up exactly to the rounded amount.
+ * @customfunction
+ * @param amount The amount to share, e.g. a post's annual cost.
+ * @param weights The weights or percentages, as a single row or column (e.g. 85%, 15%).
+ * @param [rounding] The rounding step: 1 for whole units (default), 0.01 for cents.
+ * @returns The shares, spilled in the same orientation as the weights.
+ */
+export function COSTSHARE(amount: number, weights: number[][], rounding?: number): number[][] {
+  return callSafely("COSTSHARE", () => {
+    const a = toNumber(amount, "amount");
+    const w = toVector(weights, "weights");
+    return spill(splitAmount(a, w.values, roundingOf(rounding)), w.orientation);
+  });
+}
+
+/**
+ * One instrument's share of an amount split in proportion to weights (the same figure COSTSHARE spills).
+ * @customfunction
+ * @param amount The amount to share.
+ * @param weights The weights or percentages, as a single row or column.
+ * @param index Which share to return: 1 for the first weight, 2 for the second, and so on.
+ * @param [rounding] The rounding step: 1 for whole units (default), 0.01 for cents.
+ * @returns The share at that position.
+ */
+export function SHARE(amount: number, weights: number[][], index: number, rounding?: number): number {
+  return callSafely("SHARE", () => {
+    const a = toNumber(amount, "amount");
+    const w = toVector(weights, "weights");
+    const i = toNumber(index, "index");
+    if (!Number.isInteger(i) || i < 1 || i > w.values.length) {
+      throw cellError(
+        "invalidValue",
+        `index must be a whole number from 1 to ${w.values.length} (the number of weights).`,
+      );
+    }
+    return splitAmount(a, w.values, roundingOf(rounding))[i - 1];
+  });
+}
+
+/**
+ * Splits each cost by its own row of percentages; each row's rounded shares add up to its rounded cost.
+ * @customfunction
+ * @param costs The costs, as a single column (or row): one per row of splits.
+ * @param splits The percentages, one row per cost and one column per instrument; each row adds up to 100%.
+ * @param [rounding] The rounding step: 1 for whole units (default), 0.01 for cents.
+ * @returns One row of shares per cost, one column per instrument.
+ */
+export function ALLOCATE(costs: number[][], splits: number[][], rounding?: number): number[][] {
+  return callSafely("ALLOCATE", () => {
+    const c = toVector(costs, "costs").values;
+    const s = toMatrix(splits, "splits");
+    if (s.length !== c.length) {
+      throw cellError(
+        "invalidValue",
+        `splits has ${s.length} row${s.length === 1 ? "" : "s"} but there ${c.length === 1 ? "is 1 cost" : `are ${c.length} costs`}: give one row of percentages per cost.`,
+      );
+    }
+    const step = roundingOf(rounding);
+    return c.map((cost, r) => {
+      const row = s[r];
+      const sum = row.reduce((t, x) => t + x, 0);
+      // A row of fractions adds up to 1 (Excel's 100%); a row of plain numbers may be typed as 100.
+      if (Math.abs(sum - 1) > 1e-9 && Math.abs(sum - 100) > 1e-7) {
+        throw cellError("invalidValue", `splits row ${r + 1} adds up to ${formatPercent(sum)}, not 100%.`);
+      }
+      return splitAmount(cost, row, step);
+    });
+  });
+}
+
+/** A row total as the officer would read it: 0.6 → "60%", 60 → "60" (already in percent). */
+function formatPercent(sum: number): string {
+  return sum <= 1.5 ? `${+(sum * 100).toFixed(4)}%` : `${+sum.toFixed(4)}`;
+}
+
+/**
+ * Programme support cost on an amount (13% by default, the UN rule on trust-fund expenditure).
+ * @customfunction
+ * @param amount The expenditure the support cost is charged on.
+ * @param [rate] The PSC rate, e.g. 13% (default).
+ * @returns The programme support cost.
+ */
+export function PSC(amount: number, rate?: number): number {
+  return callSafely("PSC", () => {
+    const a = toNumber(amount, "amount");
+    if (rate === null || rate === undefined) return programmeSupportCost(a);
+    return programmeSupportCost(a, toNumber(rate, "rate"));
+  });
+}
+
+/**
+ * An amount escalated at a yearly rate, compounded over a number of years.
+ * @customfunction
+ * @param amount The amount in the base year.
+ * @param rate The yearly escalation, e.g. 2%.
+ * @param years The number of years after the base year (0 gives the amount itself).
+ * @returns The escalated amount.
+ */
+export function ESCALATE(amount: number, rate: number, years: number): number {
+  return callSafely("ESCALATE", () =>
+    escalate(toNumber(amount, "amount"), toNumber(rate, "rate"), toNumber(years, "years")),
+  );
+}
+
+/**
+ * Standard cost of a grade from a table of standard costs, times the FTE.
+ * @customfunction
+ * @param grade The grade, e.g. "P4".
+ * @param grades The table: a header row (Grade, Cost, then optional year columns such as 2026) or two columns without headers.
+ * @param [fte] The full-time equivalent, e.g. 0.5 (default 1).
+ * @param [year] The year column to read, e.g. 2026 (default: the Cost column).
+ * @returns The standard cost.
+ */
+export function STDCOST(grade: string, grades: unknown[][], fte?: number, year?: number): number {
+  return callSafely("STDCOST", () => standardCost(grade, grades, fte, year));
+}
+
+/**
+ * Rates re-normalised to 100% with a floor and a ceiling, the excess redistributed (the UN scale as MEAs adapt it).
+ * @customfunction
+ * @param rates The rates (e.g. the UN scale of each Party), as a single row or column.
+ * @param [floor] The minimum share, e.g. 0.001%.
+ * @param [ceiling] The maximum share, e.g. 22%.
+ * @returns The adjusted shares, adding up to 100%, spilled in the same orientation as the rates.
+ */
+export function SCALE(rates: number[][], floor?: number, ceiling?: number): number[][] {
+  return callSafely("SCALE", () => {
+    const r = toVector(rates, "rates");
+    // applyBounds normalises the rates to 100% itself and explains infeasible bounds.
+    const bounded = applyBounds(r.values, boundOf(floor, "floor"), boundOf(ceiling, "ceiling"));
+    if (!bounded.ok) throw cellError("invalidValue", bounded.message);
+    return spill(bounded.shares, r.orientation);
+  });
+}
+
+/** Reads an optional floor or ceiling, a fraction of the whole (22% = 0.22). */
+function boundOf(value: number | null | undefined, what: string): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const v = toNumber(value, what);
+  if (v < 0 || v > 1)
+    throw cellError("invalidValue", `${what} must be a percentage between 0% and 100% (22% = 0.22).`);
+  return v;
+}
+
+/**
+ * What sharing saves against the stand-alone baseline: the amount saved and the percentage.
+ * @customfunction
+ * @param baseline The stand-alone cost, before sharing.
+ * @param shared The cost with shared services.
+ * @returns One row: the amount saved, then the saving as a fraction of the baseline.
+ */
+export function SAVINGS(baseline: number, shared: number): number[][] {
+  return callSafely("SAVINGS", () => {
+    const b = toNumber(baseline, "baseline");
+    const s = toNumber(shared, "shared");
+    if (b === 0)
+      throw cellError("invalidValue", "baseline is 0: a saving cannot be expressed as a percentage of it.");
+    return [[b - s, (b - s) / b]];
+  });
+}
+
+/**
+ * Totals of support units under the reciprocal method: each unit's own cost plus its shares of the others' totals (x = d + A·x).
+ * @customfunction
+ * @param direct_costs The direct cost of each support unit, as a single row or column.
+ * @param support_matrix Square matrix: row i, column j is the share of unit j's total that unit i receives.
+ * @returns The total of each support unit, in the same orientation as the direct costs.
+ */
+export function RECIPROCAL(direct_costs: number[][], support_matrix: number[][]): number[][] {
+  return callSafely("RECIPROCAL", () => {
+    const d = toVector(direct_costs, "direct_costs");
+    const a = toMatrix(support_matrix, "support_matrix");
+    const n = d.values.length;
+    if (a.length !== n || a[0].length !== n) {
+      throw cellError(
+        "invalidValue",
+        `support_matrix must be ${n} by ${n} (one row and one column per support unit); it is ${a.length} by ${a[0].length}.`,
+      );
+    }
+    const solved = solveReciprocal(d.values, a);
+    if (!solved.ok) throw cellError("invalidValue", solved.message);
+    return spill(solved.totals, d.orientation);
+  });
+}
