@@ -29,7 +29,11 @@ export interface Problem {
 }
 
 /** Builds an error-severity problem about one field of one input record. */
-export function problemAt(source: SourceRef | undefined, field: string | undefined, message: string): Problem {
+export function problemAt(
+  source: SourceRef | undefined,
+  field: string | undefined,
+  message: string,
+): Problem {
   return {
     severity: "error",
     sheet: source?.sheet ?? "Workbook",
@@ -40,7 +44,11 @@ export function problemAt(source: SourceRef | undefined, field: string | undefin
 }
 
 /** Builds a warning about one field of one input record. */
-export function warningAt(source: SourceRef | undefined, field: string | undefined, message: string): Problem {
+export function warningAt(
+  source: SourceRef | undefined,
+  field: string | undefined,
+  message: string,
+): Problem {
   return { ...problemAt(source, field, message), severity: "warning" };
 }
 

@@ -1,0 +1,78 @@
+/** The result of applyBounds: shares adding up to 1, or why the bounds cannot hold. */
+export type BoundsOutcome = { ok: true; shares: number[] } | { ok: false; message: string };
+
+/** A fraction as a percentage with at most two decimals ("12.5%"). */
+function pct(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))}%`;
+}
+
+/**
+ * Normalises weights to shares adding up to 1, then holds every share between a floor and a
+ * ceiling with the excess (or shortfall) redistributed in proportion among the shares not at a
+ * bound, as the UN scale of assessments does. The result is share_i = clamp(λ·w_i, min, max) for
+ * the one λ that makes them add up to 1, found exactly by scanning the sorted breakpoints of that
+ * piecewise-linear sum: at most 2n steps, never an open loop. Infeasible bounds are a message.
+ */
+export function applyBounds(weights: number[], min?: number, max?: number): BoundsOutcome {
+  const n = weights.length;
+  if (n === 0) return { ok: false, message: "There is no participant to share the cost." };
+  for (const w of weights) {
+    if (!Number.isFinite(w) || w < 0) return { ok: false, message: "A weight is negative or not a number." };
+  }
+  const lo = min ?? 0;
+  const hi = max ?? 1;
+  if (!Number.isFinite(lo) || lo < 0 || lo > 1)
+    return { ok: false, message: `The floor ${pct(lo)} must be from 0% to 100%.` };
+  if (!Number.isFinite(hi) || hi <= 0 || hi > 1)
+    return { ok: false, message: `The ceiling ${pct(hi)} must be above 0% and at most 100%.` };
+  if (lo > hi) return { ok: false, message: `The floor ${pct(lo)} is above the ceiling ${pct(hi)}.` };
+  if (n * lo > 1 + 1e-12) {
+    return {
+      ok: false,
+      message: `Floors of ${pct(lo)} for ${n} participants cannot all hold: they add up to ${pct(n * lo)}.`,
+    };
+  }
+  if (n * hi < 1 - 1e-12) {
+    return {
+      ok: false,
+      message: `Ceilings of ${pct(hi)} for ${n} participants cannot all hold: they add up to only ${pct(n * hi)}.`,
+    };
+  }
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (!(sum > 0))
+    return { ok: false, message: "Every participant's weight is zero, so there is nothing to share by." };
+  const w = weights.map((x) => x / sum);
+  if (min === undefined && max === undefined) return { ok: true, shares: w };
+
+  // Σ clamp(λ·w_i, lo, hi) rises with λ; its breakpoints are lo/w_i and hi/w_i.
+  const total = (lambda: number): number => {
+    let s = 0;
+    for (const x of w) s += Math.min(hi, Math.max(lo, lambda * x));
+    return s;
+  };
+  const positive = w.filter((x) => x > 0);
+  const reachable = positive.length * hi + (n - positive.length) * lo;
+  if (reachable < 1 - 1e-12) {
+    return {
+      ok: false,
+      message:
+        `The ceiling of ${pct(hi)} cannot hold: the participants below it have no weight ` +
+        `to take the excess (only ${pct(reachable)} can be shared).`,
+    };
+  }
+  const breaks = [0, ...positive.flatMap((x) => [lo / x, hi / x])].sort((a, b) => a - b);
+  let lambda = breaks[breaks.length - 1];
+  for (let k = 1; k < breaks.length; k++) {
+    const a = breaks[k - 1];
+    const b = breaks[k];
+    const fa = total(a);
+    const fb = total(b);
+    if (fb >= 1) {
+      // Linear between a and b: interpolate exactly.
+      lambda = fb === fa ? b : a + ((1 - fa) * (b - a)) / (fb - fa);
+      break;
+    }
+  }
+  const shares = w.map((x) => Math.min(hi, Math.max(lo, lambda * x)));
+  return { ok: true, shares };
+}
