@@ -1,0 +1,184 @@
+import { fromQuanta } from "../../engine/money";
+import type { Allocation } from "../../engine/result";
+import type { OutCell, OutputSheet } from "../grid";
+import { safeText } from "../safeText";
+import { annexTables, type AnnexColumn, type AnnexRow, type AnnexTable } from "./annexTables";
+import { roundingDecimals } from "./formatAmount";
+import { annexMessages } from "./i18n";
+
+/** Name of the output sheet. */
+export const ANNEX_SHEET = "Annex";
+
+/** Width of the label column (characters): long enough for "Programme support costs (13%)" and most unit names. */
+const LABEL_WIDTH_MIN = 34;
+const LABEL_WIDTH_MAX = 48;
+/** Width of a figure column: "99,999,999" in bold with room to spare. */
+const FIGURE_WIDTH = 13;
+const HEADER_FILL = "F2F2F2";
+
+/**
+ * Builds the print-ready "Annex" sheet: Annexes 1–3 one under the other, in the settings'
+ * language, on A4 landscape fitted to one page wide, with the document symbol in the page header
+ * and "Page 1 of N" in the footer. Totals are live SUM formulas carrying the engine's figures.
+ */
+export function buildAnnexSheet(allocation: Allocation): OutputSheet {
+  const { settings } = allocation;
+  const language = settings.language ?? "en";
+  const m = annexMessages[language];
+  const tables = annexTables(allocation, language);
+  // Zero prints as a dash, as in UN budget tables; the cell still holds the number 0.
+  const amountFormat =
+    roundingDecimals(settings.rounding) > 0 ? '#,##0.00;-#,##0.00;"–"' : '#,##0;-#,##0;"–"';
+  const cells: (OutCell | null)[][] = [];
+  const title = settings.annexTitle?.trim() || m.defaultTitle;
+  cells.push([safeText(title, { bold: true, size: 13 })]);
+  cells.push([]);
+
+  for (const table of tables) {
+    if (table.first) {
+      if (cells.length > 2) cells.push([]);
+      cells.push([safeText(table.heading, { bold: true, size: 12 })]);
+      cells.push([safeText(table.title, { bold: true })]);
+    }
+    cells.push([safeText(table.caption, { italic: true })]);
+    cells.push(table.columns.map((col) => headerCell(col)));
+    const firstRow = cells.length + 1;
+    table.rows.forEach((row) => cells.push(rowCells(table, row, firstRow, settings.rounding, amountFormat)));
+    for (const note of table.footnotes) cells.push([safeText(`${note.letter}/ ${note.text}`, { size: 9 })]);
+    for (const note of table.notes) cells.push([safeText(note, { size: 9, italic: true })]);
+    cells.push([]);
+  }
+
+  const labelWidth = Math.min(
+    LABEL_WIDTH_MAX,
+    Math.max(LABEL_WIDTH_MIN, ...tables.flatMap((t) => t.rows.map((r) => labelText(r).length + 2))),
+  );
+  const figureColumns = Math.max(...tables.map((t) => t.columns.length)) - 1;
+  const symbol = settings.documentSymbol?.trim();
+  return {
+    name: ANNEX_SHEET,
+    cells,
+    columnWidths: [labelWidth, ...new Array<number>(figureColumns).fill(FIGURE_WIDTH)],
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: true,
+      // The tables differ in their columns, so the rows every page repeats are the document title.
+      repeatRows: [1, 1],
+      // "&" starts a header code in Excel: a symbol such as "A&B" must print as written.
+      ...(symbol ? { header: symbol.replace(/&/g, "&&") } : {}),
+      footer: m.pageOf("&P", "&N"),
+    },
+  };
+}
+
+function headerCell(col: AnnexColumn): OutCell {
+  return safeText(col.header, {
+    bold: true,
+    fill: HEADER_FILL,
+    borderBottom: true,
+    wrap: true,
+    align: col.kind === "label" || col.kind === "text" ? "left" : "right",
+  });
+}
+
+/** The label with its footnote letters in the plain-text UN style a spreadsheet cell allows ("Communications a/ e/"). */
+function labelText(row: AnnexRow): string {
+  const label = String(row.cells[0] ?? "");
+  return row.notes.length === 0 ? label : `${label} ${row.notes.map((n) => `${n}/`).join(" ")}`;
+}
+
+function rowCells(
+  table: AnnexTable,
+  row: AnnexRow,
+  firstRow: number,
+  rounding: number,
+  amountFormat: string,
+): (OutCell | null)[] {
+  const isTotal = row.kind === "subtotal" || row.kind === "total";
+  const style: Partial<OutCell> = {
+    ...(isTotal || row.kind === "group" ? { bold: true } : {}),
+    ...(isTotal ? { borderTop: true } : {}),
+  };
+  const sheetRow = firstRow + table.rows.indexOf(row);
+  return table.columns.map((col, c): OutCell | null => {
+    const value = c === 0 ? labelText(row) : row.cells[c];
+    if (value === null || value === undefined) return isTotal ? { ...style } : null;
+    if (typeof value === "string") return safeText(value, { ...style, ...(c > 0 ? { align: "left" } : {}) });
+    const cell: OutCell = { ...style, align: "right" };
+    switch (col.kind) {
+      case "amount":
+        cell.v = fromQuanta(value, rounding);
+        cell.fmt = amountFormat;
+        break;
+      case "fte":
+        cell.v = value;
+        cell.fmt = "0.0#";
+        break;
+      case "percent":
+        cell.v = value;
+        cell.fmt = Number.isInteger(Math.round(value * 1e6) / 1e4) ? "0%" : "0.0%";
+        break;
+      default:
+        cell.v = value;
+    }
+    const formula = formulaFor(table, row, col, c, sheetRow, firstRow);
+    if (formula !== undefined) cell.f = formula;
+    return cell;
+  });
+}
+
+/** The live formula of a total: across the row for a Total column, else down the rows it sums. */
+function formulaFor(
+  table: AnnexTable,
+  row: AnnexRow,
+  col: AnnexColumn,
+  c: number,
+  sheetRow: number,
+  firstRow: number,
+): string | undefined {
+  if (col.kind !== "amount" && col.kind !== "fte") return undefined;
+  const letter = columnLetter(c);
+  if (col.sumOfColumns !== undefined && col.sumOfColumns.length > 0) {
+    const cols = col.sumOfColumns.filter((i) => typeof row.cells[i] === "number");
+    if (cols.length === 0) return undefined;
+    return `SUM(${refs(
+      cols.map((i) => `${columnLetter(i)}${sheetRow}`),
+      cols,
+    )})`;
+  }
+  if (row.sumOfRows !== undefined && row.sumOfRows.length > 0) {
+    const rows = row.sumOfRows.filter((r) => typeof table.rows[r].cells[c] === "number");
+    if (rows.length === 0) return undefined;
+    return `SUM(${refs(
+      rows.map((r) => `${letter}${firstRow + r}`),
+      rows,
+    )})`;
+  }
+  if (row.differenceOf !== undefined) {
+    const [a, b] = row.differenceOf;
+    if (typeof table.rows[a].cells[c] !== "number" || typeof table.rows[b].cells[c] !== "number")
+      return undefined;
+    return `${letter}${firstRow + a}-${letter}${firstRow + b}`;
+  }
+  return undefined;
+}
+
+/** "B5:B9" for a contiguous run of indexes, "B5,B9,B13" otherwise. */
+function refs(addresses: string[], indexes: number[]): string {
+  const contiguous = indexes.every((v, i) => i === 0 || v === indexes[i - 1] + 1);
+  return contiguous && addresses.length > 1
+    ? `${addresses[0]}:${addresses[addresses.length - 1]}`
+    : addresses.join(",");
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+function columnLetter(index: number): string {
+  let text = "";
+  let i = index;
+  do {
+    text = String.fromCharCode(65 + (i % 26)) + text;
+    i = Math.floor(i / 26) - 1;
+  } while (i >= 0);
+  return text;
+}

@@ -1,0 +1,320 @@
+import type { Language } from "../../engine/model";
+
+/**
+ * Every word the annex prints, in one language. Sentences that take figures are functions, so
+ * that word order and agreement stay right in each language; figures arrive already formatted.
+ */
+export interface AnnexMessages {
+  /** "Annex 1". */
+  annex(n: number): string;
+  /** Default document title when Settings has no AnnexTitle. */
+  defaultTitle: string;
+  /** "2015–2017" or "2015". */
+  period(first: number, last: number): string;
+  /** Table caption: "Period 2015–2017 (EUR)". */
+  periodCaption(period: string, currency: string): string;
+  /** Table caption: "2016 (EUR)". */
+  yearCaption(year: number, currency: string): string;
+  /** Footer: "Page 1 of 3" with Excel's &P and &N codes or docx fields in place of the numbers. */
+  pageOf(page: string, pages: string): string;
+
+  costSharingTitle: string;
+  commonService: string;
+  total: string;
+  subtotal: string;
+  /** "Programme support costs (13%)", the rate already formatted. */
+  psc(rate: string): string;
+
+  staffingTitle: string;
+  staffingCaption: string;
+  post: string;
+  grade: string;
+  fte: string;
+  /** Group total row of the staffing table: "Total, Communications". */
+  unitTotal(unit: string): string;
+  totalStaff: string;
+  staffingNote: string;
+
+  savingsTitle: string;
+  instrument: string;
+  savingsCaption(period: string, currency: string): string;
+  standAlone: string;
+  shared: string;
+  savings: string;
+  staffTime: string;
+  allInstruments: string;
+  savingsNote: string;
+  fteNote: string;
+  noBaseline: string;
+
+  /** Category names as the Budget sheet writes them (lower-case keys), translated. */
+  categories: Record<string, string>;
+
+  /** "CMS, AEWA and EUROBATS". */
+  list(items: readonly string[]): string;
+  allInstrumentsPhrase: string;
+  /** "Shared 50/50 between CMS and AEWA by agreement." */
+  fixedPair(split: string, a: string, b: string): string;
+  /** "Shared by agreement: CMS 40%, AEWA 35%, EUROBATS 25%." */
+  fixedMany(parts: string): string;
+  /** "Shared equally among CMS, AEWA and EUROBATS." */
+  equal(who: string): string;
+  /** "In proportion to the number of Parties" (start of a sentence). */
+  driver(phrase: string): string;
+  /** Names of the drivers officers use most (lower-case keys), as "the number of Parties". */
+  drivers: Record<string, string>;
+  /** A driver not in `drivers`: "the Instruments column 'Staff'". */
+  driverColumn(column: string): string;
+  /** A hybrid part: "40% shared equally", "60% in proportion to the number of Parties". */
+  hybridEqual(weight: string): string;
+  hybridDriver(weight: string, phrase: string): string;
+  /** Joins hybrid parts into a sentence start. */
+  hybrid(parts: readonly string[]): string;
+  /** Participants clause after a driver or hybrid rule: ", among CMS, AEWA and EUROBATS". */
+  among(who: string): string;
+  /** ", capped at 50%". */
+  capped(max: string): string;
+  /** ", with a floor of 5%". */
+  floor(min: string): string;
+  /** "Each post's own agreed split (see Annex 2)." */
+  posts(annex: string): string;
+  /** "Administration (support unit): allocated to the units it serves by the reciprocal method (...)". */
+  support(unit: string, method: "reciprocal" | "step-down", served: string): string;
+  /** "Communications 40%". */
+  servedPart(unit: string, share: string): string;
+  /** The rule as the Rules sheet stated it, when it cannot be put in words: "Rule: …". */
+  asWritten(text: string): string;
+}
+
+const en: AnnexMessages = {
+  annex: (n) => `Annex ${n}`,
+  defaultTitle: "Cost sharing of the common services of the CMS Family",
+  period: (a, b) => (a === b ? `${a}` : `${a}\u2013${b}`),
+  periodCaption: (p, c) => `Period ${p} (${c})`,
+  yearCaption: (y, c) => `${y} (${c})`,
+  pageOf: (p, n) => `Page ${p} of ${n}`,
+
+  costSharingTitle: "Cost sharing of common services",
+  commonService: "Common service",
+  total: "Total",
+  subtotal: "Subtotal",
+  psc: (r) => `Programme support costs (${r})`,
+
+  staffingTitle: "Staffing table",
+  staffingCaption: "Posts by unit and grade, and the percentage of each post funded by each instrument",
+  post: "Post",
+  grade: "Grade",
+  fte: "FTE",
+  unitTotal: (u) => `Total, ${u}`,
+  totalStaff: "Total staff",
+  staffingNote: "Percentages are each post's first-year cost shares. FTE: full-time equivalent.",
+
+  savingsTitle: "Savings and redirected resources",
+  instrument: "Instrument",
+  savingsCaption: (p, c) => `Stand-alone and shared cost by category, period ${p} (${c})`,
+  standAlone: "Stand-alone cost",
+  shared: "Shared cost",
+  savings: "Savings",
+  staffTime: "Staff time (FTE)",
+  allInstruments: "All instruments",
+  savingsNote:
+    "Stand-alone cost: what the instrument pays for these services on its own today (Baseline sheet). Shared cost: its direct share of the common services. Both before programme support costs.",
+  fteNote: "Staff time under Savings is freed for implementation support.",
+  noBaseline: "No stand-alone baseline was given, so no savings are shown.",
+
+  categories: { staff: "Staff", meetings: "Meetings", operational: "Operational", travel: "Travel" },
+
+  list: (items) => joinList(items, "and"),
+  allInstrumentsPhrase: "all instruments",
+  fixedPair: (s, a, b) => `Shared ${s} between ${a} and ${b} by agreement.`,
+  fixedMany: (parts) => `Shared by agreement: ${parts}.`,
+  equal: (who) => `Shared equally among ${who}.`,
+  driver: (phrase) => `In proportion to ${phrase}`,
+  drivers: {
+    parties: "the number of Parties",
+    budget: "the budget",
+    staff: "the number of staff",
+    species: "the number of species covered",
+    meetings: "the number of meetings",
+  },
+  driverColumn: (c) => `the Instruments column \u2018${c}\u2019`,
+  hybridEqual: (w) => `${w} shared equally`,
+  hybridDriver: (w, phrase) => `${w} in proportion to ${phrase}`,
+  hybrid: (parts) => capitalise(joinList(parts, "and")),
+  among: (who) => `, among ${who}`,
+  capped: (m) => `, capped at ${m}`,
+  floor: (m) => `, with a floor of ${m}`,
+  posts: (a) => `Each post's own agreed split (see ${a}).`,
+  support: (unit, method, served) =>
+    `${unit} (support unit): allocated to the units it serves by the ${method === "reciprocal" ? "reciprocal" : "step-down"} method (${served}).`,
+  servedPart: (u, s) => `${u} ${s}`,
+  asWritten: (t) => `Rule: ${t}`,
+};
+
+const fr: AnnexMessages = {
+  annex: (n) => `Annexe ${n}`,
+  defaultTitle: "Partage des coûts des services communs de la famille de la CMS",
+  period: (a, b) => (a === b ? `${a}` : `${a}-${b}`),
+  periodCaption: (p, c) => `Période ${p} (en ${c})`,
+  yearCaption: (y, c) => `${y} (en ${c})`,
+  pageOf: (p, n) => `Page ${p} sur ${n}`,
+
+  costSharingTitle: "Partage des coûts des services communs",
+  commonService: "Service commun",
+  total: "Total",
+  subtotal: "Total partiel",
+  psc: (r) => `Coûts d'appui aux programmes (${r})`,
+
+  staffingTitle: "Tableau des effectifs",
+  staffingCaption: "Postes par unité et par classe, et part de chaque poste financée par chaque instrument",
+  post: "Poste",
+  grade: "Classe",
+  fte: "ETP",
+  unitTotal: (u) => `Total, ${u}`,
+  totalStaff: "Total des effectifs",
+  staffingNote:
+    "Les pourcentages sont les parts du coût de chaque poste la première année. ETP : équivalent temps plein.",
+
+  savingsTitle: "Économies et ressources réaffectées",
+  instrument: "Instrument",
+  savingsCaption: (p, c) => `Coût autonome et coût partagé par catégorie, période ${p} (en ${c})`,
+  standAlone: "Coût autonome",
+  shared: "Coût partagé",
+  savings: "Économies",
+  staffTime: "Temps de travail (ETP)",
+  allInstruments: "Ensemble des instruments",
+  savingsNote:
+    "Coût autonome : ce que l'instrument consacre aujourd'hui seul à ces services (feuille Baseline). Coût partagé : sa part directe des services communs. Montants hors coûts d'appui aux programmes.",
+  fteNote: "Le temps de travail figurant sous Économies est libéré pour l'appui à la mise en œuvre.",
+  noBaseline: "Aucun coût autonome de référence n'a été fourni ; aucune économie n'est donc indiquée.",
+
+  categories: {
+    staff: "Personnel",
+    meetings: "Réunions",
+    operational: "Dépenses de fonctionnement",
+    travel: "Voyages",
+  },
+
+  list: (items) => joinList(items, "et"),
+  allInstrumentsPhrase: "l'ensemble des instruments",
+  fixedPair: (s, a, b) => `Réparti ${s} entre ${a} et ${b}, d'un commun accord.`,
+  fixedMany: (parts) => `Répartition convenue : ${parts}.`,
+  equal: (who) => `Réparti à parts égales entre ${who}.`,
+  driver: (phrase) => `Au prorata ${phrase}`,
+  drivers: {
+    parties: "du nombre de Parties",
+    budget: "du budget",
+    staff: "des effectifs",
+    species: "du nombre d'espèces couvertes",
+    meetings: "du nombre de réunions",
+  },
+  driverColumn: (c) => `de la colonne « ${c} » de la feuille Instruments`,
+  hybridEqual: (w) => `${w} à parts égales`,
+  hybridDriver: (w, phrase) => `${w} au prorata ${phrase}`,
+  hybrid: (parts) => capitalise(joinList(parts, "et")),
+  among: (who) => `, entre ${who}`,
+  capped: (m) => `, plafonné à ${m}`,
+  floor: (m) => `, avec un plancher de ${m}`,
+  posts: (a) => `Selon la répartition convenue propre à chaque poste (voir ${lowerFirst(a)}).`,
+  support: (unit, method, served) =>
+    `${unit} (unité d'appui) : coûts répartis entre les unités desservies selon la méthode ${method === "reciprocal" ? "réciproque" : "séquentielle"} (${served}).`,
+  servedPart: (u, s) => `${u} ${s}`,
+  asWritten: (t) => `Règle : ${t}`,
+};
+
+const es: AnnexMessages = {
+  annex: (n) => `Anexo ${n}`,
+  defaultTitle: "Distribución de los costos de los servicios comunes de la familia de la CMS",
+  period: (a, b) => (a === b ? `${a}` : `${a}-${b}`),
+  periodCaption: (p, c) => `Período ${p} (en ${c})`,
+  yearCaption: (y, c) => `${y} (en ${c})`,
+  pageOf: (p, n) => `Página ${p} de ${n}`,
+
+  costSharingTitle: "Distribución de los costos de los servicios comunes",
+  commonService: "Servicio común",
+  total: "Total",
+  subtotal: "Subtotal",
+  psc: (r) => `Gastos de apoyo a los programas (${r})`,
+
+  staffingTitle: "Cuadro de dotación de personal",
+  staffingCaption:
+    "Puestos por unidad y categoría, y porcentaje de cada puesto que financia cada instrumento",
+  post: "Puesto",
+  grade: "Categoría",
+  fte: "EJC",
+  unitTotal: (u) => `Total, ${u}`,
+  totalStaff: "Total del personal",
+  staffingNote:
+    "Los porcentajes son la parte del costo de cada puesto en el primer año. EJC: equivalente a jornada completa.",
+
+  savingsTitle: "Ahorros y recursos reasignados",
+  instrument: "Instrumento",
+  savingsCaption: (p, c) => `Costo independiente y costo compartido por categoría, período ${p} (en ${c})`,
+  standAlone: "Costo independiente",
+  shared: "Costo compartido",
+  savings: "Ahorros",
+  staffTime: "Tiempo del personal (EJC)",
+  allInstruments: "Todos los instrumentos",
+  savingsNote:
+    "Costo independiente: lo que el instrumento paga hoy por sí solo por estos servicios (hoja Baseline). Costo compartido: su parte directa de los servicios comunes. Importes sin gastos de apoyo a los programas.",
+  fteNote: "El tiempo del personal que figura en Ahorros queda liberado para el apoyo a la aplicación.",
+  noBaseline: "No se facilitó ningún costo independiente de referencia; por tanto, no se indican ahorros.",
+
+  categories: {
+    staff: "Personal",
+    meetings: "Reuniones",
+    operational: "Gastos de funcionamiento",
+    travel: "Viajes",
+  },
+
+  list: (items) => joinSpanishList(items),
+  allInstrumentsPhrase: "todos los instrumentos",
+  fixedPair: (s, a, b) => `Compartido al ${s} entre ${a} y ${b}, por acuerdo.`,
+  fixedMany: (parts) => `Distribución acordada: ${parts}.`,
+  equal: (who) => `Repartido a partes iguales entre ${who}.`,
+  driver: (phrase) => `En proporción ${phrase}`,
+  drivers: {
+    parties: "al número de Partes",
+    budget: "al presupuesto",
+    staff: "al número de funcionarios",
+    species: "al número de especies abarcadas",
+    meetings: "al número de reuniones",
+  },
+  driverColumn: (c) => `a la columna «${c}» de la hoja Instruments`,
+  hybridEqual: (w) => `el ${w} a partes iguales`,
+  hybridDriver: (w, phrase) => `el ${w} en proporción ${phrase}`,
+  hybrid: (parts) => capitalise(joinSpanishList(parts)),
+  among: (who) => `, entre ${who}`,
+  capped: (m) => `, con un tope del ${m}`,
+  floor: (m) => `, con un mínimo del ${m}`,
+  posts: (a) => `Según la distribución acordada propia de cada puesto (véase el ${lowerFirst(a)}).`,
+  support: (unit, method, served) =>
+    `${unit} (unidad de apoyo): costos distribuidos entre las unidades a las que presta servicio por el método ${method === "reciprocal" ? "recíproco" : "escalonado"} (${served}).`,
+  servedPart: (u, s) => `${u} ${s}`,
+  asWritten: (t) => `Regla: ${t}`,
+};
+
+/** The annex wording in each CMS working language. */
+export const annexMessages: Readonly<Record<Language, AnnexMessages>> = Object.freeze({ en, fr, es });
+
+/** "a, b and c": UN editorial style has no serial comma, in any of the three languages. */
+function joinList(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+}
+
+/** Spanish "y" becomes "e" before a word that starts with the sound /i/ ("CMS e IOSEA"), but not before "hie-". */
+function joinSpanishList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  const last = items[items.length - 1];
+  const and = /^(i|hi(?![aeiouáéíóú]))/i.test(last) ? "e" : "y";
+  return `${items.slice(0, -1).join(", ")} ${and} ${last}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,128 @@
+import type { OutCell, OutputSheet } from "../../../src/workbook/grid";
+import { buildAnnexSheet } from "../../../src/workbook/annex/buildAnnexSheet";
+import { sampleAllocation } from "./fixtures/sampleAllocation";
+
+/** The value of a cell by A1 address. */
+function valueAt(sheet: OutputSheet, address: string): number {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) throw new Error(`bad address ${address}`);
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const v = sheet.cells[Number(m[2]) - 1]?.[col]?.v;
+  return typeof v === "number" ? v : 0;
+}
+
+/** Evaluates the formulas this sheet uses: SUM of ranges and lists, and A1-B1. */
+function evaluate(sheet: OutputSheet, formula: string): number {
+  const sum = /^SUM\((.*)\)$/.exec(formula);
+  if (sum) {
+    return sum[1].split(",").reduce((total, part) => {
+      const range = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(part);
+      if (!range) return total + valueAt(sheet, part);
+      let t = 0;
+      const [c1, c2] = [range[1].charCodeAt(0), range[3].charCodeAt(0)];
+      for (let c = c1; c <= c2; c++) {
+        for (let r = Number(range[2]); r <= Number(range[4]); r++)
+          t += valueAt(sheet, `${String.fromCharCode(c)}${r}`);
+      }
+      return total + t;
+    }, 0);
+  }
+  const diff = /^([A-Z]+\d+)-([A-Z]+\d+)$/.exec(formula);
+  if (diff) return valueAt(sheet, diff[1]) - valueAt(sheet, diff[2]);
+  throw new Error(`unexpected formula ${formula}`);
+}
+
+const allCells = (sheet: OutputSheet) =>
+  sheet.cells.flat().filter((c): c is OutCell => c !== null && c !== undefined);
+const texts = (sheet: OutputSheet) =>
+  allCells(sheet)
+    .map((c) => c.v)
+    .filter((v): v is string => typeof v === "string");
+
+describe("buildAnnexSheet", () => {
+  const allocation = sampleAllocation();
+  const sheet = buildAnnexSheet(allocation);
+
+  it("sets the page up for a Standing Committee paper", () => {
+    expect(sheet.name).toBe("Annex");
+    expect(sheet.print).toEqual({
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: true,
+      repeatRows: [1, 1],
+      header: "UNEP/CMS/StC44/Doc.X",
+      footer: "Page &P of &N",
+    });
+  });
+
+  it("keeps an ampersand in the document symbol from becoming a header code", () => {
+    const s = buildAnnexSheet(sampleAllocation({ documentSymbol: "CMS&AEWA/StC/1" }));
+    expect(s.print?.header).toBe("CMS&&AEWA/StC/1");
+  });
+
+  it("translates the footer and headings into the settings' language", () => {
+    const fr = buildAnnexSheet(sampleAllocation({ language: "fr" }));
+    expect(fr.print?.footer).toBe("Page &P sur &N");
+    expect(texts(fr)).toEqual(expect.arrayContaining(["Annexe 1", "Total partiel", "Tableau des effectifs"]));
+    const es = buildAnnexSheet(sampleAllocation({ language: "es" }));
+    expect(es.print?.footer).toBe("Página &P de &N");
+    expect(texts(es)).toContain("Gastos de apoyo a los programas (13%)");
+  });
+
+  it("makes every total a live formula whose result is the engine's figure", () => {
+    const formulas = allCells(sheet).filter((c) => c.f !== undefined);
+    expect(formulas.length).toBeGreaterThan(50);
+    for (const cell of formulas) expect(evaluate(sheet, cell.f!)).toBeCloseTo(cell.v as number, 6);
+  });
+
+  it("writes the grand total with a SUM across the instruments, bold with a top border", () => {
+    const row = sheet.cells.find((r) => r[0]?.v === "Total" && r.some((c) => c?.f !== undefined))!;
+    const n = allocation.instruments.length;
+    const total = row[n + 1]!;
+    expect(total.v).toBe(allocation.grandTotal.total.reduce((a, b) => a + b, 0));
+    expect(total.f).toMatch(/^SUM\(B\d+:F\d+\)$/);
+    expect(total).toMatchObject({ bold: true, borderTop: true });
+    expect(row[0]).toMatchObject({ bold: true, borderTop: true });
+  });
+
+  it("formats money in whole units with thousands separators, and cents when rounding is 0.01", () => {
+    const amounts = allCells(sheet).filter((c) => typeof c.v === "number" && c.fmt?.startsWith("#,##0"));
+    expect(amounts.length).toBeGreaterThan(100);
+    expect(amounts.every((c) => c.fmt === '#,##0;-#,##0;"–"')).toBe(true);
+    const centsAllocation = sampleAllocation({ rounding: 0.01 });
+    const cents = buildAnnexSheet(centsAllocation);
+    const euros = centsAllocation.grandTotal.total.reduce((a, b) => a + b, 0) / 100;
+    expect(Number.isInteger(euros)).toBe(false);
+    const grand = cents.cells.flat().find((c) => c?.fmt?.startsWith("#,##0.00") && c.v === euros);
+    expect(grand).toBeDefined();
+  });
+
+  it("marks footnote letters on the unit labels and prints the footnotes", () => {
+    expect(texts(sheet)).toEqual(
+      expect.arrayContaining(["Communications b/ f/", "a/ Shared 50/50 between CMS and AEWA by agreement."]),
+    );
+  });
+
+  it("shows each post's funding as a percentage", () => {
+    const row = sheet.cells.find((r) => r[0]?.v === "Coordinator, Marine Turtles")!;
+    expect(row[3]).toMatchObject({ v: 0.125, fmt: "0.0%" });
+    expect(row[7]).toMatchObject({ v: 0.875, fmt: "0.0%" });
+    const p4 = sheet.cells.find((r) => r[0]?.v === "Programme Officer")!;
+    expect(p4[3]).toMatchObject({ v: 0.85, fmt: "0%" });
+  });
+
+  it("keeps a unit name that looks like a formula as text", () => {
+    const a = sampleAllocation();
+    a.units[0].unit = '=HYPERLINK("x")';
+    a.rules[0].unit = a.units[0].unit;
+    const s = buildAnnexSheet(a);
+    const cell = s.cells.flat().find((c) => typeof c?.v === "string" && c.v.startsWith("=HYPERLINK"));
+    expect(cell).toMatchObject({ fmt: "@" });
+    expect(cell?.f).toBeUndefined();
+  });
+
+  it("sizes a label column and one figure column per instrument", () => {
+    expect(sheet.columnWidths?.[0]).toBeGreaterThanOrEqual(34);
+    expect(sheet.columnWidths).toHaveLength(1 + allocation.instruments.length + 2);
+  });
+});
