@@ -1,0 +1,116 @@
+import { fromQuanta } from "../engine/money";
+import type { Allocation } from "../engine/result";
+
+/** An amount per instrument code. */
+export type Amounts = Record<string, number>;
+
+/** One unit in RESULT.json. */
+export interface ResultUnit {
+  unit: string;
+  /** Operating unit: own costs + support received. Support unit: what it passed on. */
+  total: number;
+  /** How `total` was shared among the instruments. */
+  shares: Amounts;
+  /** Present (true) on support units only: their figures are already included in the operating units. */
+  support?: true;
+  /** Support units only: what went to each operating unit it serves, over the period. */
+  passedOn?: Amounts;
+}
+
+/** What one instrument pays in RESULT.json. */
+export interface ResultInstrumentTotal {
+  /** Direct share by calendar year (keys are the years as strings). */
+  byYear: Record<string, number>;
+  /** Direct share over the period by category ("Staff", "Meetings", ...). */
+  byCategory: Amounts;
+  direct: number;
+  psc: number;
+  total: number;
+}
+
+/**
+ * RESULT.json (DESIGN.md), in currency units rounded to Rounding. Period figures are sums of
+ * their years. `units` lists the operating units, then the support units with `support: true`
+ * and `passedOn`: a support unit's figures are already inside the operating units it served,
+ * so `grandTotal.direct` = the sum of the operating units' totals = the sum of the instruments'
+ * `direct`, and adding the support rows as well would count them twice.
+ */
+export interface ResultJson {
+  currency: string;
+  years: number[];
+  instruments: string[];
+  units: ResultUnit[];
+  instrumentTotals: Record<string, ResultInstrumentTotal>;
+  /** Only instruments with a Baseline. */
+  savings: Record<string, { baseline: number; shared: number; savings: number }>;
+  /** balance = share − funded: positive = the instrument owes. */
+  settlement: Record<string, { share: number; funded: number; balance: number }>;
+  grandTotal: { direct: number; psc: number; total: number };
+}
+
+/** The figures of an Allocation as RESULT.json, in DESIGN.md's shape and key order, in currency units. */
+export function toResultJson(allocation: Allocation): ResultJson {
+  const { settings, years, instruments } = allocation;
+  const n = instruments.length;
+  const money = (q: number): number => fromQuanta(q, settings.rounding);
+  const sum = (values: readonly number[]): number => values.reduce((s, q) => s + q, 0);
+  const periodShares = (shares: Float64Array): Amounts => {
+    const out: Amounts = {};
+    instruments.forEach((code, i) => {
+      let q = 0;
+      for (let y = 0; y < years.length; y++) q += shares[y * n + i];
+      out[code] = money(q);
+    });
+    return out;
+  };
+
+  const operating = allocation.units.filter((u) => !u.support);
+  const support = allocation.units.filter((u) => u.support);
+  const units: ResultUnit[] = [
+    ...operating.map((u) => ({ unit: u.unit, total: money(sum(u.totals)), shares: periodShares(u.shares) })),
+    ...support.map((u): ResultUnit => ({
+      unit: u.unit,
+      total: money(sum(u.totals)),
+      shares: periodShares(u.shares),
+      support: true,
+      passedOn: Object.fromEntries(
+        Object.entries(u.passedOn ?? {}).map(([receiver, amounts]) => [receiver, money(sum(amounts))]),
+      ),
+    })),
+  ];
+
+  const instrumentTotals: Record<string, ResultInstrumentTotal> = {};
+  for (const t of allocation.instrumentTotals) {
+    instrumentTotals[t.code] = {
+      byYear: Object.fromEntries(years.map((year, y) => [String(year), money(t.direct[y])])),
+      byCategory: Object.fromEntries(Object.entries(t.byCategory).map(([c, q]) => [c, money(q)])),
+      direct: money(sum(t.direct)),
+      psc: money(sum(t.psc)),
+      total: money(sum(t.total)),
+    };
+  }
+
+  const savings: ResultJson["savings"] = {};
+  for (const s of allocation.savings) {
+    savings[s.code] = { baseline: money(s.baseline), shared: money(s.shared), savings: money(s.savings) };
+  }
+  const settlement: ResultJson["settlement"] = {};
+  for (const s of allocation.settlement) {
+    settlement[s.code] = { share: money(s.share), funded: money(s.funded), balance: money(s.balance) };
+  }
+
+  return {
+    currency: settings.currency,
+    years: [...years],
+    instruments: [...instruments],
+    units,
+    instrumentTotals,
+    savings,
+    settlement,
+    grandTotal: {
+      direct: money(sum(allocation.grandTotal.direct)),
+      psc: money(sum(allocation.grandTotal.psc)),
+      total: money(sum(allocation.grandTotal.total)),
+    },
+  };
+}

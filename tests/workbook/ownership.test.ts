@@ -1,0 +1,18 @@
+import { OUTPUT_SHEETS, ownershipName, ownershipRefersTo } from "../../src/workbook/ownership";
+
+describe("ownership", () => {
+  it("lists our five sheets in the order they are written", () => {
+    expect(OUTPUT_SHEETS).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+  });
+
+  it("names each sheet with a prefix and only characters a defined name may hold", () => {
+    expect(ownershipName("Allocation")).toBe("_CMSCS_OWNED_Allocation");
+    expect(ownershipName("Annex 2 (fr)")).toBe("_CMSCS_OWNED_Annex_2__fr_");
+    expect(ownershipName("Épargne-2015")).toBe("_CMSCS_OWNED__pargne_2015");
+  });
+
+  it("refers to A1 of the sheet, quoting any name", () => {
+    expect(ownershipRefersTo("Log")).toBe("'Log'!$A$1");
+    expect(ownershipRefersTo("Officer's view")).toBe("'Officer''s view'!$A$1");
+  });
+});
