@@ -1,0 +1,183 @@
+import type { Problem, Severity } from "../engine/problem";
+import { columnLetter } from "./columnLetter";
+import { isCellError, type CellValue } from "./grid";
+import { parseNumberText } from "./parseNumberText";
+
+/** One input cell, where it stands, and the field it is read for. */
+export interface CellRef {
+  /** Worksheet name (what a problem names). */
+  sheet: string;
+  /** 1-based worksheet row and column. */
+  row: number;
+  col: number;
+  /** Canonical field, instrument code, year or setting, as problems name it. */
+  field: string;
+  value: CellValue;
+}
+
+/** How a percentage cell is read when it holds a plain number. */
+export interface PercentOptions {
+  /** A plain number above 1 is a percent (13 → 13%); otherwise it is taken as a fraction. */
+  plainAbove1: boolean;
+}
+
+const CURRENCY_WORDS: Record<string, string> = {
+  EUR: "euros",
+  USD: "US dollars",
+  CHF: "Swiss francs",
+  GBP: "pounds sterling",
+};
+
+/**
+ * Reads typed values out of input cells and collects, as values, every problem it meets, each
+ * with its exact cell; a reader never throws on bad data, so one pass reports everything.
+ */
+export class CellReader {
+  /** Every problem found so far, in the order found. */
+  readonly problems: Problem[] = [];
+  private currency = "EUR";
+
+  /** Sets the currency whose name money messages use ("a number of euros"). */
+  useCurrency(code: string): void {
+    this.currency = code;
+  }
+
+  /** Records a problem at a cell. */
+  report(ref: CellRef, message: string, severity: Severity = "error"): void {
+    this.problems.push({
+      severity,
+      sheet: ref.sheet,
+      row: ref.row,
+      field: ref.field,
+      cell: `${columnLetter(ref.col)}${ref.row}`,
+      message,
+    });
+  }
+
+  /** True for an empty cell or one holding only spaces. */
+  isBlank(value: CellValue): boolean {
+    return value === null || (typeof value === "string" && value.trim() === "");
+  }
+
+  /** Text of a cell (a number is taken as its digits); undefined when blank or not text. */
+  text(ref: CellRef): string | undefined {
+    const v = ref.value;
+    if (this.isBlank(v) || this.isError(ref, "value")) return undefined;
+    if (typeof v === "string") return v.trim();
+    if (typeof v === "number") return String(v);
+    this.report(ref, `${ref.field} must be text, found ${describe(v)}`);
+    return undefined;
+  }
+
+  /** Text of a cell that must not be blank. */
+  requiredText(ref: CellRef, hint: string): string | undefined {
+    if (this.isBlank(ref.value)) {
+      this.report(ref, `${ref.field} is blank; ${hint}`);
+      return undefined;
+    }
+    return this.text(ref);
+  }
+
+  /** An amount of money (not negative); undefined when blank or unreadable. */
+  money(ref: CellRef): number | undefined {
+    const n = this.number(ref, this.moneyWords());
+    if (n !== undefined && n < 0) {
+      this.report(ref, `${ref.field} cannot be negative, found ${formatNumber(n)}`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** A plain number (no percent sign); undefined when blank or unreadable. */
+  number(ref: CellRef, expectation = "a number"): number | undefined {
+    const v = ref.value;
+    if (this.isBlank(v) || this.isError(ref, "figure")) return undefined;
+    if (typeof v === "number") return v;
+    if (typeof v === "string") {
+      const parsed = parseNumberText(v);
+      if (parsed !== undefined && !parsed.percent) return parsed.value;
+    }
+    this.report(ref, `${ref.field} must be ${expectation}, found ${describe(v)}`);
+    return undefined;
+  }
+
+  /** A whole number within bounds; undefined when blank or unreadable. */
+  integer(ref: CellRef, min: number, max: number, expectation: string): number | undefined {
+    const n = this.number(ref, expectation);
+    if (n === undefined) return undefined;
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.report(ref, `${ref.field} must be ${expectation}, found ${formatNumber(n)}`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /**
+   * A percentage as a fraction: a percent cell holds one already (25% = 0.25), "25%" typed as
+   * text is read so, and a plain number above 1 is a percent when the options say so.
+   */
+  percent(ref: CellRef, options: PercentOptions): number | undefined {
+    const v = ref.value;
+    if (this.isBlank(v) || this.isError(ref, "figure")) return undefined;
+    let n: number | undefined;
+    if (typeof v === "number") n = v;
+    else if (typeof v === "string") {
+      const parsed = parseNumberText(v);
+      if (parsed !== undefined) return parsed.percent ? parsed.value / 100 : plain(parsed.value, options);
+    }
+    if (n === undefined) {
+      this.report(ref, `${ref.field} must be a percentage such as 25%, found ${describe(v)}`);
+      return undefined;
+    }
+    return plain(n, options);
+  }
+
+  /** A raw share for a split or Support cell: a number, "75%" as a fraction, or undefined. */
+  share(ref: CellRef): { value: number; fromPercentText: boolean } | undefined {
+    const v = ref.value;
+    if (this.isBlank(v) || this.isError(ref, "figure")) return undefined;
+    if (typeof v === "number") return { value: v, fromPercentText: false };
+    if (typeof v === "string") {
+      const parsed = parseNumberText(v);
+      if (parsed !== undefined) {
+        return parsed.percent
+          ? { value: parsed.value / 100, fromPercentText: true }
+          : { value: parsed.value, fromPercentText: false };
+      }
+    }
+    this.report(ref, `${ref.field} must be a percentage such as 25%, found ${describe(v)}`);
+    return undefined;
+  }
+
+  /** Reports an error value and says so; the remedy names a figure or a value. */
+  isError(ref: CellRef, what: "figure" | "value"): boolean {
+    if (!isCellError(ref.value)) return false;
+    this.report(ref, `the cell holds the error ${ref.value.error}; fix the formula or type the ${what}`);
+    return true;
+  }
+
+  /** "a number of euros", or "an amount in KES" for a currency without a word. */
+  moneyWords(): string {
+    const word = CURRENCY_WORDS[this.currency.toUpperCase()];
+    return word !== undefined ? `a number of ${word}` : `an amount in ${this.currency}`;
+  }
+}
+
+function plain(n: number, options: PercentOptions): number {
+  return options.plainAbove1 && n > 1 ? n / 100 : n;
+}
+
+/** A number as an officer would write it, without float noise (0.30000000000000004 → 0.3). */
+export function formatNumber(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** How a found value is quoted in a message: text in quotes, a date by its day, TRUE/FALSE. */
+export function describe(v: CellValue): string {
+  if (v === null) return "a blank cell";
+  if (typeof v === "string") return `'${v.trim()}'`;
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return `a date (${v.toISOString().slice(0, 10)})`;
+  return `the error ${v.error}`;
+}

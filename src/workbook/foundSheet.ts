@@ -1,0 +1,58 @@
+import type { CellRef } from "./cellReader";
+import type { CellValue } from "./grid";
+import type { ColumnLayout, SheetLayout } from "./workbookLayout";
+
+/** One data row of a contract sheet, below its header. */
+export interface DataRow {
+  /** 1-based worksheet row. */
+  row: number;
+  /** The row's values from the block's first column. */
+  values: readonly CellValue[];
+}
+
+/** A contract sheet located in the workbook: its layout, its header cells and its data rows. */
+export class FoundSheet {
+  constructor(
+    readonly layout: SheetLayout,
+    /** Header row values from layout.firstColumn (empty for bare Settings pairs). */
+    readonly header: readonly CellValue[],
+    readonly rows: readonly DataRow[],
+  ) {}
+
+  /** The value at a 1-based worksheet column of a data row. */
+  valueAt(row: DataRow, col: number): CellValue {
+    return row.values[col - this.layout.firstColumn] ?? null;
+  }
+
+  /** The cell of a canonical field in a row, or undefined when the sheet has no such column. */
+  cell(row: DataRow, field: string): CellRef | undefined {
+    const column = this.layout.columns.find((c) => c.field === field);
+    return column === undefined ? undefined : this.cellIn(row, column);
+  }
+
+  /** The cell of a found column (split, year, driver) in a row. */
+  cellIn(row: DataRow, column: ColumnLayout): CellRef {
+    return {
+      sheet: this.layout.sheet,
+      row: row.row,
+      col: column.index,
+      field: column.field,
+      value: this.valueAt(row, column.index),
+    };
+  }
+
+  /** Header cells not taken by a field or a year: where split and driver columns are looked for. */
+  freeHeaders(): { index: number; text: string }[] {
+    const taken = new Set<number>([
+      ...this.layout.columns.map((c) => c.index),
+      ...this.layout.yearColumns.map((c) => c.index),
+    ]);
+    const free: { index: number; text: string }[] = [];
+    this.header.forEach((v, i) => {
+      const index = this.layout.firstColumn + i;
+      const text = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+      if (text !== "" && !taken.has(index)) free.push({ index, text });
+    });
+    return free;
+  }
+}

@@ -1,0 +1,283 @@
+import type { Problem } from "../engine/problem";
+import { columnLetter } from "./columnLetter";
+import { FoundSheet, type DataRow } from "./foundSheet";
+import type { CellValue, GridBlock, WorkbookGrids } from "./grid";
+import type { ContractSheet, SheetMapping } from "./inputMapping";
+import { normalizeName } from "./normalizeName";
+import type { ColumnLayout, SheetLayout, YearColumnLayout } from "./workbookLayout";
+import { yearOfHeader } from "./yearOfHeader";
+
+/** What locating a contract sheet gave: absent, found but unreadable (missing columns), or found. */
+export type Located =
+  | { status: "absent" }
+  | { status: "unreadable"; layout?: SheetLayout; problems: Problem[] }
+  | { status: "found"; sheet: FoundSheet };
+
+interface Block extends GridBlock {
+  name: string;
+  sheet: string;
+  fromTable: boolean;
+  fromMapping: boolean;
+}
+
+interface HeaderMatch {
+  columns: ColumnLayout[];
+  years: YearColumnLayout[];
+}
+
+/**
+ * Finds a contract sheet in the workbook (mapping first, then a sheet of the name, then a table,
+ * then the aliases), finds its header row (the first row holding every required column), and
+ * collects its data rows, skipping blank, totals and note rows.
+ */
+export function locateSheet(grids: WorkbookGrids, contract: ContractSheet, mapping?: SheetMapping): Located {
+  const chosen = chooseBlock(grids, contract, mapping);
+  if (chosen === undefined) return { status: "absent" };
+  if (typeof chosen === "string") {
+    return {
+      status: "unreadable",
+      problems: [
+        {
+          severity: "error",
+          sheet: contract.name,
+          cell: "A1",
+          message: `The task pane maps ${contract.name} to '${chosen}', but the workbook has no sheet or table of that name; choose another in the task pane.`,
+        },
+      ],
+    };
+  }
+  const block = chosen;
+  const candidates = block.fromTable ? [0] : block.rows.map((_, i) => i);
+  let best: { index: number; match: HeaderMatch } | undefined;
+  for (const i of candidates) {
+    const match = matchHeader(block.rows[i] ?? [], block.firstCol, contract, mapping);
+    if (satisfied(match, contract)) return { status: "found", sheet: build(block, i, match, contract) };
+    if (best === undefined || match.columns.length > best.match.columns.length) best = { index: i, match };
+  }
+  if (contract.name === "Settings" && (best === undefined || best.match.columns.length === 0)) {
+    return { status: "found", sheet: bareSettings(block) };
+  }
+  const index = best?.index ?? 0;
+  const match = best?.match ?? { columns: [], years: [] };
+  const headerRow = block.firstRow + index;
+  const cells = block.rows[index] ?? [];
+  let nextCol = block.firstCol + lastFilled(cells) + 1;
+  const problems: Problem[] = [];
+  for (const field of contract.fields) {
+    if (!field.required || match.columns.some((c) => c.field === field.name)) continue;
+    if (field.yearsInstead && match.years.length > 0) continue;
+    const mapped = mapping?.columns?.[field.name];
+    const alternative = field.yearsInstead ? " nor one column per year" : "";
+    problems.push({
+      severity: "error",
+      sheet: block.sheet,
+      row: headerRow,
+      field: field.name,
+      cell: `${columnLetter(nextCol)}${headerRow}`,
+      message:
+        mapped !== undefined
+          ? `no '${mapped}' column, which the task pane maps to ${field.name}; add it, or map another column to ${field.name} in the task pane`
+          : `no '${field.name}' column${alternative}; add one, or map an existing column to ${field.name} in the task pane`,
+    });
+    nextCol++;
+  }
+  return { status: "unreadable", layout: layoutOf(block, index, match, contract), problems };
+}
+
+function chooseBlock(
+  grids: WorkbookGrids,
+  contract: ContractSheet,
+  mapping: SheetMapping | undefined,
+): Block | string | undefined {
+  const owned = new Set(grids.ownedSheets);
+  const sheets: Block[] = grids.sheets
+    .filter((s) => !owned.has(s.name))
+    .map((s) => ({ ...s, sheet: s.name, fromTable: false, fromMapping: false }));
+  const tables: Block[] = grids.tables
+    .filter((t) => !owned.has(t.sheet))
+    .map((t) => ({ ...t, fromTable: true, fromMapping: false }));
+  const source = mapping?.source?.trim();
+  if (source !== undefined && source !== "") {
+    const wanted = normalizeName(source);
+    const found =
+      sheets.find((s) => s.name === source) ??
+      tables.find((t) => t.name === source) ??
+      sheets.find((s) => normalizeName(s.name) === wanted) ??
+      tables.find((t) => normalizeName(t.name) === wanted);
+    return found === undefined ? source : { ...found, fromMapping: true };
+  }
+  const names = (list: readonly string[]) => new Set(list.map(normalizeName));
+  const own = names([contract.name]);
+  const aliases = names(contract.aliases);
+  const tableNames = (set: Set<string>) => new Set([...set, ...[...set].map((n) => `tbl${n}`)]);
+  return (
+    sheets.find((s) => own.has(normalizeName(s.name))) ??
+    tables.find((t) => tableNames(own).has(normalizeName(t.name))) ??
+    sheets.find((s) => aliases.has(normalizeName(s.name))) ??
+    tables.find((t) => tableNames(aliases).has(normalizeName(t.name)))
+  );
+}
+
+/** Header text as officers write it: text, or a number (a year typed as 2016). */
+function headerText(v: CellValue | undefined): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
+  return "";
+}
+
+function matchHeader(
+  cells: readonly CellValue[],
+  firstCol: number,
+  contract: ContractSheet,
+  mapping: SheetMapping | undefined,
+): HeaderMatch {
+  const texts = cells.map(headerText);
+  // A parenthesised unit ("Cost (EUR)") does not change what the column is.
+  const keys = texts.map((t) => [normalizeName(t), normalizeName(t.replace(/\([^)]*\)/g, ""))]);
+  const taken = new Set<number>();
+  const columns: ColumnLayout[] = [];
+  const find = (name: string) => {
+    const wanted = normalizeName(name);
+    if (wanted === "") return -1;
+    return keys.findIndex((k, i) => !taken.has(i) && (k[0] === wanted || k[1] === wanted));
+  };
+  const claim = (field: string, i: number) => {
+    taken.add(i);
+    columns.push({ field, header: texts[i], column: columnLetter(firstCol + i), index: firstCol + i });
+  };
+  // Canonical names and mapped headers first, so that an alias never steals another field's column.
+  const pending = contract.fields.filter((field) => {
+    const mapped = mapping?.columns?.[field.name];
+    const i = find(mapped ?? field.name);
+    if (i >= 0) claim(field.name, i);
+    return i < 0 && mapped === undefined;
+  });
+  for (const field of pending) {
+    for (const alias of field.aliases) {
+      const i = find(alias);
+      if (i >= 0) {
+        claim(field.name, i);
+        break;
+      }
+    }
+  }
+  const order = contract.fields.map((f) => f.name);
+  columns.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  const years: YearColumnLayout[] = [];
+  if (contract.yearColumns) {
+    cells.forEach((v, i) => {
+      const year = taken.has(i) ? undefined : yearOfHeader(v);
+      if (year === undefined || years.some((y) => y.year === year)) return;
+      years.push({
+        field: String(year),
+        header: texts[i],
+        column: columnLetter(firstCol + i),
+        index: firstCol + i,
+        year,
+      });
+    });
+  }
+  return { columns, years };
+}
+
+function satisfied(match: HeaderMatch, contract: ContractSheet): boolean {
+  return contract.fields.every(
+    (f) =>
+      !f.required ||
+      match.columns.some((c) => c.field === f.name) ||
+      (f.yearsInstead === true && match.years.length > 0),
+  );
+}
+
+function lastFilled(cells: readonly CellValue[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (!isBlank(cells[i])) return i;
+  return -1;
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function width(block: GridBlock): number {
+  return block.rows.reduce((w, r) => Math.max(w, r.length), 0);
+}
+
+function layoutOf(
+  block: Block,
+  headerIndex: number,
+  match: HeaderMatch,
+  contract: ContractSheet,
+): SheetLayout {
+  const headerRow = block.firstRow + headerIndex;
+  return {
+    contract: contract.name,
+    name: block.name,
+    sheet: block.sheet,
+    fromTable: block.fromTable,
+    fromMapping: block.fromMapping,
+    headerRow,
+    firstColumn: block.firstCol,
+    lastColumn: block.firstCol + Math.max(width(block), 1) - 1,
+    firstDataRow: headerRow + 1,
+    lastDataRow: block.firstRow + block.rows.length - 1,
+    columns: match.columns,
+    splitColumns: [],
+    yearColumns: match.years,
+    driverColumns: [],
+    settingRows: {},
+  };
+}
+
+function build(block: Block, headerIndex: number, match: HeaderMatch, contract: ContractSheet): FoundSheet {
+  const layout = layoutOf(block, headerIndex, match, contract);
+  const keyColumn = match.columns.find((c) => c.field === contract.key);
+  const rows = dataRows(block, headerIndex + 1, keyColumn === undefined ? undefined : keyColumn.index);
+  return new FoundSheet(layout, block.rows[headerIndex] ?? [], rows);
+}
+
+/** A Settings sheet of bare pairs: its first column is the key and the next the value. */
+function bareSettings(block: Block): FoundSheet {
+  const col = block.firstCol;
+  const layout: SheetLayout = {
+    contract: "Settings",
+    name: block.name,
+    sheet: block.sheet,
+    fromTable: block.fromTable,
+    fromMapping: block.fromMapping,
+    firstColumn: col,
+    lastColumn: block.firstCol + Math.max(width(block), 1) - 1,
+    firstDataRow: block.firstRow,
+    lastDataRow: block.firstRow + block.rows.length - 1,
+    columns: [
+      { field: "Key", header: "", column: columnLetter(col), index: col },
+      { field: "Value", header: "", column: columnLetter(col + 1), index: col + 1 },
+    ],
+    splitColumns: [],
+    yearColumns: [],
+    driverColumns: [],
+    settingRows: {},
+  };
+  return new FoundSheet(layout, [], dataRows(block, 0, col));
+}
+
+/** The rows below the header that hold data: not blank, not a totals row, not a lone note. */
+function dataRows(block: GridBlock, start: number, keyCol: number | undefined): DataRow[] {
+  const rows: DataRow[] = [];
+  for (let i = start; i < block.rows.length; i++) {
+    const values = block.rows[i] ?? [];
+    const filled = values.filter((v) => !isBlank(v));
+    if (filled.length === 0) continue;
+    const key = keyCol === undefined ? undefined : values[keyCol - block.firstCol];
+    const label = isBlank(key ?? null) ? filled[0] : key;
+    if (typeof label === "string" && /^(sub-?\s*|grand\s+)?totals?\b/i.test(label.trim())) continue;
+    if (filled.length === 1 && typeof filled[0] === "string" && isNote(filled[0])) continue;
+    rows.push({ row: block.firstRow + i, values });
+  }
+  return rows;
+}
+
+/** A lone text under a table that explains it ("Note: ...", "* illustrative", a long sentence). */
+function isNote(text: string): boolean {
+  const t = text.trim();
+  return /^(notes?|sources?)\b|^[*†‡]|^\(?[a-z]\)\s/i.test(t) || (t.length > 40 && /\s/.test(t));
+}

@@ -1,0 +1,169 @@
+import type { Post } from "../engine/model";
+import type { CellReader, CellRef } from "./cellReader";
+import { describe, formatNumber } from "./cellReader";
+import { columnLetter } from "./columnLetter";
+import type { DataRow, FoundSheet } from "./foundSheet";
+import { instrumentCodeProblem } from "./instrumentCodeProblem";
+import { normalizeName } from "./normalizeName";
+import { readYearAmounts } from "./readYearAmounts";
+
+/** Tolerance on a split adding up to 100%: a hundredth of a percent, as parseBasis allows. */
+const SUM_TOLERANCE = 1e-4;
+
+/**
+ * Reads the Posts sheet: unique posts with their unit, grade, FTE (1 when blank), cost or cost
+ * by year, funding instrument and, in the columns named after instrument codes, their own split.
+ */
+export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly string[]): Post[] {
+  findSplitColumns(sheet, codes);
+  const posts: Post[] = [];
+  const seenAt = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const before = reader.problems.length;
+    const cell = (field: string) => sheet.cell(row, field);
+    const idRef = cell("PostId");
+    const titleRef = cell("Title");
+    const gradeRef = cell("Grade");
+    const unitRef = cell("Unit");
+    if (idRef === undefined || titleRef === undefined || gradeRef === undefined || unitRef === undefined)
+      continue;
+    const id = reader.requiredText(idRef, "type the post's number");
+    const title = reader.requiredText(titleRef, "type the post's functional title");
+    const grade = reader.text(gradeRef);
+    const unit = reader.requiredText(unitRef, "type the common service this post belongs to");
+    const fteRef = cell("FTE");
+    const fte = fteRef === undefined ? 1 : readFte(fteRef, reader);
+    const costRef = cell("Cost");
+    const cost = costRef === undefined ? undefined : reader.money(costRef);
+    const costByYear = readYearAmounts(sheet, row, reader);
+    const fundedRef = cell("FundedBy");
+    const fundedBy = fundedRef === undefined ? undefined : readFundedBy(fundedRef, reader);
+    const split = readSplit(sheet, row, reader, id);
+    if (
+      grade === undefined &&
+      cost === undefined &&
+      costByYear === undefined &&
+      reader.problems.length === before
+    ) {
+      reader.report(gradeRef, "Grade and Cost are both blank; type the post's grade, or its annual cost");
+    }
+    if (id !== undefined) {
+      const key = id.toLowerCase();
+      const earlier = seenAt.get(key);
+      if (earlier !== undefined) {
+        reader.report(
+          idRef,
+          `PostId '${id}' is used twice: also on row ${earlier}; give each post its own number`,
+        );
+      } else {
+        seenAt.set(key, row.row);
+      }
+    }
+    if (reader.problems.length > before || id === undefined || title === undefined || unit === undefined)
+      continue;
+    if (fte === undefined || split === null) continue;
+    posts.push({
+      id,
+      title,
+      ...(grade !== undefined ? { grade } : {}),
+      unit,
+      fte,
+      ...(cost !== undefined ? { cost } : {}),
+      ...(costByYear !== undefined ? { costByYear } : {}),
+      ...(fundedBy !== undefined ? { fundedBy } : {}),
+      ...(split !== undefined ? { split } : {}),
+      source: { sheet: sheet.layout.sheet, row: row.row },
+    });
+  }
+  return posts;
+}
+
+/** A header equal to an instrument code ("CMS", "CMS %", "CMS share") is that instrument's split column. */
+function findSplitColumns(sheet: FoundSheet, codes: readonly string[]): void {
+  const byName = new Map(codes.map((c) => [normalizeName(c), c]));
+  const taken = new Set<string>();
+  for (const { index, text } of sheet.freeHeaders()) {
+    const name = normalizeName(text).replace(/(share|split)$/, "");
+    const code = byName.get(name);
+    if (code === undefined || taken.has(code)) continue;
+    taken.add(code);
+    sheet.layout.splitColumns.push({ field: code, header: text, column: columnLetter(index), index });
+  }
+}
+
+/** FTE 1 when blank; 0.5, 50% and 50 all read as half-time; a post is more than 0 and at most 100%. */
+function readFte(ref: CellRef, reader: CellReader): number | undefined {
+  if (reader.isBlank(ref.value)) return 1;
+  const fte = reader.percent(ref, { plainAbove1: true });
+  if (fte === undefined) return undefined;
+  if (fte <= 0) {
+    reader.report(
+      ref,
+      `FTE must be more than 0 (a full-time post is 1 or 100%), found ${describe(ref.value)}`,
+    );
+    return undefined;
+  }
+  if (fte > 1) {
+    reader.report(ref, `FTE cannot be more than 100% for one post, found ${describe(ref.value)}`);
+    return undefined;
+  }
+  return fte;
+}
+
+function readFundedBy(ref: CellRef, reader: CellReader): string | undefined {
+  const code = reader.text(ref);
+  if (code === undefined) return undefined;
+  if (instrumentCodeProblem(code) !== undefined) {
+    reader.report(
+      ref,
+      `FundedBy must be the code of an instrument, such as CMS, found ${describe(ref.value)}`,
+    );
+    return undefined;
+  }
+  return code;
+}
+
+/**
+ * The post's own split, as fractions: from percent cells (adding up to 1), or from plain numbers
+ * adding up to 100. Undefined when the split columns are blank (or all 0); null after a problem.
+ */
+function readSplit(
+  sheet: FoundSheet,
+  row: DataRow,
+  reader: CellReader,
+  id: string | undefined,
+): Record<string, number> | undefined | null {
+  const entries: { ref: CellRef; value: number; percentText: boolean }[] = [];
+  let failed = false;
+  for (const column of sheet.layout.splitColumns) {
+    const ref = sheet.cellIn(row, column);
+    const share = reader.share(ref);
+    if (share === undefined) {
+      failed ||= !reader.isBlank(ref.value);
+      continue;
+    }
+    if (share.value < 0) {
+      reader.report(ref, `the share of ${column.field} cannot be negative, found ${describe(ref.value)}`);
+      failed = true;
+      continue;
+    }
+    if (share.value !== 0) entries.push({ ref, value: share.value, percentText: share.fromPercentText });
+  }
+  if (failed) return null;
+  if (entries.length === 0) return undefined;
+  const sum = entries.reduce((s, e) => s + e.value, 0);
+  const plainPercents = !entries.some((e) => e.percentText) && Math.abs(sum - 100) <= SUM_TOLERANCE * 100;
+  if (!plainPercents && Math.abs(sum - 1) > SUM_TOLERANCE) {
+    const asPercent =
+      !entries.some((e) => e.percentText) && entries.some((e) => e.value > 1) ? sum : sum * 100;
+    const which = id === undefined ? "this post" : `post ${id}`;
+    reader.report(
+      entries[0].ref,
+      `the split of ${which} adds up to ${formatNumber(Number(asPercent.toFixed(2)))}%; the instrument columns must add up to 100%`,
+    );
+    return null;
+  }
+  const split: Record<string, number> = {};
+  for (const e of entries) split[e.ref.field] = plainPercents ? e.value / 100 : e.value;
+  return split;
+}

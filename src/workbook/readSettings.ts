@@ -1,0 +1,184 @@
+import { defaultSettings, type Language, type Settings, type SupportMethod } from "../engine/model";
+import type { CellReader, CellRef } from "./cellReader";
+import { describe } from "./cellReader";
+import type { FoundSheet } from "./foundSheet";
+import { CONTRACT, type SettingKey } from "./inputMapping";
+import { normalizeName } from "./normalizeName";
+
+const KEYS: readonly SettingKey[] = CONTRACT.find((s) => s.name === "Settings")?.keys ?? [];
+
+const CURRENCY_WORDS: Record<string, string> = {
+  "€": "EUR",
+  euro: "EUR",
+  euros: "EUR",
+  $: "USD",
+  usdollar: "USD",
+  usdollars: "USD",
+  dollars: "USD",
+  "£": "GBP",
+  swissfrancs: "CHF",
+};
+
+const SUPPORT_METHODS: Record<string, SupportMethod> = {
+  reciprocal: "reciprocal",
+  simultaneous: "reciprocal",
+  matrix: "reciprocal",
+  stepdown: "step-down",
+  step: "step-down",
+  sequential: "step-down",
+};
+
+const LANGUAGES: Record<string, Language> = {
+  en: "en",
+  english: "en",
+  anglais: "en",
+  ingles: "en",
+  fr: "fr",
+  french: "fr",
+  francais: "fr",
+  frances: "fr",
+  es: "es",
+  spanish: "es",
+  espanol: "es",
+  espagnol: "es",
+};
+
+const ROUNDING_WORDS: Record<string, number> = {
+  cents: 0.01,
+  cent: 0.01,
+  units: 1,
+  unit: 1,
+  whole: 1,
+  wholeunits: 1,
+  thousands: 1000,
+};
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+
+/**
+ * Reads the Settings sheet's Key/Value rows over the defaults; a blank value keeps the default,
+ * an unknown key with a value is a warning (it is ignored), a key given twice is an error.
+ */
+export function readSettings(sheet: FoundSheet | undefined, reader: CellReader): Settings {
+  const settings: Settings = { ...defaultSettings, sources: {} };
+  if (sheet === undefined) return settings;
+  const sources: NonNullable<Settings["sources"]> = {};
+  const seenAt = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const keyRef = sheet.cell(row, "Key");
+    const valueRef = sheet.cell(row, "Value");
+    if (keyRef === undefined || valueRef === undefined) continue;
+    const keyText = typeof keyRef.value === "string" ? keyRef.value.trim() : "";
+    if (keyText === "") continue;
+    const key = KEYS.find((k) =>
+      [k.name, ...k.aliases].some((n) => normalizeName(n) === normalizeName(keyText)),
+    );
+    if (key === undefined) {
+      if (!reader.isBlank(valueRef.value)) {
+        reader.report(
+          keyRef,
+          `'${keyText}' is not a setting this add-in knows, so it is ignored; the settings are ${KEYS.map((k) => k.name).join(", ")}`,
+          "warning",
+        );
+      }
+      continue;
+    }
+    const earlier = seenAt.get(key.name);
+    if (earlier !== undefined) {
+      reader.report(keyRef, `${key.name} is set twice: also on row ${earlier}; keep one`);
+      continue;
+    }
+    seenAt.set(key.name, row.row);
+    sheet.layout.settingRows[key.name] = row.row;
+    sources[key.property] = { sheet: sheet.layout.sheet, row: row.row };
+    readValue(settings, key, { ...valueRef, field: key.name }, reader);
+  }
+  settings.sources = sources;
+  return settings;
+}
+
+function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: CellReader): void {
+  if (reader.isBlank(ref.value)) return;
+  switch (key.property) {
+    case "currency": {
+      const text = reader.text(ref);
+      if (text === undefined) return;
+      const code = CURRENCY_WORDS[normalizeName(text)] ?? CURRENCY_WORDS[text] ?? text.toUpperCase();
+      if (/^[A-Z]{3}$/.test(code)) settings.currency = code;
+      else
+        reader.report(ref, `Currency must be a three-letter code such as EUR, found ${describe(ref.value)}`);
+      return;
+    }
+    case "firstYear": {
+      const year = reader.integer(ref, 1900, 2199, "a year such as 2015");
+      if (year !== undefined) settings.firstYear = year;
+      return;
+    }
+    case "years": {
+      const years = reader.integer(ref, 1, 50, "a whole number of years such as 3");
+      if (years !== undefined) settings.years = years;
+      return;
+    }
+    case "escalation":
+    case "psc": {
+      const rate = reader.percent(ref, { plainAbove1: true });
+      if (rate === undefined) return;
+      const low = key.property === "escalation" ? -0.5 : 0;
+      if (rate < low || rate >= 1) {
+        reader.report(
+          ref,
+          `${key.name} must be a percentage from ${low * 100}% to below 100%, found ${describe(ref.value)}`,
+        );
+        return;
+      }
+      settings[key.property] = rate;
+      return;
+    }
+    case "rounding": {
+      const word = typeof ref.value === "string" ? ROUNDING_WORDS[normalizeName(ref.value)] : undefined;
+      const unit = word ?? reader.number(ref, "a rounding unit such as 1 (whole units) or 0.01 (cents)");
+      if (unit === undefined) return;
+      if (unit <= 0) {
+        reader.report(
+          ref,
+          `Rounding must be more than 0, such as 1 (whole units) or 0.01 (cents), found ${describe(ref.value)}`,
+        );
+        return;
+      }
+      settings.rounding = unit;
+      return;
+    }
+    case "supportMethod": {
+      const text = reader.text(ref);
+      if (text === undefined) return;
+      const method = SUPPORT_METHODS[normalizeName(text)];
+      if (method !== undefined) settings.supportMethod = method;
+      else reader.report(ref, `SupportMethod must be reciprocal or step-down, found ${describe(ref.value)}`);
+      return;
+    }
+    case "documentSymbol":
+    case "annexTitle": {
+      const text = reader.text(ref);
+      if (text !== undefined) settings[key.property] = text;
+      return;
+    }
+    case "annexStart": {
+      const roman = typeof ref.value === "string" ? ROMAN.indexOf(ref.value.trim().toUpperCase()) : -1;
+      const start = roman >= 0 ? roman + 1 : reader.integer(ref, 1, 999, "a whole number such as 1");
+      if (start !== undefined) settings.annexStart = start;
+      return;
+    }
+    case "language": {
+      const text = reader.text(ref);
+      if (text === undefined) return;
+      const language = LANGUAGES[normalizeName(text)];
+      if (language !== undefined) settings.language = language;
+      else
+        reader.report(
+          ref,
+          `Language must be en, fr or es (English, French or Spanish), found ${describe(ref.value)}`,
+        );
+      return;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import type { Model } from "../engine/model";
+import { hasErrors, type Problem } from "../engine/problem";
+import { CellReader } from "./cellReader";
+import type { FoundSheet } from "./foundSheet";
+import type { WorkbookGrids } from "./grid";
+import { CONTRACT, type ContractSheet, type ContractSheetName, type InputMapping } from "./inputMapping";
+import { locateSheet } from "./locateSheet";
+import { readBaseline } from "./readBaseline";
+import { readBudget } from "./readBudget";
+import { readGrades } from "./readGrades";
+import { readInstruments } from "./readInstruments";
+import { readPosts } from "./readPosts";
+import { readRules } from "./readRules";
+import { readSettings } from "./readSettings";
+import { readSupport } from "./readSupport";
+import type { WorkbookLayout } from "./workbookLayout";
+
+/** What reading a workbook gave: the model when nothing blocks it, every problem, and what was found where. */
+export interface ReadOutcome {
+  /** Present when reading found no error (warnings may remain in `problems`). */
+  model?: Model;
+  /** Every problem found, each with its sheet and cell, grouped by sheet in contract order. */
+  problems: Problem[];
+  layout: WorkbookLayout;
+}
+
+/**
+ * Turns the grids of a workbook's input sheets into the engine's model, reporting every problem
+ * at once with its exact cell; the officer's mapping, when given, overrides names and aliases.
+ */
+export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): ReadOutcome {
+  const layout: WorkbookLayout = { sheets: {} };
+  const structural: Problem[] = [];
+  const found: Partial<Record<ContractSheetName, FoundSheet>> = {};
+  const absent = new Set<ContractSheetName>();
+  for (const contract of CONTRACT) {
+    const located = locateSheet(grids, contract, mapping[contract.name]);
+    if (located.status === "found") {
+      found[contract.name] = located.sheet;
+      layout.sheets[contract.name] = located.sheet.layout;
+    } else if (located.status === "unreadable") {
+      structural.push(...located.problems);
+      if (located.layout !== undefined) layout.sheets[contract.name] = located.layout;
+    } else {
+      absent.add(contract.name);
+      // Rules may be left out when every post carries its own split: decided once posts are read.
+      if (contract.required && contract.name !== "Rules") structural.push(missingSheet(contract));
+    }
+  }
+
+  const reader = new CellReader();
+  const settings = readSettings(found.Settings, reader);
+  reader.useCurrency(settings.currency);
+  const instruments = found.Instruments ? readInstruments(found.Instruments, reader) : [];
+  const grades = found.Grades ? readGrades(found.Grades, reader, settings.firstYear) : [];
+  const posts = found.Posts
+    ? readPosts(
+        found.Posts,
+        reader,
+        instruments.map((i) => i.code),
+      )
+    : [];
+  const budget = found.Budget ? readBudget(found.Budget, reader) : [];
+  const rules = found.Rules ? readRules(found.Rules, reader) : [];
+  const support = found.Support ? readSupport(found.Support, reader) : [];
+  const baseline = found.Baseline ? readBaseline(found.Baseline, reader) : [];
+  if (absent.has("Rules") && found.Posts !== undefined && !everyPostSplit(found.Posts)) {
+    structural.push(missingSheet(CONTRACT.find((c) => c.name === "Rules") as ContractSheet));
+  }
+
+  const problems = byContractOrder([...structural, ...reader.problems], layout);
+  const model: Model = { settings, instruments, grades, posts, budget, rules, support, baseline };
+  return hasErrors(problems) ? { problems, layout } : { model, problems, layout };
+}
+
+/** True when every post row fills some split column (so no Rules sheet is needed). */
+function everyPostSplit(sheet: FoundSheet): boolean {
+  const columns = sheet.layout.splitColumns;
+  return sheet.rows.every((row) =>
+    columns.some((c) => {
+      const v = sheet.valueAt(row, c.index);
+      return v !== null && v !== 0 && !(typeof v === "string" && v.trim() === "");
+    }),
+  );
+}
+
+function missingSheet(contract: ContractSheet): Problem {
+  const required = contract.fields.filter((f) => f.required).map((f) => f.name);
+  const optional = contract.fields.filter((f) => !f.required).map((f) => f.name);
+  const also = optional.length > 0 ? ` (and, if needed, ${optional.join(", ")})` : "";
+  const unless =
+    contract.name === "Rules" ? " It may be left out only when every post carries its own split." : "";
+  return {
+    severity: "error",
+    sheet: contract.name,
+    cell: "A1",
+    message: `The workbook has no ${contract.name} sheet or table. Add one with the columns ${required.join(", ")}${also}.${unless}`,
+  };
+}
+
+/** Problems grouped by sheet in contract order (a stable sort keeps each sheet's reading order). */
+function byContractOrder(problems: Problem[], layout: WorkbookLayout): Problem[] {
+  const order = new Map<string, number>();
+  CONTRACT.forEach((c, i) => {
+    order.set(c.name, i);
+    const sheet = layout.sheets[c.name]?.sheet;
+    if (sheet !== undefined && !order.has(sheet)) order.set(sheet, i);
+  });
+  const rank = (p: Problem) => order.get(p.sheet) ?? CONTRACT.length;
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map((x) => x.p);
+}
