@@ -1,0 +1,674 @@
+/**
+ * Builds assets/cms-family-sample.xlsx, the embedded sample workbook, from the facts of the seed
+ * analysis (UNEP/CMS/COP11/Doc.16.2, see ../shared/seed and DOMAIN.md). Figures the seed does not
+ * give are plausible and labelled "Illustrative" in each sheet's Notes column and in the note
+ * above its table. Run with `npm run build:sample`; the output is committed.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Workbook } from "exceljs";
+import type { Worksheet } from "exceljs";
+
+type Value = string | number | null;
+
+/** One input sheet: title and notes above the header, then the table. */
+interface SampleSheet {
+  name: string;
+  title: string;
+  notes: string[];
+  header: string[];
+  rows: Value[][];
+  /** Number format per header name. */
+  formats?: Record<string, string>;
+  /** Number format of the Value cell per first-column key (Settings: percentages). */
+  cellFormats?: Record<string, string>;
+  widths: number[];
+}
+
+const SEED = "Seed (UNEP/CMS/COP11/Doc.16.2)";
+const ILLUSTRATIVE = "Illustrative";
+const MONEY = "#,##0";
+const PERCENT = "0%";
+const PERCENT1 = "0.0%";
+
+const settings: SampleSheet = {
+  name: "Settings",
+  title: "CMS Family common services: cost-sharing settings",
+  notes: ["One setting a row. Percentages are typed as percentages (13% is stored as 0.13)."],
+  header: ["Key", "Value", "Notes"],
+  rows: [
+    ["Currency", "EUR", "Euros, as the Bonn-based secretariats budget"],
+    ["FirstYear", 2015, "First year of the triennium"],
+    ["Years", 3, "A triennium: 2015-2017"],
+    ["Escalation", 0.02, `${ILLUSTRATIVE}: 2% a year on staff and budget lines`],
+    ["PSC", 0.13, "UN programme support costs: 13% on expenditure"],
+    ["Rounding", 1, "Every figure in whole euros"],
+    ["SupportMethod", "reciprocal", "Support units are passed on by the reciprocal method (x = d + A·x)"],
+    [
+      "DocumentSymbol",
+      "UNEP/CMS/StC-Sample/Doc.1",
+      `${ILLUSTRATIVE}: printed in the header of the annex tables`,
+    ],
+    [
+      "AnnexTitle",
+      "Sharing the costs of the CMS Family common services, 2015-2017",
+      "Title of the annex tables",
+    ],
+    ["AnnexStart", 1, "Number of the first annex"],
+    ["Language", "en", "Language of the annex: en, fr or es"],
+  ],
+  formats: { Value: "General" },
+  cellFormats: { Escalation: PERCENT, PSC: PERCENT },
+  widths: [18, 14, 60],
+};
+
+const instruments: SampleSheet = {
+  name: "Instruments",
+  title: "Instruments of the CMS Family sharing common services",
+  notes: [
+    "Type follows the seed's typology (¶47-51): Convention and Agreement = UNEP-administered, co-located in Bonn; " +
+      "MOU = administered by CMS in Bonn; MOU-Remote = administered by CMS, not co-located.",
+    `CMS's 121 Parties are from the seed (¶52). Other Parties/Signatories and every Budget figure are illustrative.`,
+  ],
+  header: ["Code", "Name", "Type", "Location", "Parties", "Budget", "Notes"],
+  rows: [
+    [
+      "CMS",
+      "Convention on the Conservation of Migratory Species of Wild Animals",
+      "Convention",
+      "Bonn",
+      121,
+      2600000,
+      `${SEED} ¶52: 121 Parties; budget ${ILLUSTRATIVE.toLowerCase()}`,
+    ],
+    [
+      "AEWA",
+      "Agreement on the Conservation of African-Eurasian Migratory Waterbirds",
+      "Agreement",
+      "Bonn",
+      75,
+      1050000,
+      ILLUSTRATIVE,
+    ],
+    [
+      "EUROBATS",
+      "Agreement on the Conservation of Populations of European Bats",
+      "Agreement",
+      "Bonn",
+      36,
+      330000,
+      ILLUSTRATIVE,
+    ],
+    [
+      "ASCOBANS",
+      "Agreement on the Conservation of Small Cetaceans of the Baltic, North East Atlantic, Irish and North Seas",
+      "Agreement",
+      "Bonn",
+      10,
+      210000,
+      ILLUSTRATIVE,
+    ],
+    [
+      "GORILLA",
+      "Agreement on the Conservation of Gorillas and Their Habitats",
+      "Agreement",
+      "Bonn",
+      7,
+      95000,
+      ILLUSTRATIVE,
+    ],
+    ["SHARKS", "MOU on the Conservation of Migratory Sharks", "MOU", "Bonn", 39, 250000, ILLUSTRATIVE],
+    [
+      "RAPTORS",
+      "MOU on the Conservation of Migratory Birds of Prey in Africa and Eurasia",
+      "MOU-Remote",
+      "Abu Dhabi",
+      53,
+      420000,
+      ILLUSTRATIVE,
+    ],
+    [
+      "IOSEA",
+      "MOU on Marine Turtles of the Indian Ocean and South-East Asia",
+      "MOU-Remote",
+      "Bangkok",
+      35,
+      310000,
+      ILLUSTRATIVE,
+    ],
+    [
+      "DUGONG",
+      "MOU on the Conservation and Management of Dugongs",
+      "MOU-Remote",
+      "Abu Dhabi",
+      26,
+      390000,
+      ILLUSTRATIVE,
+    ],
+  ],
+  formats: { Parties: "0", Budget: MONEY },
+  widths: [12, 60, 13, 12, 9, 13, 40],
+};
+
+const grades: SampleSheet = {
+  name: "Grades",
+  title: "UN standard staff costs by grade (Bonn), annual",
+  notes: [
+    `The P4 cost of €140,000 a year is the seed's (¶30, footnote 3); the other grades are illustrative.`,
+  ],
+  header: ["Grade", "Cost", "Notes"],
+  rows: [
+    ["D1", 205000, ILLUSTRATIVE],
+    ["P5", 172000, ILLUSTRATIVE],
+    ["P4", 140000, `${SEED} ¶30: "estimated budget cost of a P4 post per year"`],
+    ["P3", 118000, ILLUSTRATIVE],
+    ["P2", 96000, ILLUSTRATIVE],
+    ["G6", 84000, ILLUSTRATIVE],
+    ["G5", 75000, ILLUSTRATIVE],
+  ],
+  formats: { Cost: MONEY },
+  widths: [10, 12, 60],
+};
+
+const EM = "Executive management";
+const CO = "Communication and outreach";
+const CS = "Conference services";
+const SS = "Scientific services";
+const PF = "Partnerships and fundraising";
+const AD = "Administration";
+const AV = "Avian unit";
+const AQ = "Aquatic unit";
+const TE = "Terrestrial unit";
+
+const posts: SampleSheet = {
+  name: "Posts",
+  title: "Staffing table of the joint secretariat (seed Figure 2), 2015-2017",
+  notes: [
+    "Cost blank = the grade's standard cost x FTE. A post with its own split (columns CMS to SHARKS) is shared by it; " +
+      "the others by their unit's rule (Rules sheet).",
+    "The D1, P4 and P2 CMS/ASCOBANS splits and the IOSEA P5 split are the seed's (¶52); post titles and other figures are illustrative.",
+  ],
+  header: [
+    "PostId",
+    "Title",
+    "Grade",
+    "Unit",
+    "FTE",
+    "Cost",
+    "FundedBy",
+    "CMS",
+    "ASCOBANS",
+    "IOSEA",
+    "SHARKS",
+    "Notes",
+  ],
+  rows: [
+    [
+      "EM-01",
+      "Joint Executive Secretary",
+      "D1",
+      EM,
+      1,
+      null,
+      "CMS",
+      0.97,
+      0.03,
+      null,
+      null,
+      `${SEED} ¶52: D1 97% CMS, 3% ASCOBANS`,
+    ],
+    [
+      "EM-02",
+      "Programme Management Officer",
+      "P3",
+      EM,
+      1,
+      null,
+      "AEWA",
+      null,
+      null,
+      null,
+      null,
+      ILLUSTRATIVE,
+    ],
+    ["EM-03", "Executive Assistant", "G6", EM, 1, null, "CMS", null, null, null, null, ILLUSTRATIVE],
+    [
+      "CO-01",
+      "Head, Communication and Outreach (CMS-AEWA pilot)",
+      "P4",
+      CO,
+      1,
+      null,
+      "CMS",
+      null,
+      null,
+      null,
+      null,
+      "Seed Annex 2: the CMS-AEWA pilot",
+    ],
+    ["CO-02", "Information Officer", "P3", CO, 1, null, "AEWA", null, null, null, null, ILLUSTRATIVE],
+    [
+      "CO-03",
+      "Web and Social Media Assistant",
+      "G5",
+      CO,
+      1,
+      null,
+      "CMS",
+      null,
+      null,
+      null,
+      null,
+      ILLUSTRATIVE,
+    ],
+    [
+      "CO-04",
+      "Editor (consultant)",
+      null,
+      CO,
+      0.5,
+      45000,
+      "AEWA",
+      null,
+      null,
+      null,
+      null,
+      `${ILLUSTRATIVE}: a consultant, costed directly`,
+    ],
+    ["CS-01", "Conference Services Officer", "P3", CS, 1, null, "CMS", null, null, null, null, ILLUSTRATIVE],
+    ["CS-02", "Meetings Assistant", "G5", CS, 1, null, "AEWA", null, null, null, null, ILLUSTRATIVE],
+    ["SS-01", "Scientific Officer", "P4", SS, 1, null, "CMS", null, null, null, null, ILLUSTRATIVE],
+    [
+      "SS-02",
+      "Associate Scientific Officer",
+      "P2",
+      SS,
+      1,
+      null,
+      "EUROBATS",
+      null,
+      null,
+      null,
+      null,
+      ILLUSTRATIVE,
+    ],
+    [
+      "PF-01",
+      "Partnerships and Resource Mobilisation Officer",
+      "P4",
+      PF,
+      1,
+      null,
+      "CMS",
+      null,
+      null,
+      null,
+      null,
+      ILLUSTRATIVE,
+    ],
+    [
+      "AD-01",
+      "Administration and Finance Officer",
+      "P4",
+      AD,
+      1,
+      null,
+      "CMS",
+      null,
+      null,
+      null,
+      null,
+      ILLUSTRATIVE,
+    ],
+    ["AD-02", "Finance Assistant", "G6", AD, 1, null, "AEWA", null, null, null, null, ILLUSTRATIVE],
+    ["AD-03", "Human Resources Assistant", "G5", AD, 1, null, "CMS", null, null, null, null, ILLUSTRATIVE],
+    [
+      "AV-01",
+      "Head, Avian Unit (former AEWA Executive Secretary)",
+      "P4",
+      AV,
+      1,
+      null,
+      "AEWA",
+      null,
+      null,
+      null,
+      null,
+      `${SEED} ¶30: an Executive Secretary's time redirected to implementation`,
+    ],
+    ["AV-02", "Avian Species Officer", "P3", AV, 1, null, "CMS", null, null, null, null, ILLUSTRATIVE],
+    [
+      "AV-03",
+      "Raptors MOU Coordinator (Abu Dhabi)",
+      "P4",
+      AV,
+      1,
+      null,
+      "RAPTORS",
+      null,
+      null,
+      null,
+      null,
+      ILLUSTRATIVE,
+    ],
+    [
+      "AQ-01",
+      "Marine Mammals Officer",
+      "P4",
+      AQ,
+      1,
+      null,
+      "CMS",
+      0.85,
+      0.15,
+      null,
+      null,
+      `${SEED} ¶52: P4 85% CMS, 15% ASCOBANS`,
+    ],
+    [
+      "AQ-02",
+      "Associate Programme Officer, ASCOBANS",
+      "P2",
+      AQ,
+      1,
+      null,
+      "ASCOBANS",
+      0.25,
+      0.75,
+      null,
+      null,
+      `${SEED} ¶52: P2 75% ASCOBANS, 25% CMS`,
+    ],
+    [
+      "AQ-03",
+      "IOSEA Coordinator (Bangkok)",
+      "P5",
+      AQ,
+      1,
+      null,
+      "IOSEA",
+      0.125,
+      null,
+      0.875,
+      null,
+      `${SEED} ¶52: P5 12.5% CMS, 87.5% IOSEA`,
+    ],
+    [
+      "AQ-04",
+      "Sharks MOU Programme Officer",
+      "P3",
+      AQ,
+      1,
+      null,
+      "SHARKS",
+      0.2,
+      null,
+      null,
+      0.8,
+      ILLUSTRATIVE,
+    ],
+    ["TE-01", "Terrestrial Species Officer", "P3", TE, 1, null, "CMS", null, null, null, null, ILLUSTRATIVE],
+    [
+      "TE-02",
+      "Gorilla Agreement Programme Officer",
+      "P2",
+      TE,
+      0.5,
+      null,
+      "GORILLA",
+      null,
+      null,
+      null,
+      null,
+      ILLUSTRATIVE,
+    ],
+  ],
+  formats: { FTE: "0.0#", Cost: MONEY, CMS: PERCENT1, ASCOBANS: PERCENT1, IOSEA: PERCENT1, SHARKS: PERCENT1 },
+  widths: [9, 48, 7, 28, 6, 10, 11, 8, 10, 8, 9, 60],
+};
+
+const budget: SampleSheet = {
+  name: "Budget",
+  title: "Non-staff budget lines of the common services, annual (EUR)",
+  notes: [
+    "Amount is escalated from 2015; a line with one column per year uses those amounts as they are. All figures are illustrative.",
+  ],
+  header: ["Item", "Unit", "Category", "Amount", "2015", "2016", "2017", "Notes"],
+  rows: [
+    [
+      "Meetings of the Parties (COP/MOP servicing)",
+      CS,
+      "Meetings",
+      null,
+      420000,
+      160000,
+      610000,
+      `${ILLUSTRATIVE}: COP12 in 2017`,
+    ],
+    ["Standing Committee and Scientific Council", SS, "Meetings", 115000, null, null, null, ILLUSTRATIVE],
+    ["CMS Family website and portal", CO, "Operational", 60000, null, null, null, ILLUSTRATIVE],
+    ["Publications and World Migratory Bird Day", CO, "Operational", 40000, null, null, null, ILLUSTRATIVE],
+    ["Representation travel", EM, "Travel", 50000, null, null, null, ILLUSTRATIVE],
+    ["Resource mobilisation events", PF, "Operational", 25000, null, null, null, ILLUSTRATIVE],
+    ["Office accommodation and IT", AD, "Operational", 90000, null, null, null, ILLUSTRATIVE],
+    ["Audit and finance systems", AD, "Operational", 30000, null, null, null, ILLUSTRATIVE],
+    ["Avian implementation workshops", AV, "Meetings", 80000, null, null, null, ILLUSTRATIVE],
+    ["Aquatic species workshops", AQ, "Meetings", 60000, null, null, null, ILLUSTRATIVE],
+    ["Terrestrial action plans (CAMI, Gorilla)", TE, "Operational", 40000, null, null, null, ILLUSTRATIVE],
+    ["Staff travel to meetings", CS, "Travel", 35000, null, null, null, ILLUSTRATIVE],
+  ],
+  formats: { Amount: MONEY, "2015": MONEY, "2016": MONEY, "2017": MONEY },
+  widths: [46, 28, 12, 11, 11, 11, 11, 30],
+};
+
+const rules: SampleSheet = {
+  name: "Rules",
+  title: "Cost-sharing rule of each common service",
+  notes: [
+    "Methods: fixed (agreed %), equal, driver (an Instruments column), hybrid (a weighted mix), posts (each post's own split). " +
+      "Participants: codes, an instrument Type, or all. Min/Max: floor and ceiling on each share.",
+    "The rules are illustrative proposals, not agreed keys; Administration is a support unit (Support sheet) and needs no rule.",
+  ],
+  header: ["Unit", "Method", "Basis", "Participants", "Min", "Max", "Notes"],
+  rows: [
+    [
+      EM,
+      "equal",
+      null,
+      "CMS; AEWA; EUROBATS; ASCOBANS",
+      null,
+      null,
+      "A Joint Executive Secretary for CMS, AEWA and EUROBATS (seed ¶31), as CMS and ASCOBANS share since 2008 (¶5)",
+    ],
+    [
+      CO,
+      "fixed",
+      "CMS 60%; AEWA 40%",
+      "CMS; AEWA",
+      null,
+      null,
+      "The CMS-AEWA pilot (seed Annex 2); the 60/40 key is illustrative",
+    ],
+    [
+      CS,
+      "driver",
+      "Parties",
+      "all",
+      null,
+      0.25,
+      "By Parties/Signatories, no instrument above 25% (as the UN scale's ceiling)",
+    ],
+    [
+      SS,
+      "hybrid",
+      "40% equal + 60% Parties",
+      "Convention; Agreement; MOU",
+      null,
+      null,
+      "The instruments based in Bonn (types); the key is illustrative",
+    ],
+    [PF, "driver", "Budget", "all", 0.02, null, "By core budget, at least 2% each"],
+    [AV, "driver", "Parties", "CMS; AEWA; RAPTORS", null, null, "Avian instruments (seed Figure 2)"],
+    [
+      AQ,
+      "posts",
+      null,
+      "all",
+      null,
+      null,
+      "Each post's own split (seed ¶52); workshops follow the posts' cost-weighted split",
+    ],
+    [TE, "fixed", "CMS 90%; GORILLA 10%", "CMS; GORILLA", null, null, ILLUSTRATIVE],
+  ],
+  formats: { Min: PERCENT, Max: PERCENT },
+  widths: [28, 9, 26, 24, 7, 7, 70],
+};
+
+const support: SampleSheet = {
+  name: "Support",
+  title: "Support units: share of each support unit's effort spent on the units it serves",
+  notes: [
+    "Administration (finance and human resources) is already common (seed Figure 2). The shares are illustrative and add up to 100%.",
+  ],
+  header: ["Provider", "Receiver", "Share", "Notes"],
+  rows: [
+    [AD, EM, 0.1, ILLUSTRATIVE],
+    [AD, CO, 0.1, ILLUSTRATIVE],
+    [AD, CS, 0.2, ILLUSTRATIVE],
+    [AD, SS, 0.1, ILLUSTRATIVE],
+    [AD, PF, 0.05, ILLUSTRATIVE],
+    [AD, AV, 0.15, ILLUSTRATIVE],
+    [AD, AQ, 0.2, ILLUSTRATIVE],
+    [AD, TE, 0.1, ILLUSTRATIVE],
+  ],
+  formats: { Share: PERCENT },
+  widths: [20, 28, 8, 20],
+};
+
+const baseline: SampleSheet = {
+  name: "Baseline",
+  title: "Stand-alone costs today, by instrument (annual, for the Savings sheet)",
+  notes: [
+    "What each instrument would pay for these services on its own. Cost blank = the grade's standard cost x FTE. " +
+      "All figures are illustrative; savings are reported by Staff, Meetings and Operational as BRS does (seed ¶53).",
+  ],
+  header: ["Instrument", "Item", "Category", "Grade", "FTE", "Cost", "Notes"],
+  rows: [
+    ["CMS", "Executive Secretary", "Staff", "D1", 1, null, ILLUSTRATIVE],
+    [
+      "CMS",
+      "Communication team (three staff, seed Annex 2 ¶11)",
+      "Staff",
+      "P3",
+      3,
+      null,
+      "Seed Annex 2 ¶11: three staff; grade illustrative",
+    ],
+    ["CMS", "Scientific, conference and partnership officers", "Staff", "P4", 3, null, ILLUSTRATIVE],
+    ["CMS", "Species officers (avian, aquatic, terrestrial)", "Staff", "P3", 3, null, ILLUSTRATIVE],
+    ["CMS", "Administration and finance", "Staff", "G6", 2, null, ILLUSTRATIVE],
+    ["CMS", "Meetings", "Meetings", null, null, 520000, ILLUSTRATIVE],
+    ["CMS", "Operational costs", "Operational", null, null, 230000, ILLUSTRATIVE],
+    ["AEWA", "Executive Secretary", "Staff", "P4", 1, null, `${SEED} ¶30: a P4's worth`],
+    [
+      "AEWA",
+      "Communication (one and a half staff, seed Annex 2 ¶11)",
+      "Staff",
+      "P3",
+      1.5,
+      null,
+      "Seed Annex 2 ¶11: 1.5 staff; grade illustrative",
+    ],
+    ["AEWA", "Technical and meetings staff", "Staff", "P3", 2, null, ILLUSTRATIVE],
+    ["AEWA", "Finance assistant", "Staff", "G6", 1, null, ILLUSTRATIVE],
+    ["AEWA", "Meetings", "Meetings", null, null, 260000, ILLUSTRATIVE],
+    ["AEWA", "Operational costs", "Operational", null, null, 90000, ILLUSTRATIVE],
+    ["EUROBATS", "Executive Secretary", "Staff", "P4", 1, null, `${SEED} ¶30: a P4's worth`],
+    ["EUROBATS", "Associate officer (half time)", "Staff", "P2", 0.5, null, ILLUSTRATIVE],
+    ["EUROBATS", "Meetings", "Meetings", null, null, 60000, ILLUSTRATIVE],
+    ["EUROBATS", "Operational costs", "Operational", null, null, 20000, ILLUSTRATIVE],
+    ["ASCOBANS", "Coordinator", "Staff", "P4", 0.5, null, ILLUSTRATIVE],
+    ["ASCOBANS", "Associate officer", "Staff", "P2", 1, null, ILLUSTRATIVE],
+    ["ASCOBANS", "Meetings", "Meetings", null, null, 90000, ILLUSTRATIVE],
+    ["ASCOBANS", "Operational costs", "Operational", null, null, 20000, ILLUSTRATIVE],
+  ],
+  formats: { FTE: "0.0#", Cost: MONEY },
+  widths: [12, 52, 12, 7, 6, 11, 40],
+};
+
+/** The input sheets in the order an officer reads them. */
+export const SAMPLE_SHEETS: readonly SampleSheet[] = [
+  settings,
+  instruments,
+  grades,
+  posts,
+  budget,
+  rules,
+  support,
+  baseline,
+];
+
+/** Row of the header in every sample sheet: title, notes, a blank row, then the header. */
+export function headerRowOf(sheet: SampleSheet): number {
+  return sheet.notes.length + 3;
+}
+
+/** Writes one input sheet: bold title, italic notes, a header row with a fill, formats, frozen header. */
+function writeSampleSheet(ws: Worksheet, sheet: SampleSheet): void {
+  ws.getCell(1, 1).value = sheet.title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.notes.forEach((note, i) => {
+    ws.getCell(2 + i, 1).value = note;
+    ws.getCell(2 + i, 1).font = { italic: true, color: { argb: "FF595959" } };
+  });
+  const headerRow = headerRowOf(sheet);
+  sheet.header.forEach((h, c) => {
+    const cell = ws.getCell(headerRow, c + 1);
+    // A year typed into a header cell is a number in Excel; keep it one.
+    cell.value = /^\d{4}$/.test(h) ? Number(h) : h;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  sheet.rows.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v === null) return;
+      const cell = ws.getCell(headerRow + 1 + r, c + 1);
+      cell.value = v;
+      const fmt =
+        (c === 1 ? sheet.cellFormats?.[String(row[0])] : undefined) ?? sheet.formats?.[sheet.header[c]];
+      if (fmt && typeof v === "number") cell.numFmt = fmt;
+    });
+  });
+  sheet.widths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow }];
+  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+/** The sample workbook, in memory. */
+export function buildSampleWorkbook(): Workbook {
+  const wb = new Workbook();
+  wb.creator = "CMS Family Cost Sharing";
+  wb.title = "CMS Family common services: cost-sharing sample (illustrative)";
+  // A fixed date keeps the committed file identical from one build to the next.
+  wb.created = new Date(Date.UTC(2015, 0, 1));
+  wb.modified = wb.created;
+  for (const sheet of SAMPLE_SHEETS) writeSampleSheet(wb.addWorksheet(sheet.name), sheet);
+  return wb;
+}
+
+async function main(): Promise<void> {
+  const out = join(__dirname, "..", "assets", "cms-family-sample.xlsx");
+  const data = await buildSampleWorkbook().xlsx.writeBuffer();
+  writeFileSync(out, new Uint8Array(data));
+  process.stdout.write(`Wrote ${out}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}
