@@ -1,0 +1,111 @@
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
+import type { Problem } from "../../engine/problem";
+import { groupProblems } from "../groupProblems";
+
+/** Props of the Problems step. */
+export interface ProblemsStepProps {
+  /** Every problem of the inputs and of the run. */
+  problems: Problem[];
+  /** Selects a problem's cell in Excel; absent in a browser, where addresses are shown as text. */
+  onSelect?: (problem: Problem) => void;
+  /** Re-reads the workbook after the officer fixed it. */
+  onReload: () => void;
+}
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", paddingLeft: 0, margin: 0 },
+  item: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: "2px" },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: "2px" },
+  address: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalXS },
+  group: { marginTop: tokens.spacingVerticalM },
+});
+
+/** The address of a problem as the officer reads it: "Posts!F3", "Posts row 7", or "Posts". */
+export function problemAddress(p: Problem): string {
+  if (p.cell) return `${p.sheet}!${p.cell}`;
+  if (p.row !== undefined) return `${p.sheet} row ${p.row}`;
+  return p.sheet;
+}
+
+/** Step 2: every problem with its cell, grouped by sheet; clicking one selects the cell in Excel. */
+export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps) {
+  const styles = useStyles();
+  const groups = groupProblems(problems);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return (
+    <div>
+      {errors > 0 ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {errors === 1 ? "1 problem blocks the run" : `${errors} problems block the run`}
+            </MessageBarTitle>
+            Nothing can be written until {errors === 1 ? "it is" : "they are"} fixed. Correct the cells below
+            in the workbook{onSelect ? " (select one to go to it)" : ""}, then read the workbook again.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            No problem blocks the run.
+            {problems.length > 0 ? " The warnings below are worth a look." : ""}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Button onClick={onReload} style={{ marginTop: tokens.spacingVerticalS }}>
+        Read the workbook again
+      </Button>
+      {groups.map((g) => (
+        <section key={g.sheet} className={styles.group} aria-label={`Problems on ${g.sheet}`}>
+          <Text as="h3" weight="semibold" size={400}>
+            {g.sheet} ({g.errors > 0 ? `${g.errors} error${g.errors === 1 ? "" : "s"}` : ""}
+            {g.errors > 0 && g.warnings > 0 ? ", " : ""}
+            {g.warnings > 0 ? `${g.warnings} warning${g.warnings === 1 ? "" : "s"}` : ""})
+          </Text>
+          <ul className={styles.list}>
+            {g.problems.map((p, i) => (
+              <li key={i} className={styles.item}>
+                {p.severity === "error" ? (
+                  <ErrorCircleRegular className={styles.error} aria-label="Error" role="img" />
+                ) : (
+                  <WarningRegular className={styles.warning} aria-label="Warning" role="img" />
+                )}
+                <Text>
+                  {onSelect ? (
+                    <Link
+                      className={styles.address}
+                      onClick={() => onSelect(p)}
+                      aria-label={`Go to ${problemAddress(p)}`}
+                    >
+                      {problemAddress(p)}
+                    </Link>
+                  ) : (
+                    <span className={styles.address}>{problemAddress(p)}</span>
+                  )}
+                  {p.message}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
