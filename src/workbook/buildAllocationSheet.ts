@@ -14,6 +14,9 @@ import { sheetHeading } from "./sheetHeading";
 
 type Row = (OutCell | null)[];
 
+const POST_KIND: OutCell = { v: "Post" };
+const BUDGET_KIND: OutCell = { v: "Budget line" };
+
 const HEADER = OUTPUT_STYLE.header;
 const TOTAL = OUTPUT_STYLE.total;
 const CHECK_LABEL = OUTPUT_STYLE.checkLabel;
@@ -30,7 +33,8 @@ export function buildAllocationSheet(allocation: Allocation, run: RunInfo): Outp
   const n = instruments.length;
   const { fmt, decimals } = moneyStyle(settings.rounding);
   const money = (q: number): number => fromQuanta(q, settings.rounding);
-  const numberCell = (q: number, style?: Partial<OutCell>): OutCell => ({ ...style, v: money(q), fmt });
+  const numberCell = (q: number, style?: Partial<OutCell>): OutCell =>
+    style ? { ...style, v: money(q), fmt } : { v: money(q), fmt };
   const check = (total: string, first: string, last: string, row: number): OutCell => ({
     f: `ROUND(${total}${row}-SUM(${first}${row}:${last}${row}),${decimals})`,
     v: 0,
@@ -205,9 +209,10 @@ export function buildAllocationSheet(allocation: Allocation, run: RunInfo): Outp
     { ...HEADER, v: CHECK_LABEL, align: "right" },
   ]);
   const text = (s: string | undefined): OutCell | null => (s === undefined || s === "" ? null : safeText(s));
+  const yearCells: OutCell[] = years.map((year) => ({ v: year, fmt: "0" }));
   let row = headerRow;
   for (const line of allocation.lines) {
-    const kind: OutCell = { v: line.kind === "post" ? "Post" : "Budget line" };
+    const kind = line.kind === "post" ? POST_KIND : BUDGET_KIND;
     const id = safeText(line.id);
     const title = safeText(line.title);
     const unit = safeText(line.unit);
@@ -216,14 +221,26 @@ export function buildAllocationSheet(allocation: Allocation, run: RunInfo): Outp
     const fte: OutCell | null = line.fte === undefined ? null : { v: line.fte, fmt: "0.00" };
     const fundedBy = text(line.fundedBy);
     const rule = safeText(line.rule);
-    years.forEach((year, y) => {
+    // A detail table can hold 10,000 posts × 3 years × 30 instruments: the label cells of a line
+    // are shared by its year rows, and each figure is one small object.
+    for (let y = 0; y < years.length; y++) {
       row++;
-      const out: Row = [kind, id, title, unit, category, grade, fte, fundedBy, rule, { v: year, fmt: "0" }];
-      out.push(numberCell(line.totals[y]));
-      for (let i = 0; i < n; i++) out.push(numberCell(line.shares[y * n + i]));
-      out.push(check(dTotalLetter, dFirstLetter, dLastLetter, row));
+      const out: Row = new Array<OutCell | null>(dCheckCol);
+      out[0] = kind;
+      out[1] = id;
+      out[2] = title;
+      out[3] = unit;
+      out[4] = category;
+      out[5] = grade;
+      out[6] = fte;
+      out[7] = fundedBy;
+      out[8] = rule;
+      out[9] = yearCells[y];
+      out[10] = { v: money(line.totals[y]), fmt };
+      for (let i = 0; i < n; i++) out[dFirstInst - 1 + i] = { v: money(line.shares[y * n + i]), fmt };
+      out[dCheckCol - 1] = check(dTotalLetter, dFirstLetter, dLastLetter, row);
       cells.push(out);
-    });
+    }
   }
   const firstDetail = headerRow + 1;
   const lastDetail = row;
