@@ -57,6 +57,8 @@ interface UnitInfo {
 interface Work {
   result: LineResult;
   own?: Split;
+  /** The post gives a split of its own, valid or not (a bad one is already a problem). */
+  splitGiven?: boolean;
   unit: UnitInfo;
 }
 
@@ -254,6 +256,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
     fundedBy.push(fb);
     work.push({
       unit,
+      splitGiven: post.split !== undefined && Object.values(post.split).some((v) => v !== 0),
       ...(own !== undefined && !providers.has(key(post.unit)) ? { own: own.split } : {}),
       result: {
         kind: "post",
@@ -446,7 +449,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
       continue;
     }
     // A posts rule, or no rule: the unit's posts carry their own splits.
-    const unsplit = u.posts.filter((w) => work[w].own === undefined);
+    const unsplit = u.posts.filter((w) => work[w].splitGiven !== true);
     if (rule !== undefined) {
       for (const w of unsplit) {
         const r = work[w].result;
@@ -471,7 +474,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
       );
       continue;
     }
-    if (unsplit.length > 0) continue;
+    if (unsplit.length > 0 || u.posts.some((w) => work[w].own === undefined)) continue;
     // Budget lines and support received follow the posts, weighted by their first-year cost.
     const acc = new Float64Array(n);
     let weighted = false;
@@ -650,7 +653,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
   // Instrument totals, PSC per year.
   const lines = work.map((w) => w.result);
   const direct = Array.from({ length: n }, () => new Array<number>(Y).fill(0));
-  const byCategory = Array.from({ length: n }, () => ({}) as Record<string, number>);
+  const byCategory = Array.from({ length: n }, (): Record<string, number> => ({}));
   const fte = new Array<number>(n).fill(0);
   for (const r of lines) {
     const s = r.shares;
