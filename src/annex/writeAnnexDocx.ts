@@ -1,0 +1,250 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IBorderOptions,
+  type ParagraphChild,
+} from "docx";
+import type { Language } from "../engine/model";
+import type { Allocation } from "../engine/result";
+import { annexTables, type AnnexColumn, type AnnexTable } from "../workbook/annex/annexTables";
+import { annexCellText } from "../workbook/annex/annexCellText";
+import { annexMessages } from "../workbook/annex/i18n";
+
+/** Options of the Word export. */
+export interface AnnexDocxOptions {
+  /** Language of headings, footnotes and number formats. @default the settings' language, then "en" */
+  language?: Language;
+}
+
+/**
+ * Calibri, which Word has everywhere; LibreOffice substitutes Carlito, its metric-compatible
+ * twin, so the pages break the same in both.
+ */
+const FONT = "Calibri";
+/** A4 in twips, given portrait: docx swaps width and height for a landscape section. */
+const A4_WIDTH = 11906;
+const A4_HEIGHT = 16838;
+/** 2 cm margins, as UN documents use. */
+const MARGIN = 1134;
+const TEXT_WIDTH = A4_HEIGHT - 2 * MARGIN;
+const LABEL_MIN = 2800;
+const FIGURE_MAX = 1500;
+const HEADER_FILL = "F2F2F2";
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const NO_LINE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR", es: "es-ES" };
+
+/**
+ * Writes Annexes 1–3 as a Word document (.docx): an A4 landscape section with the document symbol
+ * in the header and "Page x of y" in the footer, tables whose header rows repeat on every page,
+ * right-aligned figures in the language's number format, bold totals over a rule, and the
+ * footnotes under each table. Works in Node and in the browser (no Node Buffer).
+ */
+export async function writeAnnexDocx(
+  allocation: Allocation,
+  options: AnnexDocxOptions = {},
+): Promise<Uint8Array> {
+  const language = options.language ?? allocation.settings.language ?? "en";
+  const m = annexMessages[language];
+  const { settings } = allocation;
+  const tables = annexTables(allocation, language);
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [new TextRun({ text: settings.annexTitle?.trim() || m.defaultTitle, bold: true, size: 26 })],
+    }),
+  ];
+  tables.forEach((table, t) => {
+    if (table.first) {
+      children.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          pageBreakBefore: t > 0,
+          keepNext: true,
+          spacing: { before: t > 0 ? 0 : 240, after: 60 },
+          children: [new TextRun({ text: table.heading, bold: true, size: 24 })],
+        }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { after: 200 },
+          children: [new TextRun({ text: table.title, bold: true, size: 24 })],
+        }),
+      );
+    }
+    children.push(
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: table.first ? 0 : 240, after: 80 },
+        children: [new TextRun({ text: table.caption, italics: true })],
+      }),
+    );
+    if (table.rows.length > 0) children.push(docxTable(table, allocation.settings.rounding, language));
+    children.push(...notesUnder(table));
+  });
+
+  const symbol = settings.documentSymbol?.trim() ?? "";
+  const document = new Document({
+    creator: "CMS Family Cost Sharing",
+    title: settings.annexTitle?.trim() || m.defaultTitle,
+    ...(symbol ? { subject: symbol } : {}),
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 18, language: { value: LOCALE[language] } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4_WIDTH, height: A4_HEIGHT, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: symbol })] }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: pageOfRuns(m.pageOf("\u0001", "\u0002")),
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(document));
+}
+
+/** "Page x of y" with live page fields, from the sentence with \u0001 and \u0002 marking where they go. */
+function pageOfRuns(text: string): ParagraphChild[] {
+  // PageNumber.CURRENT and TOTAL_PAGES are strings that TextRun turns into PAGE and NUMPAGES fields.
+  const children: string[] = [];
+  for (const part of text.split(/([\u0001\u0002])/)) {
+    if (part === "\u0001") children.push(PageNumber.CURRENT);
+    else if (part === "\u0002") children.push(PageNumber.TOTAL_PAGES);
+    else if (part !== "") children.push(part);
+  }
+  return [new TextRun({ children })];
+}
+
+function docxTable(table: AnnexTable, rounding: number, language: Language): Table {
+  const figures = table.columns.length - 1;
+  const figureWidth = Math.min(FIGURE_MAX, Math.floor((TEXT_WIDTH - LABEL_MIN) / figures));
+  const labelWidth = TEXT_WIDTH - figureWidth * figures;
+  const widths = [labelWidth, ...new Array<number>(figures).fill(figureWidth)];
+  // Ten instruments and a Total need a smaller type to keep "1,234,567" on one line.
+  const size = figures > 8 ? 15 : 17;
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map(
+      (col, c) =>
+        new TableCell({
+          width: { size: widths[c], type: WidthType.DXA },
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL },
+          borders: { bottom: LINE },
+          children: [
+            new Paragraph({
+              alignment: isFigure(col) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+              keepNext: true,
+              children: [new TextRun({ text: col.header, bold: true, size })],
+            }),
+          ],
+        }),
+    ),
+  });
+  const body = table.rows.map((row, r) => {
+    const isTotal = row.kind === "subtotal" || row.kind === "total";
+    const bold = isTotal || row.kind === "group";
+    return new TableRow({
+      cantSplit: true,
+      children: table.columns.map((col, c) => {
+        const runs: TextRun[] = [
+          new TextRun({ text: annexCellText(row, col, c, rounding, language), bold, size }),
+        ];
+        if (c === 0 && row.notes.length > 0) {
+          runs.push(new TextRun({ text: ` ${row.notes.join(", ")}`, superScript: true, size }));
+        }
+        return new TableCell({
+          width: { size: widths[c], type: WidthType.DXA },
+          ...(isTotal ? { borders: { top: LINE } } : {}),
+          children: [
+            new Paragraph({
+              alignment: c > 0 && isFigure(col) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+              // Keeping every row with the next keeps a short table on one page.
+              keepNext: r < table.rows.length - 1,
+              ...(row.kind === "detail" && c === 0 && table.part === 2 ? { indent: { left: 170 } } : {}),
+              children: runs,
+            }),
+          ],
+        });
+      }),
+    });
+  });
+  return new Table({
+    rows: [header, ...body],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    // UN budget tables rule off the top and bottom and under the headings, with no vertical lines.
+    borders: {
+      top: LINE,
+      bottom: LINE,
+      left: NO_LINE,
+      right: NO_LINE,
+      insideHorizontal: NO_LINE,
+      insideVertical: NO_LINE,
+    },
+  });
+}
+
+function isFigure(col: AnnexColumn): boolean {
+  return col.kind === "amount" || col.kind === "fte" || col.kind === "percent";
+}
+
+/** The lettered footnotes, then the unlettered notes, in small type under the table. */
+function notesUnder(table: AnnexTable): Paragraph[] {
+  const paragraphs = table.footnotes.map(
+    (note, i) =>
+      new Paragraph({
+        spacing: { before: i === 0 ? 100 : 0 },
+        children: [
+          new TextRun({ text: note.letter, superScript: true, size: 16 }),
+          new TextRun({ text: ` ${note.text}`, size: 16 }),
+        ],
+      }),
+  );
+  table.notes.forEach((note, i) =>
+    paragraphs.push(
+      new Paragraph({
+        spacing: { before: i === 0 && paragraphs.length === 0 ? 100 : 0 },
+        children: [new TextRun({ text: note, italics: true, size: 16 })],
+      }),
+    ),
+  );
+  return paragraphs;
+}

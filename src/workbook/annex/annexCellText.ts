@@ -1,0 +1,31 @@
+import type { Language } from "../../engine/model";
+import type { AnnexColumn, AnnexRow } from "./annexTables";
+import { formatAmount } from "./formatAmount";
+import { formatNumber } from "./formatNumber";
+import { formatPercent } from "./formatPercent";
+
+/**
+ * The printed text of an annex cell, for the .docx and the HTML: figures in the language's number
+ * format, a zero amount as a dash as UN budget tables print it, staff time to one or two decimals.
+ */
+export function annexCellText(
+  row: AnnexRow,
+  column: AnnexColumn,
+  index: number,
+  rounding: number,
+  language: Language,
+): string {
+  const value = row.cells[index];
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  switch (column.kind) {
+    case "amount":
+      return value === 0 ? "\u2013" : formatAmount(value, rounding, language);
+    case "fte":
+      return formatNumber(value, language, Number.isInteger(Math.round(value * 1000) / 100) ? 1 : 2);
+    case "percent":
+      return formatPercent(value, language);
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,105 @@
+import type { Language } from "../../engine/model";
+import type { Allocation } from "../../engine/result";
+import { annexCellText } from "./annexCellText";
+import { annexTables, type AnnexColumn, type AnnexRow, type AnnexTable } from "./annexTables";
+import { annexMessages } from "./i18n";
+
+/** Inline styles: Word and Outlook keep inline CSS on paste but drop style sheets they do not know. */
+const FONT = "font-family:Calibri,Carlito,Arial,sans-serif;";
+const CELL = "padding:1pt 4pt;border:none;vertical-align:bottom;";
+const RULE = "1px solid #000";
+
+/**
+ * The annex tables as an HTML document for the clipboard ("copy as table"), so that they paste
+ * into Word or Outlook as real tables with the same figures as the sheet and the .docx. Every text
+ * is escaped, and characters outside ASCII are written as numeric references, so the French
+ * narrow no-break space survives any clipboard encoding.
+ */
+export function annexHtml(allocation: Allocation, language?: Language): string {
+  const lang = language ?? allocation.settings.language ?? "en";
+  const m = annexMessages[lang];
+  const { settings } = allocation;
+  const title = settings.annexTitle?.trim() || m.defaultTitle;
+  const symbol = settings.documentSymbol?.trim();
+  const parts: string[] = [];
+  if (symbol)
+    parts.push(`<p style="${FONT}font-size:9pt;text-align:right;margin:0 0 6pt 0">${escapeHtml(symbol)}</p>`);
+  parts.push(`<p style="${FONT}font-size:13pt;font-weight:bold;margin:0 0 6pt 0">${escapeHtml(title)}</p>`);
+  for (const table of annexTables(allocation, lang)) {
+    if (table.first) {
+      parts.push(
+        `<p style="${FONT}font-size:12pt;font-weight:bold;text-align:center;margin:12pt 0 0 0">${escapeHtml(table.heading)}</p>`,
+        `<p style="${FONT}font-size:12pt;font-weight:bold;text-align:center;margin:0 0 6pt 0">${escapeHtml(table.title)}</p>`,
+      );
+    }
+    parts.push(
+      `<p style="${FONT}font-size:9pt;font-style:italic;margin:6pt 0 3pt 0">${escapeHtml(table.caption)}</p>`,
+    );
+    if (table.rows.length > 0) parts.push(htmlTable(table, settings.rounding, lang));
+    for (const note of table.footnotes) {
+      parts.push(
+        `<p style="${FONT}font-size:8pt;margin:0"><sup>${escapeHtml(note.letter)}</sup> ${escapeHtml(note.text)}</p>`,
+      );
+    }
+    for (const note of table.notes) {
+      parts.push(`<p style="${FONT}font-size:8pt;font-style:italic;margin:0">${escapeHtml(note)}</p>`);
+    }
+  }
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    `<body>${parts.join("\n")}</body></html>`,
+  ].join("\n");
+}
+
+function htmlTable(table: AnnexTable, rounding: number, language: Language): string {
+  const head = table.columns
+    .map(
+      (col) =>
+        `<th style="${CELL}text-align:${alignOf(col)};font-weight:bold;background:#f2f2f2;border-bottom:${RULE}">${escapeHtml(col.header)}</th>`,
+    )
+    .join("");
+  const body = table.rows.map((row) => htmlRow(table, row, rounding, language)).join("\n");
+  return [
+    `<table style="${FONT}font-size:9pt;border-collapse:collapse;border-top:${RULE};border-bottom:${RULE};width:100%">`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>\n${body}\n</tbody></table>`,
+  ].join("\n");
+}
+
+function htmlRow(table: AnnexTable, row: AnnexRow, rounding: number, language: Language): string {
+  const isTotal = row.kind === "subtotal" || row.kind === "total";
+  const weight = isTotal || row.kind === "group" ? "font-weight:bold;" : "";
+  const rule = isTotal ? `border-top:${RULE};` : "";
+  const cells = table.columns.map((col, c) => {
+    let text = escapeHtml(annexCellText(row, col, c, rounding, language));
+    if (c === 0 && row.notes.length > 0) text += ` <sup>${escapeHtml(row.notes.join(", "))}</sup>`;
+    const indent = c === 0 && row.kind === "detail" && table.part === 2 ? "padding-left:10pt;" : "";
+    return `<td style="${CELL}${weight}${rule}${indent}text-align:${c === 0 ? "left" : alignOf(col)}">${text}</td>`;
+  });
+  return `<tr>${cells.join("")}</tr>`;
+}
+
+function alignOf(col: AnnexColumn): "left" | "right" {
+  return col.kind === "label" || col.kind === "text" ? "left" : "right";
+}
+
+/** Escapes markup characters, and writes every non-ASCII character as a numeric reference. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']|[^\x20-\x7e]/gu, (ch) => {
+    switch (ch) {
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      case "'":
+        return "&#39;";
+      default:
+        return `&#${ch.codePointAt(0)};`;
+    }
+  });
+}

@@ -1,0 +1,110 @@
+import type { Language } from "../../src/engine/model";
+import { writeAnnexDocx } from "../../src/annex/writeAnnexDocx";
+import { annexCellText } from "../../src/workbook/annex/annexCellText";
+import { annexTables } from "../../src/workbook/annex/annexTables";
+import { sampleAllocation } from "../workbook/annex/fixtures/sampleAllocation";
+import { readDocx, textOf } from "./helpers/readDocx";
+
+describe("writeAnnexDocx", () => {
+  const allocation = sampleAllocation();
+
+  it("returns the bytes of a .docx (a zip) without using Node's Buffer", async () => {
+    const bytes = await writeAnnexDocx(allocation);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.isBuffer(bytes)).toBe(false);
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it("lays the section out on A4 landscape", async () => {
+    const { document } = await readDocx(await writeAnnexDocx(allocation));
+    const size = /<w:pgSz ([^>]*)\/>/.exec(document)?.[1] ?? "";
+    expect(size).toContain('w:w="16838"');
+    expect(size).toContain('w:h="11906"');
+    expect(size).toContain('w:orient="landscape"');
+  });
+
+  it("puts the document symbol in the header and live page numbers in the footer", async () => {
+    const docx = await readDocx(await writeAnnexDocx(allocation, { language: "fr" }));
+    expect(docx.headers.map(textOf)).toContain("UNEP/CMS/StC44/Doc.X");
+    const footer = docx.footers.join("");
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+    expect(textOf(footer)).toMatch(/^Page .*sur/);
+  });
+
+  it("uses Calibri, which LibreOffice renders with its metric twin Carlito, and marks the language", async () => {
+    const { styles } = await readDocx(await writeAnnexDocx(allocation, { language: "es" }));
+    expect(styles).toMatch(/w:ascii="Calibri"/);
+    expect(styles).toMatch(/w:lang w:val="es-ES"/);
+  });
+
+  it("repeats each table's header row on every page and right-aligns the figures", async () => {
+    const { tableXml } = await readDocx(await writeAnnexDocx(allocation));
+    expect(tableXml).toHaveLength(6);
+    for (const xml of tableXml) {
+      const firstRow = /<w:tr[\s>][\s\S]*?<\/w:tr>/.exec(xml)![0];
+      expect(firstRow).toContain("<w:tblHeader/>");
+    }
+    const secondRow = [...tableXml[0].matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)][1][0];
+    const cells = [...secondRow.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => c[0]);
+    expect(cells[0]).not.toContain('<w:jc w:val="right"/>');
+    expect(cells.slice(1).every((c) => c.includes('<w:jc w:val="right"/>'))).toBe(true);
+  });
+
+  it("sets totals in bold over a rule", async () => {
+    const { tableXml } = await readDocx(await writeAnnexDocx(allocation));
+    const rows = [...tableXml[0].matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((r) => r[0]);
+    const total = rows[rows.length - 1];
+    expect(textOf(total)).toMatch(/^Total/);
+    expect(total).toMatch(/<w:tcBorders>\s*<w:top w:val="single"/);
+    expect(total).toContain("<w:b/>");
+  });
+
+  it.each<Language>(["en", "fr", "es"])(
+    "prints the same figures as the annex model, in %s",
+    async (language) => {
+      const docx = await readDocx(await writeAnnexDocx(allocation, { language }));
+      const tables = annexTables(allocation, language).filter((t) => t.rows.length > 0);
+      expect(docx.tables).toHaveLength(tables.length);
+      tables.forEach((table, t) => {
+        expect(docx.tables[t][0]).toEqual(table.columns.map((c) => c.header));
+        table.rows.forEach((row, r) => {
+          const expected = table.columns.map((col, c) => annexCellText(row, col, c, 1, language));
+          if (row.notes.length > 0) expected[0] += ` ${row.notes.join(", ")}`;
+          expect(docx.tables[t][r + 1]).toEqual(expected);
+        });
+      });
+    },
+  );
+
+  it("formats the grand total in each language's style", async () => {
+    const grand = allocation.grandTotal.total.reduce((a, b) => a + b, 0);
+    expect(grand).toBe(4668641);
+    const last = async (language: Language) => {
+      const { tables } = await readDocx(await writeAnnexDocx(allocation, { language }));
+      const rows = tables[0];
+      return rows[rows.length - 1][rows[0].length - 1];
+    };
+    expect(await last("en")).toBe("4,668,641");
+    expect(await last("fr")).toBe("4\u202f668\u202f641");
+    expect(await last("es")).toBe("4.668.641");
+  });
+
+  it("prints the footnotes under the cost-sharing tables and the annexes' own headings", async () => {
+    const { paragraphs } = await readDocx(await writeAnnexDocx(allocation, { language: "es" }));
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([
+        "Anexo 1",
+        "Anexo 2",
+        "Anexo 3",
+        "c En proporción al número de Partes, con un tope del 40%.",
+      ]),
+    );
+  });
+
+  it("escapes text from the user's data", async () => {
+    const a = sampleAllocation({ documentSymbol: "CMS<&>AEWA" });
+    const docx = await readDocx(await writeAnnexDocx(a));
+    expect(docx.headers.map(textOf)).toContain("CMS<&>AEWA");
+  });
+});
