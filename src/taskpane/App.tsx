@@ -212,14 +212,15 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   }, [applied, pipeline]);
   const allocation = run.outcome?.ok ? run.outcome.allocation : undefined;
 
-  const problems: Problem[] = useMemo(
-    () => [
+  const problems: Problem[] = useMemo(() => {
+    // The engine's problems know their row and field; the workbook layer knows the cell.
+    const locate = loaded?.read.locate ?? ((p: Problem) => p);
+    return [
       ...(loaded?.read.problems ?? []),
-      ...(run.outcome && !run.outcome.ok ? run.outcome.problems : []),
-      ...(allocation?.warnings ?? []),
-    ],
-    [loaded, run, allocation],
-  );
+      ...(run.outcome && !run.outcome.ok ? run.outcome.problems : []).map(locate),
+      ...(allocation?.warnings ?? []).map(locate),
+    ];
+  }, [loaded, run, allocation]);
   const errorCount = problems.filter((p) => p.severity === "error").length;
   const draftProblems = applied?.problems ?? [];
   const dirty = JSON.stringify(drafts) !== JSON.stringify(loaded?.readDrafts ?? []);

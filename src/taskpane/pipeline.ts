@@ -49,6 +49,8 @@ export interface ReadOutcome {
   problems: Problem[];
   sheets: SheetFinding[];
   rules?: RulesLocation;
+  /** Gives a problem of the run (which knows rows and fields, not columns) its cell. */
+  locate?: (problem: Problem) => Problem;
 }
 
 /** A basis parsed for a method, or why it cannot be. */

@@ -1,0 +1,112 @@
+import { computeAllocation } from "../engine/computeAllocation";
+import { parseBasis } from "../engine/parseBasis";
+import { annexHtml } from "../workbook/annex/annexHtml";
+import { buildOutputSheets } from "../workbook/buildOutputSheets";
+import type { CellValue, WorkbookGrids } from "../workbook/grid";
+import { inputFingerprint } from "../workbook/inputFingerprint";
+import { CONTRACT, type ContractSheet } from "../workbook/inputMapping";
+import { locateProblem } from "../workbook/locateProblem";
+import { OUTPUT_SHEETS } from "../workbook/ownership";
+import { readWorkbook } from "../workbook/readWorkbook";
+import { VERSION } from "../workbook/version";
+import type { SheetLayout } from "../workbook/workbookLayout";
+import type { Pipeline, RulesColumn, RulesLocation, SheetFinding } from "./pipeline";
+
+const RULES_COLUMNS: readonly RulesColumn[] = ["Unit", "Method", "Basis", "Participants", "Min", "Max"];
+
+/** The real engine and workbook layer, as the pane runs them in Excel and in a browser. */
+export const corePipeline: Pipeline = {
+  read(grids, mapping) {
+    const outcome = readWorkbook(grids, mapping);
+    return {
+      ...(outcome.model ? { model: outcome.model } : {}),
+      problems: outcome.problems,
+      sheets: CONTRACT.map((c) => sheetFinding(c, outcome.layout.sheets[c.name], grids)),
+      ...(outcome.layout.sheets.Rules ? { rules: rulesLocation(outcome.layout.sheets.Rules) } : {}),
+      locate: (p) => locateProblem(p, outcome.layout),
+    };
+  },
+  allocate: computeAllocation,
+  parseBasis,
+  outputs(allocation, grids, time) {
+    const previousLog = grids.sheets.find(
+      (s) => s.name.toLowerCase() === "log" && grids.ownedSheets.some((o) => o.toLowerCase() === "log"),
+    );
+    return buildOutputSheets(
+      allocation,
+      { time, version: VERSION, fingerprint: inputFingerprint(grids) },
+      previousLog,
+    );
+  },
+  outputNames: OUTPUT_SHEETS,
+  // The Word writer carries the docx library: loaded only when the officer asks for a .docx.
+  annexDocx: async (allocation, language) => {
+    const { writeAnnexDocx } = await import(/* webpackChunkName: "docx" */ "../annex/writeAnnexDocx");
+    return writeAnnexDocx(allocation, { language });
+  },
+  annexHtml: (allocation, language) => annexHtml(allocation, language),
+};
+
+/** What the Inputs step shows for one contract sheet. */
+function sheetFinding(
+  contract: ContractSheet,
+  layout: SheetLayout | undefined,
+  grids: WorkbookGrids,
+): SheetFinding {
+  const years = (layout?.yearColumns.length ?? 0) > 0;
+  const columns = contract.fields.map((f) => {
+    const found = layout?.columns.find((c) => c.field === f.name)?.header;
+    return { name: f.name, required: f.required && !(f.yearsInstead && years), ...(found ? { found } : {}) };
+  });
+  const taken = new Set(
+    [...(layout?.columns ?? []), ...(layout?.yearColumns ?? []), ...(layout?.splitColumns ?? [])].map(
+      (c) => c.index,
+    ),
+  );
+  const otherHeaders = layout
+    ? headerTexts(layout, grids)
+        .filter((h) => !taken.has(h.index))
+        .map((h) => h.text)
+    : [];
+  return {
+    name: contract.name,
+    required: contract.required,
+    description: contract.description,
+    columns,
+    otherHeaders,
+    ...(layout ? { found: layout.name } : {}),
+    ...(layout?.headerRow !== undefined ? { headerRow: layout.headerRow } : {}),
+  };
+}
+
+/** The header row's texts with their worksheet columns, read from the sheet or table the layout names. */
+function headerTexts(layout: SheetLayout, grids: WorkbookGrids): { index: number; text: string }[] {
+  if (layout.headerRow === undefined) return [];
+  const block = layout.fromTable
+    ? grids.tables.find((t) => t.name === layout.name)
+    : grids.sheets.find((s) => s.name === layout.sheet);
+  const row: CellValue[] = block?.rows[layout.headerRow - block.firstRow] ?? [];
+  const out: { index: number; text: string }[] = [];
+  row.forEach((v, i) => {
+    const index = (block?.firstCol ?? 1) + i;
+    const text = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+    if (text !== "" && index >= layout.firstColumn && index <= layout.lastColumn) out.push({ index, text });
+  });
+  return out;
+}
+
+/** Where edited rules go back: the Rules sheet's header and its columns. */
+function rulesLocation(layout: SheetLayout): RulesLocation {
+  const columns: Partial<Record<RulesColumn, number>> = {};
+  for (const name of RULES_COLUMNS) {
+    const c = layout.columns.find((col) => col.field === name);
+    if (c) columns[name] = c.index;
+  }
+  const headerRow = layout.headerRow ?? layout.firstDataRow - 1;
+  return {
+    sheet: layout.sheet,
+    headerRow,
+    columns,
+    lastRow: Math.max(headerRow, layout.lastDataRow),
+  };
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { applyRuleDrafts } from "../../src/taskpane/applyRuleDrafts";
+import { browserSession } from "../../src/taskpane/browserSession";
+import { corePipeline } from "../../src/taskpane/corePipeline";
+import { initialDrafts } from "../../src/taskpane/initialDrafts";
+import { rulesCells } from "../../src/taskpane/rulesCells";
+
+const SAMPLE = join(__dirname, "../../assets/cms-family-sample.xlsx");
+
+async function openSample() {
+  const session = await browserSession("cms-family-sample.xlsx", readFileSync(SAMPLE));
+  const grids = await session.port.readInputs();
+  return { session, grids, read: corePipeline.read(grids, {}) };
+}
+
+describe("corePipeline", () => {
+  it("reads the sample workbook with no blocking problem and finds every required sheet", async () => {
+    const { read } = await openSample();
+    expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(read.model).toBeDefined();
+    for (const name of ["Instruments", "Posts", "Rules"]) {
+      expect(read.sheets.find((s) => s.name === name)?.found).toBeDefined();
+    }
+    expect(read.rules?.columns.Unit).toBeDefined();
+    expect(read.rules?.columns.Method).toBeDefined();
+  });
+
+  it("previews the same allocation from unchanged drafts as from the sheet", async () => {
+    const { read } = await openSample();
+    const model = read.model!;
+    const drafts = initialDrafts(model);
+    const applied = applyRuleDrafts(model, drafts, corePipeline.parseBasis, read.rules!.sheet);
+    expect(applied.problems).toEqual([]);
+    const fromDrafts = corePipeline.allocate(applied.model!);
+    const fromSheet = corePipeline.allocate(model);
+    expect(fromDrafts.ok && fromSheet.ok).toBe(true);
+    if (fromDrafts.ok && fromSheet.ok) {
+      expect(fromDrafts.allocation.grandTotal).toEqual(fromSheet.allocation.grandTotal);
+      expect(fromDrafts.allocation.instrumentTotals).toEqual(fromSheet.allocation.instrumentTotals);
+    }
+  });
+
+  it("writes an edited rule into the Rules sheet of the file so that reading it again gives the previewed figures", async () => {
+    const { session, read } = await openSample();
+    const model = read.model!;
+    const drafts = initialDrafts(model);
+    const i = drafts.findIndex((d) => d.method !== "" && d.method !== "equal" && d.row !== undefined);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const edited = drafts.map((d, k) => (k === i ? { ...d, method: "equal" as const, basis: "" } : d));
+    const applied = applyRuleDrafts(model, edited, corePipeline.parseBasis, read.rules!.sheet);
+    const preview = corePipeline.allocate(applied.model!);
+    await session.writeRules(read.rules!.sheet, rulesCells(read.rules!, edited, drafts));
+    const again = corePipeline.read(await session.port.readInputs(), {});
+    expect(again.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(again.model!.rules.find((r) => r.unit === drafts[i].unit)?.spec).toEqual({ method: "equal" });
+    const rerun = corePipeline.allocate(again.model!);
+    expect(preview.ok && rerun.ok).toBe(true);
+    if (preview.ok && rerun.ok) expect(rerun.allocation.grandTotal).toEqual(preview.allocation.grandTotal);
+    if (preview.ok && rerun.ok)
+      expect(rerun.allocation.instrumentTotals).toEqual(preview.allocation.instrumentTotals);
+  });
+
+  it("builds the five output sheets and keeps the Log of an earlier run", async () => {
+    const { session, grids, read } = await openSample();
+    const outcome = corePipeline.allocate(read.model!);
+    if (!outcome.ok) throw new Error("the sample should allocate");
+    const sheets = corePipeline.outputs(outcome.allocation, grids, new Date("2026-01-01T00:00:00Z"));
+    expect(sheets.map((s) => s.name)).toEqual([...corePipeline.outputNames]);
+    await session.port.writeOutputs(sheets);
+    const after = await session.port.readInputs();
+    expect(after.ownedSheets.map((s) => s.toLowerCase())).toContain("log");
+    const second = corePipeline.outputs(outcome.allocation, after, new Date("2026-01-02T00:00:00Z"));
+    const log = second.find((s) => s.name === "Log")!;
+    const firstLog = sheets.find((s) => s.name === "Log")!;
+    expect(log.cells.length).toBe(firstLog.cells.length + 1);
+  });
+});
