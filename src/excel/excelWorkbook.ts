@@ -1,0 +1,283 @@
+import { ForeignSheetError } from "../workbook/errors";
+import type { CellValue, OutputSheet, SheetGrid, TableGrid, WorkbookGrids } from "../workbook/grid";
+import { OWNERSHIP_PREFIX, ownershipName } from "../workbook/ownership";
+import type { ExistingSheet, WorkbookPort } from "../workbook/port";
+import { excelAddress } from "./excelAddress";
+import { planSheetWrite, type WriteOp } from "./planSheetWrite";
+
+/** Tunables of the adapter; the defaults suit Excel on every platform. */
+export interface ExcelWorkbookOptions {
+  /**
+   * Largest estimated request per context.sync(), in bytes. Excel on the web refuses requests over
+   * 5 MB, and the estimate is rough, so the margin is wide.
+   * @default 4_000_000
+   */
+  maxPayloadBytes?: number;
+  /**
+   * Whether to apply page setup (orientation, A4, fit to width, print titles, header and footer),
+   * which needs ExcelApi 1.9. Undefined asks the host.
+   */
+  pageLayout?: boolean;
+}
+
+/** Prefix of the sheets a write builds before they replace our earlier output. */
+const STAGING_PREFIX = "~CMSCS staging ";
+
+/** A sheet name as Excel compares them: case-insensitively. */
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** An ownership name as loaded: its name and the sheet its formula points at. */
+interface LoadedName {
+  name: string;
+  /** Undefined when the name points at no sheet (#REF! after its sheet was deleted). */
+  sheet: string | undefined;
+}
+
+/**
+ * The open workbook in Excel, seen through the WorkbookPort. It takes the request context of an
+ * Excel.run that the task pane (or a function) owns, and keeps round trips few: reading costs two
+ * syncs (the sheets must be known before their used ranges can be asked for), writing one to check
+ * ownership, one per ~4 MB of new content, and one last small batch that swaps the new sheets in.
+ */
+export class ExcelWorkbook implements WorkbookPort {
+  private readonly maxPayloadBytes: number;
+  private readonly pageLayout: boolean;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    options: ExcelWorkbookOptions = {},
+  ) {
+    this.maxPayloadBytes = options.maxPayloadBytes ?? 4_000_000;
+    this.pageLayout = options.pageLayout ?? hostSupportsPageLayout();
+  }
+
+  /** Reads every sheet's used range (values only) and every table, with our ownership marks. */
+  async readInputs(): Promise<WorkbookGrids> {
+    const wb = this.context.workbook;
+    const sheets = wb.worksheets.load("items/name");
+    const tables = wb.tables.load("items/name, items/worksheet/name");
+    const names = wb.names.load("items/name, items/formula");
+    await this.context.sync();
+
+    const used = sheets.items.map((ws) =>
+      ws.getUsedRangeOrNullObject(true).load("address, values, valueTypes"),
+    );
+    const tableRanges = tables.items.map((t) => t.getRange().load("address"));
+    await this.context.sync();
+
+    const grids: SheetGrid[] = sheets.items.map((ws, i) => {
+      const range = used[i];
+      if (range.isNullObject) return { name: ws.name, rows: [], firstRow: 1, firstCol: 1 };
+      const at = excelAddress(range.address);
+      return {
+        name: ws.name,
+        rows: toRows(range.values, range.valueTypes),
+        firstRow: at.firstRow,
+        firstCol: at.firstCol,
+      };
+    });
+    const tableGrids: TableGrid[] = tables.items.map((t, i) => {
+      const at = excelAddress(tableRanges[i].address);
+      const sheetName = t.worksheet.name;
+      const grid = grids.find((g) => g.name === sheetName);
+      return {
+        name: t.name,
+        sheet: sheetName,
+        ...cut(grid, tableRanges[i].address),
+        firstRow: at.firstRow,
+        firstCol: at.firstCol,
+      };
+    });
+    return {
+      sheets: grids,
+      tables: tableGrids,
+      ownedSheets: ownedSheets(
+        grids.map((g) => g.name),
+        ownershipNames(names.items),
+      ),
+    };
+  }
+
+  /** Lists the sheets in tab order, each with whether this add-in wrote it (one sync). */
+  async listSheets(): Promise<ExistingSheet[]> {
+    const { sheetNames, names } = await this.loadSheetsAndNames();
+    const owned = new Set(ownedSheets(sheetNames, names));
+    return sheetNames.map((name) => ({ name, owned: owned.has(name) }));
+  }
+
+  /**
+   * Writes the output sheets: refuses (ForeignSheetError) before writing anything when a name is
+   * taken by a sheet of the user's; builds every sheet under a staging name, in requests of at most
+   * about 4 MB with calculation suspended; then, in one last small batch, deletes our earlier output,
+   * renames the staging sheets and marks them as ours. A fault while building deletes the staging
+   * sheets and leaves the earlier output as it was.
+   */
+  async writeOutputs(sheets: OutputSheet[], onProgress?: (fraction: number) => void): Promise<void> {
+    const wb = this.context.workbook;
+    const { sheetNames, names } = await this.loadSheetsAndNames();
+    const owned = new Set(ownedSheets(sheetNames, names));
+    const foreign = sheets
+      .map((s) => sheetNames.find((n) => same(n, s.name)))
+      .filter((n): n is string => n !== undefined && !owned.has(n));
+    if (foreign.length > 0) throw new ForeignSheetError(foreign);
+
+    // Leftovers of a run that died mid-write carry our staging prefix: clear them with the first batch.
+    const leftovers = sheetNames.filter((n) => n.startsWith(STAGING_PREFIX));
+    const stagingNames = sheets.map((_, i) => uniqueName(`${STAGING_PREFIX}${i + 1}`, sheetNames, leftovers));
+
+    const batches = this.packBatches(sheets, stagingNames);
+    const staged: Excel.Worksheet[] = [];
+    let created = false;
+    try {
+      for (let b = 0; b < batches.length; b++) {
+        this.context.application.suspendApiCalculationUntilNextSync();
+        if (b === 0) {
+          for (const name of leftovers) wb.worksheets.getItem(name).delete();
+          for (const name of stagingNames) {
+            const ws = wb.worksheets.add(name);
+            // Hidden while it fills, so the user never sees a half-written sheet.
+            ws.visibility = "Hidden";
+            staged.push(ws);
+          }
+          created = true;
+        }
+        for (const { sheet, op } of batches[b]) op.apply(staged[sheet]);
+        await this.context.sync();
+        onProgress?.((b + 1) / (batches.length + 1));
+      }
+    } catch (fault) {
+      if (created) await this.dropStaging(stagingNames, fault);
+      throw fault;
+    }
+
+    // The swap: a small batch, so the window in which a fault could leave a mix is as short as can be.
+    sheets.forEach((sheet, i) => {
+      staged[i].visibility = "Visible";
+      const old = sheetNames.find((n) => same(n, sheet.name));
+      const oldMark = names.find((m) => same(m.name, ownershipName(sheet.name)));
+      if (oldMark) wb.names.getItem(oldMark.name).delete();
+      if (old !== undefined) wb.worksheets.getItem(old).delete();
+      staged[i].name = sheet.name;
+      wb.names.add(ownershipName(sheet.name), staged[i].getRange("A1"));
+    });
+    await this.context.sync();
+    onProgress?.(1);
+  }
+
+  /** Packs every sheet's operations, in order, into batches of at most maxPayloadBytes. */
+  private packBatches(sheets: OutputSheet[], stagingNames: string[]): { sheet: number; op: WriteOp }[][] {
+    const batches: { sheet: number; op: WriteOp }[][] = [[]];
+    // The first batch also adds the staging sheets.
+    let bytes = 200 * stagingNames.length;
+    sheets.forEach((sheet, i) => {
+      const ops = planSheetWrite(
+        this.pageLayout ? sheet : { ...sheet, print: undefined },
+        this.maxPayloadBytes,
+      );
+      for (const op of ops) {
+        if (bytes + op.bytes > this.maxPayloadBytes && batches[batches.length - 1].length > 0) {
+          batches.push([]);
+          bytes = 0;
+        }
+        batches[batches.length - 1].push({ sheet: i, op });
+        bytes += op.bytes;
+      }
+    });
+    return batches;
+  }
+
+  /** Deletes the staging sheets after a fault; a failure here is reported with the fault that caused it. */
+  private async dropStaging(stagingNames: string[], fault: unknown): Promise<void> {
+    try {
+      const sheets = this.context.workbook.worksheets;
+      const found = stagingNames.map((n) => sheets.getItemOrNullObject(n).load("name"));
+      await this.context.sync();
+      for (const ws of found) if (!ws.isNullObject) ws.delete();
+      await this.context.sync();
+    } catch (cleanupFault) {
+      throw new AggregateError(
+        [fault, cleanupFault],
+        "Writing the output failed, and removing the half-written staging sheets failed too. " +
+          `Delete the sheets named '${STAGING_PREFIX}…' by hand; the earlier output is unchanged.`,
+      );
+    }
+  }
+
+  /** One sync: the sheet names in tab order, and our ownership names with the sheet each points at. */
+  private async loadSheetsAndNames(): Promise<{ sheetNames: string[]; names: LoadedName[] }> {
+    const wb = this.context.workbook;
+    const sheets = wb.worksheets.load("items/name");
+    const names = wb.names.load("items/name, items/formula");
+    await this.context.sync();
+    return { sheetNames: sheets.items.map((s) => s.name), names: ownershipNames(names.items) };
+  }
+}
+
+/** True when the host has ExcelApi 1.9 (page layout); assumed outside Office, where there is no host to ask. */
+function hostSupportsPageLayout(): boolean {
+  if (typeof Office === "undefined" || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+}
+
+/** Our ownership names among the workbook's names, with the sheet each one's formula points at. */
+function ownershipNames(items: Excel.NamedItem[]): LoadedName[] {
+  const out: LoadedName[] = [];
+  for (const item of items) {
+    if (!item.name.startsWith(OWNERSHIP_PREFIX)) continue;
+    // Office.js types NamedItem.formula as any; for a range name it is text such as "=Log!$A$1".
+    const formula: unknown = item.formula;
+    // A name whose sheet was deleted refers to #REF!: it marks nothing, but it still holds the name.
+    const points = typeof formula === "string" && /![$]?[A-Z]+[$]?\d+$/i.test(formula);
+    out.push({ name: item.name, sheet: points ? excelAddress(formula).sheet : undefined });
+  }
+  return out;
+}
+
+/**
+ * The sheets that carry our ownership name pointing at that very sheet: a sheet of ours that the
+ * user renamed carries the name under its new name, so it is no longer ours, and a sheet the user
+ * then created under our old name is not ours either.
+ */
+function ownedSheets(sheetNames: string[], names: LoadedName[]): string[] {
+  return sheetNames.filter((n) =>
+    names.some((m) => same(m.name, ownershipName(n)) && m.sheet !== undefined && same(m.sheet, n)),
+  );
+}
+
+/** A staging name not taken by any sheet (a user could, in principle, have used ours). */
+function uniqueName(base: string, taken: string[], freed: string[]): string {
+  let name = base;
+  for (let k = 2; taken.some((t) => same(t, name) && !freed.includes(t)); k++) name = `${base}-${k}`;
+  return name;
+}
+
+/** Office.js values to grid values: "" is an empty cell, and error cells become CellError values. */
+function toRows(values: unknown[][], types: Excel.RangeValueType[][]): CellValue[][] {
+  return values.map((row, r) =>
+    row.map((v, c): CellValue => {
+      // Compared as text: the Excel.RangeValueType enum object exists only inside Office.
+      if ((types[r]?.[c] as string) === "Error") return { error: typeof v === "string" ? v : "#VALUE!" };
+      if (v === "" || v === null || v === undefined) return null;
+      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+      // Office.js hands over only primitives; anything else would be a new API shape, shown as is.
+      return JSON.stringify(v);
+    }),
+  );
+}
+
+/** The rows of a table, cut from its sheet's used-range grid by the table's address. */
+function cut(grid: SheetGrid | undefined, address: string): { rows: CellValue[][] } {
+  const text = address.slice(address.lastIndexOf("!") + 1);
+  const [from, to = from] = text.split(":");
+  const tl = excelAddress(from);
+  const br = excelAddress(to);
+  const rows: CellValue[][] = [];
+  for (let r = tl.firstRow; r <= br.firstRow; r++) {
+    const source = grid ? (grid.rows[r - grid.firstRow] ?? []) : [];
+    const row: CellValue[] = [];
+    for (let c = tl.firstCol; c <= br.firstCol; c++)
+      row.push(grid ? (source[c - grid.firstCol] ?? null) : null);
+    rows.push(row);
+  }
+  return { rows };
+}

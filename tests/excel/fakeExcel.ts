@@ -1,0 +1,514 @@
+/**
+ * An in-memory Excel behind an object shaped like Excel.RequestContext, for the adapter's tests.
+ * It keeps Office.js's contract where the adapter could get it wrong: operations are queued and
+ * applied, in order, only at context.sync(); a property read before it was loaded and synced
+ * throws; Range.values turns "=..." (and "+x", "-x", "@x") into a formula unless the cell's
+ * number format is text; null in a values/formulas matrix leaves the cell alone; a failing
+ * operation stops its batch with the operations before it applied (no atomicity); and the last
+ * visible sheet cannot be deleted. It counts syncs and each request's size, and can fail a
+ * chosen sync halfway (an injected fault).
+ *
+ * Why not office-addin-mock: its OfficeMockObject models a fixed tree of properties loaded in one
+ * go; it cannot add, rename or delete sheets within a batch, apply a batch partly, or fill
+ * isNullObject on load, and those are exactly what the adapter's write path must get right.
+ */
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  error?: string;
+  numberFormat: string;
+  look: Record<string, unknown>;
+}
+
+export class FakeSheet {
+  visibility = "Visible";
+  readonly cells = new Map<string, FakeCell>();
+  /** Sheet-level settings and calls: column widths, merges, panes, page layout, tab colour. */
+  readonly props: Record<string, unknown> = {};
+  constructor(public name: string) {}
+
+  cell(address: string): FakeCell | undefined {
+    return this.cells.get(address.toUpperCase());
+  }
+  /** The cell at 1-based row and column, created on demand. */
+  at(row: number, col: number): FakeCell {
+    const key = `${letters(col)}${row}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { value: null, numberFormat: "General", look: {} };
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+  /** Sets plain values from A1 (test set-up, no queue). */
+  fill(rows: (string | number | boolean | null | { error: string })[][], top = 1, left = 1): this {
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const cell = this.at(top + r, left + c);
+        if (typeof v === "object") {
+          cell.error = v.error;
+          cell.value = v.error;
+        } else cell.value = v;
+      }),
+    );
+    return this;
+  }
+}
+
+interface FakeName {
+  name: string;
+  sheet: FakeSheet | null;
+}
+interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  address: string;
+}
+interface Queued {
+  bytes: number;
+  run: () => void;
+}
+
+export function letters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+function colIndex(l: string): number {
+  let n = 0;
+  for (const ch of l.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+/** "B3:D5" → rows 3..5, cols 2..4 (1-based, inclusive). */
+function parseRange(address: string): { r0: number; c0: number; r1: number; c1: number } {
+  const text = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const [a, b = a] = text.split(":");
+  const pa = /^([A-Z]+)(\d+)$/i.exec(a);
+  const pb = /^([A-Z]+)(\d+)$/i.exec(b);
+  if (!pa || !pb) throw new Error(`InvalidArgument: fake range address '${address}'`);
+  return { r0: Number(pa[2]), c0: colIndex(pa[1]), r1: Number(pb[2]), c1: colIndex(pb[1]) };
+}
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Defines `fields` on `target` as properties that throw until loaded and synced. */
+function loadable(
+  fx: FakeExcel,
+  target: Record<string, unknown>,
+  fields: Record<string, () => unknown>,
+): void {
+  const store: Record<string, unknown> = {};
+  const loaded = new Set<string>();
+  for (const f of Object.keys(fields)) {
+    Object.defineProperty(target, f, {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        if (!loaded.has(f)) throw new Error(`PropertyNotLoaded: '${f}' was read before load() and sync().`);
+        return store[f];
+      },
+    });
+  }
+  target.load = (spec?: string | string[]) => {
+    const wanted = (Array.isArray(spec) ? spec.join(",") : (spec ?? Object.keys(fields).join(",")))
+      .split(",")
+      // "items/name" loads the collection's items (the fake's items carry every field).
+      .map((s) => s.trim().split("/")[0])
+      .filter((s, i, all) => s !== "" && all.indexOf(s) === i);
+    for (const w of wanted) if (!(w in fields)) throw new Error(`fake: cannot load '${w}'`);
+    fx.enqueue(16 * wanted.length, () => {
+      for (const w of wanted) {
+        store[w] = fields[w]();
+        loaded.add(w);
+      }
+    });
+    return target;
+  };
+}
+
+/** A recorder for format / pageLayout trees: every set and call lands in `sink(path, value)`. */
+function recorder(fx: FakeExcel, sink: (path: string, value: unknown) => void, path = ""): unknown {
+  return new Proxy(function () {}, {
+    get: (_t, key) => {
+      if (typeof key !== "string") return undefined;
+      return recorder(fx, sink, path ? `${path}.${key}` : key);
+    },
+    set: (_t, key, value) => {
+      const at = path ? `${path}.${String(key)}` : String(key);
+      fx.enqueue(60 + JSON.stringify(value ?? null).length, () => sink(at, value));
+      return true;
+    },
+    apply: (_t, _this, args: unknown[]) => {
+      const show = () =>
+        args.map((a) =>
+          typeof a === "object" && a !== null && "address" in a
+            ? (a as { address: string }).address
+            : String(a),
+        );
+      // getItem(...) navigates; anything else is a call to record (its arguments read when it runs).
+      if (path.endsWith("getItem")) return recorder(fx, sink, `${path}(${show().join(",")})`);
+      fx.enqueue(80, () => sink(`${path}(${show().join(",")})`, true));
+      return undefined;
+    },
+  });
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  names: FakeName[] = [];
+  tables: FakeTable[] = [];
+  settings = new Map<string, unknown>();
+  syncCount = 0;
+  /** Estimated bytes of each sync's request. */
+  requestBytes: number[] = [];
+  suspendCalls = 0;
+  /** Fail the n-th sync (1-based) after applying the first half of its operations. */
+  failOnSync?: number;
+  private queue: Queued[] = [];
+
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    this.sheets = sheetNames.map((n) => new FakeSheet(n));
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => same(s.name, name));
+  }
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+  /** Marks a sheet as ours the way the adapter does (test set-up). */
+  markOwned(sheet: FakeSheet, nameOverride?: string): void {
+    this.names.push({
+      name: nameOverride ?? `_CMSCS_OWNED_${sheet.name.replace(/[^A-Za-z0-9_]/g, "_")}`,
+      sheet,
+    });
+  }
+  addTable(name: string, sheet: FakeSheet, address: string): void {
+    this.tables.push({ name, sheet, address });
+  }
+
+  enqueue(bytes: number, run: () => void): void {
+    this.queue.push({ bytes, run });
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    const batch = this.queue;
+    this.queue = [];
+    this.requestBytes.push(batch.reduce((s, q) => s + q.bytes, 0));
+    const failHere = this.failOnSync === this.syncCount;
+    const limit = failHere ? Math.floor(batch.length / 2) : batch.length;
+    for (let i = 0; i < limit; i++) batch[i].run();
+    if (failHere) throw new Error("GeneralException: injected fault halfway through the request.");
+    return Promise.resolve();
+  }
+
+  /** The object the adapter receives as its Excel.RequestContext. */
+  get context(): Excel.RequestContext {
+    return this.contextObject as unknown as Excel.RequestContext;
+  }
+
+  private readonly contextObject = {
+    sync: () => this.sync(),
+    application: {
+      suspendApiCalculationUntilNextSync: () => {
+        this.suspendCalls++;
+      },
+    },
+    workbook: {
+      worksheets: this.worksheetCollection(),
+      names: this.nameCollection(),
+      tables: this.tableCollection(),
+      settings: this.settingCollection(),
+    },
+  };
+
+  private worksheetCollection(): Record<string, unknown> {
+    const coll: Record<string, unknown> = {};
+    loadable(this, coll, { items: () => this.sheets.map((s) => this.worksheetProxy(() => s, s.name)) });
+    coll.getItem = (name: string) =>
+      this.worksheetProxy(() => {
+        const s = this.sheet(name);
+        if (!s) throw new Error(`ItemNotFound: no sheet '${name}'.`);
+        return s;
+      });
+    coll.getItemOrNullObject = (name: string) => {
+      const proxy = this.worksheetProxy(() => {
+        const s = this.sheet(name);
+        if (!s) throw new Error(`InvalidArgument: method called on a null object (sheet '${name}').`);
+        return s;
+      });
+      loadable(this, proxy, {
+        isNullObject: () => !this.sheet(name),
+        name: () => this.sheet(name)?.name ?? null,
+      });
+      // Office.js fills isNullObject on any load of an *OrNullObject proxy.
+      const load = proxy.load as (spec?: string) => unknown;
+      proxy.load = (spec?: string) => load(`isNullObject, ${spec ?? "name"}`);
+      return proxy;
+    };
+    coll.add = (name: string) => {
+      let created: FakeSheet | undefined;
+      this.enqueue(100, () => {
+        if (this.sheet(name)) throw new Error(`ItemAlreadyExists: a sheet named '${name}' exists.`);
+        created = this.addSheet(name);
+      });
+      return this.worksheetProxy(() => {
+        if (!created) throw new Error("fake: sheet used before it was added");
+        return created;
+      });
+    };
+    return coll;
+  }
+
+  /** A worksheet proxy; `loadedName` is set for items of a loaded collection. */
+  worksheetProxy(resolve: () => FakeSheet, loadedName?: string): Record<string, unknown> {
+    const ws: Record<string, unknown> = {};
+    Object.defineProperty(ws, "name", {
+      configurable: true,
+      get: () => {
+        if (loadedName === undefined) throw new Error("PropertyNotLoaded: 'name'");
+        return loadedName;
+      },
+      set: (value: string) =>
+        this.enqueue(80, () => {
+          const s = resolve();
+          const clash = this.sheets.find((o) => o !== s && same(o.name, value));
+          if (clash) throw new Error(`InvalidArgument: the name '${value}' is taken.`);
+          s.name = value;
+        }),
+    });
+    for (const prop of ["visibility", "tabColor"]) {
+      Object.defineProperty(ws, prop, {
+        set: (value: string) =>
+          this.enqueue(60, () => {
+            const s = resolve();
+            if (prop === "visibility") {
+              if (
+                value !== "Visible" &&
+                this.sheets.filter((o) => o !== s && o.visibility === "Visible").length === 0
+              ) {
+                throw new Error("InvalidOperation: cannot hide the last visible sheet.");
+              }
+              s.visibility = value;
+            } else s.props.tabColor = value;
+          }),
+      });
+    }
+    ws.delete = () =>
+      this.enqueue(60, () => {
+        const s = resolve();
+        if (
+          s.visibility === "Visible" &&
+          this.sheets.filter((o) => o !== s && o.visibility === "Visible").length === 0
+        ) {
+          throw new Error("InvalidOperation: cannot delete the last visible sheet.");
+        }
+        this.sheets = this.sheets.filter((o) => o !== s);
+        for (const n of this.names) if (n.sheet === s) n.sheet = null;
+      });
+    ws.getRange = (address: string) => this.rangeProxy(resolve, () => address);
+    ws.getUsedRangeOrNullObject = (valuesOnly?: boolean) => this.usedRangeProxy(resolve, valuesOnly === true);
+    const sheetSink = (path: string, value: unknown) => {
+      resolve().props[path] = value;
+    };
+    ws.freezePanes = recorder(this, sheetSink, "freezePanes");
+    ws.autoFilter = recorder(this, sheetSink, "autoFilter");
+    ws.pageLayout = recorder(this, sheetSink, "pageLayout");
+    return ws;
+  }
+
+  rangeProxy(resolveSheet: () => FakeSheet, address: () => string): Record<string, unknown> {
+    const range: Record<string, unknown> = {};
+    const each = (fn: (cell: FakeCell, r: number, c: number) => void) => {
+      const { r0, c0, r1, c1 } = parseRange(address());
+      const s = resolveSheet();
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) fn(s.at(r, c), r - r0, c - c0);
+    };
+    const matrixSetter = (kind: "values" | "formulas" | "numberFormat") => (m: unknown) =>
+      this.enqueue(100 + JSON.stringify(m).length, () => {
+        const { r0, c0, r1, c1 } = parseRange(address());
+        const rows = m as unknown[][];
+        if (rows.length !== r1 - r0 + 1 || rows.some((row) => row.length !== c1 - c0 + 1)) {
+          throw new Error(`InvalidArgument: a ${rows.length}-row matrix does not fit ${address()}.`);
+        }
+        each((cell, r, c) => {
+          const v = rows[r][c];
+          if (v === null) return; // Office.js: null leaves the cell as it is.
+          if (kind === "numberFormat") {
+            cell.numberFormat = v as string;
+            return;
+          }
+          const text = typeof v === "string" ? v : undefined;
+          const formulaLike =
+            text !== undefined &&
+            (text.startsWith("=") || (/^[+\-@]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)));
+          if (formulaLike && (kind === "formulas" || cell.numberFormat !== "@")) {
+            cell.formula = text;
+            cell.value = null;
+          } else {
+            delete cell.formula;
+            cell.value = v as FakeCell["value"];
+          }
+        });
+      });
+    for (const kind of ["values", "formulas", "numberFormat"] as const) {
+      Object.defineProperty(range, kind, { set: matrixSetter(kind) });
+    }
+    range.format = recorder(this, (path, value) => {
+      if (path === "columnWidth") {
+        resolveSheet().props[`columnWidth.${address()}`] = value;
+        return;
+      }
+      each((cell) => {
+        cell.look[path] = value;
+      });
+    });
+    range.merge = () =>
+      this.enqueue(60, () => {
+        resolveSheet().props[`merge.${address()}`] = true;
+      });
+    Object.defineProperty(range, "address", {
+      configurable: true,
+      get: () => `${quoteSheet(resolveSheet().name)}!${address()}`,
+    });
+    return range;
+  }
+
+  private usedRangeProxy(resolveSheet: () => FakeSheet, valuesOnly: boolean): Record<string, unknown> {
+    const box = () => {
+      let r0 = Infinity;
+      let c0 = Infinity;
+      let r1 = 0;
+      let c1 = 0;
+      for (const [key, cell] of resolveSheet().cells) {
+        const used =
+          cell.value !== null ||
+          cell.formula !== undefined ||
+          (!valuesOnly && cell.numberFormat !== "General");
+        if (!used) continue;
+        const { r0: r, c0: c } = parseRange(key);
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
+      }
+      return r1 === 0 ? null : { r0, c0, r1, c1 };
+    };
+    const matrix = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
+      const b = box();
+      if (!b) return [];
+      const s = resolveSheet();
+      const out: T[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: T[] = [];
+        for (let c = b.c0; c <= b.c1; c++) row.push(fn(s.cells.get(`${letters(c)}${r}`)));
+        out.push(row);
+      }
+      return out;
+    };
+    const range: Record<string, unknown> = {};
+    loadable(this, range, {
+      isNullObject: () => box() === null,
+      address: () => {
+        const b = box();
+        return b ? `${quoteSheet(resolveSheet().name)}!${letters(b.c0)}${b.r0}:${letters(b.c1)}${b.r1}` : "";
+      },
+      values: () => matrix((cell) => (cell?.value ?? "") as unknown),
+      valueTypes: () =>
+        matrix((cell) =>
+          cell?.error
+            ? "Error"
+            : cell?.value === null || cell?.value === undefined
+              ? "Empty"
+              : typeof cell.value === "number"
+                ? "Double"
+                : typeof cell.value === "boolean"
+                  ? "Boolean"
+                  : "String",
+        ),
+    });
+    // Every field is read together after one load, as the adapter does.
+    const load = range.load as (spec?: string) => unknown;
+    range.load = (spec?: string) => load(`isNullObject, ${spec ?? "address, values, valueTypes"}`);
+    return range;
+  }
+
+  private nameCollection(): Record<string, unknown> {
+    const coll: Record<string, unknown> = {};
+    loadable(this, coll, {
+      items: () =>
+        this.names.map((n) => ({
+          name: n.name,
+          formula: n.sheet ? `=${quoteSheet(n.sheet.name)}!$A$1` : "=#REF!",
+        })),
+    });
+    coll.getItem = (name: string) => ({
+      delete: () =>
+        this.enqueue(60, () => {
+          const i = this.names.findIndex((n) => same(n.name, name));
+          if (i < 0) throw new Error(`ItemNotFound: no name '${name}'.`);
+          this.names.splice(i, 1);
+        }),
+    });
+    coll.add = (name: string, reference: { address: string }) =>
+      this.enqueue(100, () => {
+        if (this.names.some((n) => same(n.name, name)))
+          throw new Error(`InvalidArgument: the name '${name}' exists.`);
+        const target = reference.address;
+        const sheetName = target
+          .slice(0, target.lastIndexOf("!"))
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'");
+        this.names.push({ name, sheet: this.sheet(sheetName) ?? null });
+      });
+    return coll;
+  }
+
+  private tableCollection(): Record<string, unknown> {
+    const coll: Record<string, unknown> = {};
+    loadable(this, coll, {
+      items: () =>
+        this.tables.map((t) => ({
+          name: t.name,
+          worksheet: { name: t.sheet.name },
+          getRange: () => {
+            const range = this.rangeProxy(
+              () => t.sheet,
+              () => t.address,
+            );
+            loadable(this, range, { address: () => `${quoteSheet(t.sheet.name)}!${t.address}` });
+            return range;
+          },
+        })),
+    });
+    return coll;
+  }
+
+  private settingCollection(): Record<string, unknown> {
+    return {
+      add: (key: string, value: unknown) =>
+        this.enqueue(60 + JSON.stringify(value).length, () => {
+          // Office stores settings as JSON: what comes back is a copy.
+          this.settings.set(key, JSON.parse(JSON.stringify(value)));
+        }),
+      getItemOrNullObject: (key: string) => {
+        const item: Record<string, unknown> = {};
+        loadable(this, item, {
+          isNullObject: () => !this.settings.has(key),
+          value: () => this.settings.get(key) ?? null,
+        });
+        const load = item.load as (spec?: string) => unknown;
+        item.load = (spec?: string) => load(`isNullObject, ${spec ?? "value"}`);
+        item.delete = () => this.enqueue(60, () => this.settings.delete(key));
+        return item;
+      },
+    };
+  }
+}
