@@ -288,7 +288,9 @@ export function buildAllocationSheet(allocation: Allocation, run: RunInfo): Outp
     name: "Allocation",
     cells,
     columnWidths: fitColumnWidths(cells, { max: 36 }),
-    freeze: { rows: 2, cols: 0 },
+    // Only the title is frozen: the sheet holds several tables with different headers, so freezing
+    // one table's header would label the others wrongly. Column A names the unit or the line kind.
+    freeze: { rows: 2, cols: 1 },
     print: outputPrintSetup([1, 2], settings),
     tabColor: OUTPUT_STYLE.tabColor,
     autoFilter: `A${headerRow}:${columnLetter(dCheckCol)}${Math.max(lastDetail, headerRow)}`,

@@ -174,6 +174,13 @@ export function buildSavingsSheet(allocation: Allocation, run: RunInfo): OutputS
     cells.push(out);
   }
   cells.push([]);
+  const without = allocation.instruments.filter((code) => !savings.some((s) => s.code === code));
+  if (savings.length && without.length) {
+    noteRows.add(cells.length + 1);
+    cells.push([
+      safeText(`No stand-alone baseline, so not shown: ${without.join(", ")}.`, OUTPUT_STYLE.note),
+    ]);
+  }
   noteRows.add(cells.length + 1);
   cells.push([
     {

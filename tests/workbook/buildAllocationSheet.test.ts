@@ -165,7 +165,7 @@ describe("buildAllocationSheet", () => {
       fitToWidth: true,
       repeatRows: [1, 2],
     });
-    expect(sheet.freeze).toEqual({ rows: 2, cols: 0 });
+    expect(sheet.freeze).toEqual({ rows: 2, cols: 1 });
     expect(sheet.columnWidths).toHaveLength(15);
     for (const w of sheet.columnWidths ?? []) expect(w).toBeGreaterThanOrEqual(8);
   });

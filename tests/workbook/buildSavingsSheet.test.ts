@@ -29,6 +29,10 @@ describe("buildSavingsSheet", () => {
     expect(total[0]).toMatchObject({ v: "Total", bold: true, borderTop: true });
     expect(total[1]).toMatchObject({ f: "SUM(B6:B7)", v: 750000 });
     expect(total[4]).toMatchObject({ f: "D8/B8" });
+    expect(sheet.cells[9][0]).toMatchObject({
+      v: "No stand-alone baseline, so not shown: ASCOBANS.",
+      italic: true,
+    });
     expect(sheet.freeze).toEqual({ rows: 5, cols: 1 });
     expect(sheet.print?.repeatRows).toEqual([4, 5]);
   });
