@@ -1,0 +1,153 @@
+import JSZip from "jszip";
+import { writeAnnexDocx } from "../annex/writeAnnexDocx";
+import { fromQuanta } from "../engine/money";
+import { hasErrors } from "../engine/problem";
+import { buildOutputSheets } from "../workbook/buildOutputSheets";
+import { ForeignSheetError } from "../workbook/errors";
+import { inputFingerprint } from "../workbook/inputFingerprint";
+import { toResultJson } from "../workbook/toResultJson";
+import { VERSION } from "../workbook/version";
+import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
+import { writeFileAtomic } from "../xlsx/writeFileAtomic";
+import { analyseInput } from "./analyseInput";
+import { checkOutputPath } from "./checkOutputPath";
+import type { CliIo } from "./cliIo";
+import { UserError } from "./errors";
+import { printProblems } from "./printProblems";
+import { readInputFile } from "./readInputFile";
+
+/** The creator writeAnnexDocx records in a .docx's document properties. */
+const DOCX_CREATOR = "CMS Family Cost Sharing";
+
+/** The paths and switches of `costshare allocate`. */
+export interface AllocateOptions {
+  input: string;
+  out: string;
+  json?: string;
+  /** Where to write the annex tables as a Word document. */
+  docx?: string;
+  /** When set, the command also writes the whole run at this time (tests pin it). */
+  now?: Date;
+  force: boolean;
+}
+
+/**
+ * `costshare allocate IN.xlsx --out OUT.xlsx [--json RESULT.json]`: reads and checks the input,
+ * allocates, and writes OUT (the input workbook with our sheets added or replaced) and RESULT.json.
+ * Every check comes first: on any problem nothing is written; the input is never changed.
+ */
+export async function allocateCommand(options: AllocateOptions, io: CliIo): Promise<number> {
+  const { input, out, json, docx, force } = options;
+  const data = await readInputFile(input);
+  await checkOutputPath(out, {
+    option: "--out",
+    mustDiffer: [{ option: "the input", path: input }],
+    force,
+    isOurs: isOurWorkbook,
+  });
+  if (json !== undefined) {
+    await checkOutputPath(json, {
+      option: "--json",
+      mustDiffer: [
+        { option: "the input", path: input },
+        { option: "--out", path: out },
+      ],
+      force,
+      isOurs: (existing) => Promise.resolve(isOurResultJson(existing)),
+    });
+  }
+  if (docx !== undefined) {
+    await checkOutputPath(docx, {
+      option: "--docx",
+      mustDiffer: [
+        { option: "the input", path: input },
+        { option: "--out", path: out },
+        ...(json !== undefined ? [{ option: "--json", path: json }] : []),
+      ],
+      force,
+      isOurs: isOurDocx,
+    });
+  }
+
+  const analysis = await analyseInput(input, data);
+  printProblems(analysis.problems, io);
+  const allocation = analysis.allocation;
+  if (!allocation || hasErrors(analysis.problems)) {
+    const errors = analysis.problems.filter((p) => p.severity === "error").length;
+    io.err(`${input}: ${errors} problem${errors === 1 ? "" : "s"} to fix; nothing was written.\n`);
+    return 2;
+  }
+
+  const { book, grids } = analysis;
+  const previousLog = grids.sheets.find(
+    (s) => s.name.toLowerCase() === "log" && grids.ownedSheets.includes(s.name),
+  );
+  const sheets = buildOutputSheets(
+    allocation,
+    { time: options.now ?? new Date(), version: VERSION, fingerprint: inputFingerprint(grids) },
+    previousLog,
+  );
+  try {
+    await book.writeOutputs(sheets);
+  } catch (err) {
+    // analyseInput reports these as problems already; this guards a sheet name it did not foresee.
+    if (err instanceof ForeignSheetError) throw new UserError(err.message);
+    throw err;
+  }
+  const workbookBytes = await book.toBuffer();
+  const jsonText = json !== undefined ? `${JSON.stringify(toResultJson(allocation), null, 2)}\n` : undefined;
+  const docxBytes = docx !== undefined ? await writeAnnexDocx(allocation) : undefined;
+
+  // Everything is computed before the first file is written, so a fault leaves no partial set.
+  await writeFileAtomic(out, workbookBytes);
+  if (json !== undefined && jsonText !== undefined) await writeFileAtomic(json, jsonText);
+  if (docx !== undefined && docxBytes !== undefined) await writeFileAtomic(docx, docxBytes);
+
+  const { currency, rounding } = allocation.settings;
+  const grand = allocation.grandTotal.total.reduce((a, b) => a + b, 0);
+  io.out(
+    `Wrote ${out}: ${sheets.map((s) => s.name).join(", ")}; grand total ${currency} ` +
+      `${fromQuanta(grand, rounding).toLocaleString("en-GB")} for ${allocation.years[0]}-${allocation.years[allocation.years.length - 1]}.\n`,
+  );
+  if (json !== undefined) io.out(`Wrote ${json}.\n`);
+  if (docx !== undefined) io.out(`Wrote ${docx}: the annex tables as a Word document.\n`);
+  return 0;
+}
+
+/** An existing .xlsx may be replaced when it holds sheets that carry our ownership mark. */
+async function isOurWorkbook(existing: Uint8Array): Promise<boolean> {
+  try {
+    const book = await XlsxWorkbook.fromBuffer(existing);
+    return (await book.listSheets()).some((s) => s.owned);
+  } catch {
+    // Not a workbook we can read, so certainly not one we wrote: the caller refuses to replace it.
+    return false;
+  }
+}
+
+/** An existing .json may be replaced when it is a RESULT.json as this command writes it. */
+function isOurResultJson(existing: Uint8Array): boolean {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(existing));
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      ["currency", "instrumentTotals", "grandTotal"].every((k) => k in value)
+    );
+  } catch {
+    // Not JSON at all: not ours, and the caller refuses to replace it.
+    return false;
+  }
+}
+
+/** An existing .docx may be replaced when this add-in wrote it (its document properties name us as creator). */
+async function isOurDocx(existing: Uint8Array): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(existing);
+    const core = await zip.file("docProps/core.xml")?.async("string");
+    return core !== undefined && core.includes(`<dc:creator>${DOCX_CREATOR}</dc:creator>`);
+  } catch {
+    // Not a zip at all: not a document we wrote, and the caller refuses to replace it.
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+import { readFile, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { UserError } from "./errors";
+
+/** What checkOutputPath needs to know about one output file. */
+export interface OutputCheck {
+  /** The option that named it ("--out", "--json"), for messages. */
+  option: string;
+  /** Paths it must differ from (the input, the other outputs), with their option names. */
+  mustDiffer: { option: string; path: string }[];
+  /** True when an existing file at the path may be replaced without --force (it is one of ours). */
+  isOurs: (existing: Uint8Array) => Promise<boolean>;
+  /** --force: replace an existing file even if it is not ours. */
+  force: boolean;
+}
+
+/**
+ * Checks, before anything is computed or written, that an output path can be written safely:
+ * its folder exists, it is not the input (the input is never changed), and an existing file there
+ * is replaced only when this command wrote it earlier, or with --force.
+ */
+export async function checkOutputPath(path: string, check: OutputCheck): Promise<void> {
+  const target = resolve(path);
+  for (const other of check.mustDiffer) {
+    if (resolve(other.path) === target || (await sameFile(other.path, target))) {
+      throw new UserError(
+        `${check.option} ${path} is the same file as ${other.option}: choose another name.`,
+      );
+    }
+  }
+  const folder = dirname(target);
+  const folderInfo = await stat(folder).catch(() => undefined);
+  if (!folderInfo?.isDirectory()) {
+    throw new UserError(`${check.option} ${path}: the folder ${folder} does not exist.`);
+  }
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return;
+  if (!info.isFile()) throw new UserError(`${check.option} ${path}: not a file.`);
+  if (check.force) return;
+  const existing = await readFile(target);
+  if (!(await check.isOurs(new Uint8Array(existing.buffer, existing.byteOffset, existing.byteLength)))) {
+    throw new UserError(
+      `${check.option} ${path} exists and was not written by costshare: nothing was written. ` +
+        `Choose another name, or add --force to replace it.`,
+    );
+  }
+}
+
+/** True when both paths exist and are the same file (through a link or a different spelling). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+}

@@ -1,0 +1,128 @@
+import { parseArgs } from "node:util";
+import { VERSION } from "../workbook/version";
+import { allocateCommand } from "./allocateCommand";
+import type { CliIo } from "./cliIo";
+import { processIo } from "./cliIo";
+import { UserError } from "./errors";
+import { sampleCommand } from "./sampleCommand";
+import { validateCommand } from "./validateCommand";
+
+const HELP = `costshare ${VERSION}: shares the common services of the CMS Family secretariats across instruments.
+
+Usage:
+  costshare allocate IN.xlsx --out OUT.xlsx [--json RESULT.json] [--docx ANNEX.docx] [--force]
+      Reads the input sheets of IN.xlsx, checks them, allocates every post and budget line, and
+      writes OUT.xlsx: IN.xlsx with the Allocation, Savings, Settlement, Annex and Log sheets added
+      (or replaced, when an earlier run wrote them). --json also writes the figures as RESULT.json,
+      --docx the annex tables as a Word document for a Standing Committee paper.
+  costshare validate IN.xlsx
+      Lists every problem in IN.xlsx, each as Sheet!A1: message; writes nothing.
+  costshare sample OUT.xlsx [--force]
+      Writes the CMS Family sample workbook, a complete input to start from.
+  costshare --help | --version
+
+IN.xlsx is never changed. An existing output file is replaced only when costshare wrote it
+(an .xlsx with costshare's sheets, a RESULT.json, an annex .docx), or with --force. Nothing is written when the
+input has a problem.
+
+Exit codes: 0 done; 2 invalid input or usage (every problem on stderr); 1 internal fault.
+`;
+
+/**
+ * The `costshare` command: parses `argv` (without "node" and the script), runs the command and
+ * resolves to the exit code. It never throws: a user's mistake is one clear line and exit 2, a
+ * fault of ours one line and exit 1 (the stack only with COSTSHARE_DEBUG=1).
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.err(`costshare: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`costshare: internal error: ${message}. Please report it with the input workbook.\n`);
+    if (process.env.COSTSHARE_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.version) {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...files] = positionals;
+  if (values.help || command === undefined || command === "help") {
+    io.out(HELP);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case "allocate": {
+      const input = onlyFile(files, "allocate", "IN.xlsx");
+      if (values.out === undefined)
+        throw new UserError("allocate needs --out OUT.xlsx (the input workbook is never changed).");
+      if (!/\.xlsx$/i.test(values.out))
+        throw new UserError(`--out ${values.out}: the output must be an .xlsx file.`);
+      if (values.docx !== undefined && !/\.docx$/i.test(values.docx)) {
+        throw new UserError(`--docx ${values.docx}: the annex must be written to a .docx file.`);
+      }
+      return allocateCommand(
+        { input, out: values.out, json: values.json, docx: values.docx, force: values.force ?? false },
+        io,
+      );
+    }
+    case "validate":
+      rejectOptions(values, "validate", ["out", "json", "docx", "force"]);
+      return validateCommand(onlyFile(files, "validate", "IN.xlsx"), io);
+    case "sample": {
+      rejectOptions(values, "sample", ["out", "json", "docx"]);
+      const out = onlyFile(files, "sample", "OUT.xlsx");
+      if (!/\.xlsx$/i.test(out)) throw new UserError(`${out}: the sample must be written to an .xlsx file.`);
+      return sampleCommand(out, values.force ?? false, io);
+    }
+    default:
+      throw new UserError(`unknown command '${command}'. Run costshare --help for the commands.`);
+  }
+}
+
+/** The options every command shares; each command rejects those that make no sense for it. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: "string", short: "o" },
+        json: { type: "string" },
+        docx: { type: "string" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (err) {
+    // node:util reports unknown options and missing option values as TypeErrors: a usage mistake.
+    throw new UserError(
+      `${err instanceof Error ? err.message : String(err)} Run costshare --help for the usage.`,
+    );
+  }
+}
+
+/** The single file argument of a command. */
+function onlyFile(files: string[], command: string, what: string): string {
+  if (files.length === 0)
+    throw new UserError(`${command} needs ${what}. Run costshare --help for the usage.`);
+  if (files.length > 1) throw new UserError(`${command} takes one ${what}, got: ${files.join(" ")}.`);
+  return files[0];
+}
+
+/** Refuses options given to a command that does not use them, rather than ignoring them silently. */
+function rejectOptions(values: Record<string, unknown>, command: string, names: string[]): void {
+  const given = names.filter((n) => values[n] !== undefined);
+  if (given.length > 0)
+    throw new UserError(`${command} does not take ${given.map((n) => `--${n}`).join(", ")}.`);
+}
