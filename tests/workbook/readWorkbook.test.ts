@@ -441,3 +441,14 @@ describe("readWorkbook", () => {
     expect(modelOf(outcome).rules).toEqual([]);
   });
 });
+
+describe("readWorkbook mapping", () => {
+  it("ignores the malformed parts of a mapping read back from the workbook", () => {
+    const mapping = JSON.parse(
+      '{"Posts":{"source":42,"columns":{"Unit":7,"Title":"","PostId":"PostId"}},"Rules":null,"Grades":"x"}',
+    ) as Parameters<typeof readWorkbook>[1];
+    const outcome = readWorkbook(validGrids(), mapping);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.model?.posts).toHaveLength(4);
+  });
+});
