@@ -13,7 +13,7 @@ export const ANNEX_SHEET = "Annex";
 const LABEL_WIDTH_MIN = 34;
 const LABEL_WIDTH_MAX = 48;
 /** Width of a figure column: "99,999,999" in bold with room to spare. */
-const FIGURE_WIDTH = 13;
+const FIGURE_WIDTH = 14;
 const HEADER_FILL = "F2F2F2";
 
 /**

@@ -1,36 +1,7 @@
 import type { OutCell, OutputSheet } from "../../../src/workbook/grid";
 import { buildAnnexSheet } from "../../../src/workbook/annex/buildAnnexSheet";
 import { sampleAllocation } from "./fixtures/sampleAllocation";
-
-/** The value of a cell by A1 address. */
-function valueAt(sheet: OutputSheet, address: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) throw new Error(`bad address ${address}`);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const v = sheet.cells[Number(m[2]) - 1]?.[col]?.v;
-  return typeof v === "number" ? v : 0;
-}
-
-/** Evaluates the formulas this sheet uses: SUM of ranges and lists, and A1-B1. */
-function evaluate(sheet: OutputSheet, formula: string): number {
-  const sum = /^SUM\((.*)\)$/.exec(formula);
-  if (sum) {
-    return sum[1].split(",").reduce((total, part) => {
-      const range = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(part);
-      if (!range) return total + valueAt(sheet, part);
-      let t = 0;
-      const [c1, c2] = [range[1].charCodeAt(0), range[3].charCodeAt(0)];
-      for (let c = c1; c <= c2; c++) {
-        for (let r = Number(range[2]); r <= Number(range[4]); r++)
-          t += valueAt(sheet, `${String.fromCharCode(c)}${r}`);
-      }
-      return total + t;
-    }, 0);
-  }
-  const diff = /^([A-Z]+\d+)-([A-Z]+\d+)$/.exec(formula);
-  if (diff) return valueAt(sheet, diff[1]) - valueAt(sheet, diff[2]);
-  throw new Error(`unexpected formula ${formula}`);
-}
+import { evaluateFormula } from "./helpers/evaluateSheet";
 
 const allCells = (sheet: OutputSheet) =>
   sheet.cells.flat().filter((c): c is OutCell => c !== null && c !== undefined);
@@ -72,7 +43,7 @@ describe("buildAnnexSheet", () => {
   it("makes every total a live formula whose result is the engine's figure", () => {
     const formulas = allCells(sheet).filter((c) => c.f !== undefined);
     expect(formulas.length).toBeGreaterThan(50);
-    for (const cell of formulas) expect(evaluate(sheet, cell.f!)).toBeCloseTo(cell.v as number, 6);
+    for (const cell of formulas) expect(evaluateFormula(sheet, cell.f!)).toBeCloseTo(cell.v as number, 6);
   });
 
   it("writes the grand total with a SUM across the instruments, bold with a top border", () => {
