@@ -2,7 +2,17 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
-const nodeModules = ["fs", "path", "os", "child_process", "crypto", "util", "stream", "url", "worker_threads"];
+const nodeModules = [
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "crypto",
+  "util",
+  "stream",
+  "url",
+  "worker_threads",
+];
 const coreForbidden = [
   ...nodeModules.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]),
   "react",
@@ -17,7 +27,17 @@ const coreForbidden = [
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "coverage/", "artifacts/", "out/", "**/*.js", "**/*.mjs"] },
-  ...officeAddins.configs.react,
+  // The office-addins preset registers its own copy of @typescript-eslint; keep its Office, React and
+  // Prettier rules and let typescript-eslint's own preset (below) own the TypeScript plugin and parser.
+  ...officeAddins.configs.react.map((config) => {
+    const plugins = { ...(config.plugins ?? {}) };
+    delete plugins["@typescript-eslint"];
+    const rules = Object.fromEntries(
+      Object.entries(config.rules ?? {}).filter(([name]) => !name.startsWith("@typescript-eslint/")),
+    );
+    const { languageOptions: _ignored, ...rest } = config;
+    return { ...rest, plugins, rules };
+  }),
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.{ts,tsx}"] })),
   {
     files: ["**/*.{ts,tsx}"],
@@ -49,9 +69,21 @@ export default tseslint.config(
         {
           paths: coreForbidden.filter((p) => !p.includes("*")),
           patterns: [
-            ...coreForbidden.filter((p) => p.includes("*")),
             {
-              group: ["**/workbook", "**/workbook/*", "**/excel/*", "**/xlsx/*", "**/cli/*", "**/taskpane/*", "**/functions/*", "**/annex/*"],
+              group: coreForbidden.filter((p) => p.includes("*")),
+              message: "Pure layers import no Node, DOM, Office or UI package.",
+            },
+            {
+              group: [
+                "**/workbook",
+                "**/workbook/*",
+                "**/excel/*",
+                "**/xlsx/*",
+                "**/cli/*",
+                "**/taskpane/*",
+                "**/functions/*",
+                "**/annex/*",
+              ],
               message: "engine/ imports nothing of ours outside engine/.",
             },
           ],
@@ -67,7 +99,10 @@ export default tseslint.config(
         {
           paths: coreForbidden.filter((p) => !p.includes("*")),
           patterns: [
-            ...coreForbidden.filter((p) => p.includes("*")),
+            {
+              group: coreForbidden.filter((p) => p.includes("*")),
+              message: "Pure layers import no Node, DOM, Office or UI package.",
+            },
             {
               group: ["../excel/*", "../xlsx/*", "../cli/*", "../taskpane/*", "../functions/*", "../annex/*"],
               message: "workbook/ imports only engine/.",
