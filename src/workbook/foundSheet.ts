@@ -1,3 +1,4 @@
+import type { Problem } from "../engine/problem";
 import type { CellRef } from "./cellReader";
 import type { CellValue } from "./grid";
 import type { ColumnLayout, SheetLayout } from "./workbookLayout";
@@ -17,6 +18,8 @@ export class FoundSheet {
     /** Header row values from layout.firstColumn (empty for bare Settings pairs). */
     readonly header: readonly CellValue[],
     readonly rows: readonly DataRow[],
+    /** Warnings about the layout itself (a repeated header), with their cells. */
+    readonly warnings: readonly Problem[] = [],
   ) {}
 
   /** The value at a 1-based worksheet column of a data row. */

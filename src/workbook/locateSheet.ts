@@ -23,6 +23,8 @@ interface Block extends GridBlock {
 interface HeaderMatch {
   columns: ColumnLayout[];
   years: YearColumnLayout[];
+  /** Later columns with the same header as a column read for a field: left alone, with a warning. */
+  repeats: { field: string; header: string; index: number; first: ColumnLayout }[];
 }
 
 /**
@@ -58,7 +60,7 @@ export function locateSheet(grids: WorkbookGrids, contract: ContractSheet, mappi
     return { status: "found", sheet: bareSettings(block) };
   }
   const index = best?.index ?? 0;
-  const match = best?.match ?? { columns: [], years: [] };
+  const match = best?.match ?? { columns: [], years: [], repeats: [] };
   const headerRow = block.firstRow + index;
   const cells = block.rows[index] ?? [];
   let nextCol = block.firstCol + lastFilled(cells) + 1;
@@ -177,7 +179,14 @@ function matchHeader(
       });
     });
   }
-  return { columns, years };
+  const repeats: HeaderMatch["repeats"] = [];
+  keys.forEach((k, i) => {
+    if (taken.has(i) || k[0] === "") return;
+    const first = columns.find((c) => normalizeName(c.header) === k[0]);
+    if (first !== undefined)
+      repeats.push({ field: first.field, header: texts[i], index: firstCol + i, first });
+  });
+  return { columns, years, repeats };
 }
 
 function satisfied(match: HeaderMatch, contract: ContractSheet): boolean {
@@ -232,7 +241,15 @@ function build(block: Block, headerIndex: number, match: HeaderMatch, contract: 
   const layout = layoutOf(block, headerIndex, match, contract);
   const keyColumn = match.columns.find((c) => c.field === contract.key);
   const rows = dataRows(block, headerIndex + 1, keyColumn === undefined ? undefined : keyColumn.index);
-  return new FoundSheet(layout, block.rows[headerIndex] ?? [], rows);
+  const warnings: Problem[] = match.repeats.map((r) => ({
+    severity: "warning",
+    sheet: block.sheet,
+    row: layout.headerRow,
+    field: r.field,
+    cell: `${columnLetter(r.index)}${layout.headerRow}`,
+    message: `a second '${r.header}' column is not read; ${r.field} is read from column ${r.first.column}`,
+  }));
+  return new FoundSheet(layout, block.rows[headerIndex] ?? [], rows, warnings);
 }
 
 /** A Settings sheet of bare pairs: its first column is the key and the next the value. */

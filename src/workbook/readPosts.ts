@@ -16,6 +16,7 @@ const SUM_TOLERANCE = 1e-4;
  */
 export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly string[]): Post[] {
   findSplitColumns(sheet, codes);
+  warnNearCodes(sheet, reader, codes);
   const posts: Post[] = [];
   const seenAt = new Map<string, number>();
   for (const row of sheet.rows) {
@@ -89,6 +90,36 @@ function findSplitColumns(sheet: FoundSheet, codes: readonly string[]): void {
     taken.add(code);
     sheet.layout.splitColumns.push({ field: code, header: text, column: columnLetter(index), index });
   }
+}
+
+/**
+ * A numeric column whose header is one letter away from an instrument code ("SHARK" for SHARKS)
+ * is most likely a split column with a typo: say so, since it is otherwise silently left alone.
+ */
+function warnNearCodes(sheet: FoundSheet, reader: CellReader, codes: readonly string[]): void {
+  const headerRow = sheet.layout.headerRow;
+  if (headerRow === undefined) return;
+  const split = new Set(sheet.layout.splitColumns.map((c) => c.index));
+  for (const { index, text } of sheet.freeHeaders()) {
+    if (split.has(index) || instrumentCodeProblem(text) !== undefined) continue;
+    const near = codes.find((c) => oneEditApart(normalizeName(text), normalizeName(c)));
+    if (near === undefined) continue;
+    if (!sheet.rows.some((row) => typeof sheet.valueAt(row, index) === "number")) continue;
+    reader.report(
+      { sheet: sheet.layout.sheet, row: headerRow, col: index, field: text, value: text },
+      `column '${text}' is not read as a split, as no instrument has that code; did you mean ${near}?`,
+      "warning",
+    );
+  }
+}
+
+/** True when two different names of three letters or more differ by one letter added, removed or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 3 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, skip: number) => x.slice(i + skip);
+  return rest(a, 1) === rest(b, 1) || rest(a, 1) === rest(b, 0) || rest(a, 0) === rest(b, 1);
 }
 
 /** FTE 1 when blank; 0.5, 50% and 50 all read as half-time; a post is more than 0 and at most 100%. */

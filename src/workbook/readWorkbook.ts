@@ -43,6 +43,7 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
     const located = locateSheet(grids, contract, cleanMapping(mapping[contract.name]));
     if (located.status === "found") {
       found[contract.name] = located.sheet;
+      structural.push(...located.sheet.warnings);
       layout.sheets[contract.name] = located.sheet.layout;
     } else if (located.status === "unreadable") {
       structural.push(...located.problems);

@@ -401,3 +401,29 @@ describe("readWorkbook problems", () => {
     expect(outcome.problems.every((p) => p.severity === "error" && p.cell !== undefined)).toBe(true);
   });
 });
+
+describe("readWorkbook warnings", () => {
+  it("warns about a repeated header and reads the first such column", () => {
+    const sheet = sheetOf("Posts", [
+      ["PostId", "Title", "Grade", "Unit", "Cost", "Cost"],
+      ["P-1", "Officer", "P4", "Communications", 140000, "old"],
+    ]);
+    const outcome = readWorkbook(validGrids({ Posts: sheet }));
+    expect(outcome.problems.map(formatProblem)).toEqual([
+      "Posts!F1: warning: a second 'Cost' column is not read; Cost is read from column E",
+    ]);
+    expect(outcome.model?.posts[0].cost).toBe(140000);
+  });
+
+  it("warns about a numeric column whose header is one letter away from an instrument code", () => {
+    const sheet = sheetOf("Posts", [
+      ["PostId", "Title", "Grade", "Unit", "CMS", "ASCOBAN", "Step"],
+      ["P-1", "Officer", "P4", "Marine", 1, 0, 3],
+    ]);
+    const outcome = readWorkbook(validGrids({ Posts: sheet }));
+    expect(outcome.problems.map(formatProblem)).toEqual([
+      "Posts!F1: warning: column 'ASCOBAN' is not read as a split, as no instrument has that code; did you mean ASCOBANS?",
+    ]);
+    expect(outcome.model?.posts[0].split).toEqual({ CMS: 1 });
+  });
+});
