@@ -1,4 +1,4 @@
-import { Workbook } from "exceljs";
+import { ValueType, Workbook } from "exceljs";
 import type { Borders, Cell, CellValue as ExcelCellValue, Fill, Font, Style, Worksheet } from "exceljs";
 import { InvalidArgumentError } from "../engine/errors";
 import { ForeignSheetError } from "../workbook/errors";
@@ -138,6 +138,8 @@ function readRows(ws: Worksheet): CellValue[][] {
 function readCell(cell: Cell): CellValue {
   // A merged range's value lives in its top-left cell only, as in Excel.
   if (cell.isMerged && cell.master !== cell) return null;
+  // cell.value drops a falsy cached result (0, false, ""), so a formula that computes 0 would read as blank.
+  if (cell.type === ValueType.Formula) return fromExcel(cell.result);
   return fromExcel(cell.value);
 }
 

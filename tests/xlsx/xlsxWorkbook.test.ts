@@ -66,8 +66,10 @@ describe("XlsxWorkbook", () => {
       ws.getCell("E4").value = { error: "#REF!" };
       ws.getCell("F4").value = { formula: "B4*2", result: 280000 };
       ws.getCell("G4").value = { formula: "1/0", result: { error: "#DIV/0!" } };
-      ws.getCell("F5").value = { sharedFormula: "F4", result: 7 } as never;
+      ws.getCell("F5").value = { sharedFormula: "F4", result: 7 };
       ws.getCell("H4").value = { formula: "A1", result: "text result" };
+      ws.getCell("I4").value = { formula: "B4-B4", result: 0 };
+      ws.getCell("J4").value = { formula: "B4<0", result: false };
       ws.mergeCells("A7:B7");
       ws.getCell("A7").value = "merged";
     });
@@ -86,6 +88,8 @@ describe("XlsxWorkbook", () => {
     expect(rows[3][5]).toBe(280000);
     expect(rows[3][6]).toEqual({ error: "#DIV/0!" });
     expect(rows[3][7]).toBe("text result");
+    expect(rows[3][8]).toBe(0);
+    expect(rows[3][9]).toBe(false);
     expect(rows[4][5]).toBe(7);
     expect(rows[6]).toEqual(["merged"]);
   });
