@@ -3,10 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "os";
 import { join } from "path";
 import { Workbook } from "exceljs";
+import { computeAllocation } from "../../src/engine/computeAllocation";
 import type { Language } from "../../src/engine/model";
+import type { Allocation } from "../../src/engine/result";
 import { writeAnnexDocx } from "../../src/annex/writeAnnexDocx";
 import { buildAnnexSheet } from "../../src/workbook/annex/buildAnnexSheet";
 import { formatAmount } from "../../src/workbook/annex/formatAmount";
+import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { sampleAllocation } from "../workbook/annex/fixtures/sampleAllocation";
 
@@ -30,8 +33,28 @@ const describeRender = soffice !== undefined || process.env.CI ? describe : desc
 const languages: Language[] = ["en", "fr", "es"];
 const ARTIFACTS = join(__dirname, "..", "..", "artifacts", "annex");
 
-/** Ten instruments and more: the width an A4 landscape page has to hold. */
-const allocationIn = (language: Language) => sampleAllocation({ instruments: 11, language });
+/** The sample workbook's allocation, with the annex language set as an officer would in Settings. */
+async function sampleWorkbookIn(language: Language): Promise<Allocation> {
+  const bytes = readFileSync(join(__dirname, "..", "..", "assets", "cms-family-sample.xlsx"));
+  const read = readWorkbook(await (await XlsxWorkbook.fromBuffer(new Uint8Array(bytes))).readInputs());
+  if (!read.model) throw new Error(read.problems.map((p) => p.message).join("\n"));
+  const outcome = computeAllocation({ ...read.model, settings: { ...read.model.settings, language } });
+  if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+  return outcome.allocation;
+}
+
+/** Writes the .docx and an .xlsx holding the Annex sheet (through the xlsx adapter, as the CLI does). */
+async function writeBoth(allocation: Allocation, dir: string, name: string): Promise<string[]> {
+  const docx = join(dir, `docx-${name}.docx`);
+  writeFileSync(docx, await writeAnnexDocx(allocation));
+  const blank = new Workbook();
+  blank.addWorksheet("Inputs");
+  const workbook = await XlsxWorkbook.fromBuffer(new Uint8Array(await blank.xlsx.writeBuffer()));
+  await workbook.writeOutputs([buildAnnexSheet(allocation)]);
+  const xlsx = join(dir, `sheet-${name}.xlsx`);
+  writeFileSync(xlsx, await workbook.toBuffer());
+  return [docx, xlsx];
+}
 
 /** Text as pdftotext gives it, with no-break spaces as plain spaces. */
 function pdfText(pdf: string, ...args: string[]): string {
@@ -44,6 +67,7 @@ function pdfText(pdf: string, ...args: string[]): string {
 describeRender("annex rendering with LibreOffice", () => {
   let dir = "";
   let profile = "";
+  const allocations = new Map<string, Allocation>();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "annex-render-"));
@@ -51,17 +75,13 @@ describeRender("annex rendering with LibreOffice", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const files: string[] = [];
     for (const language of languages) {
-      const allocation = allocationIn(language);
-      const docx = join(dir, `docx-${language}.docx`);
-      writeFileSync(docx, await writeAnnexDocx(allocation, { language }));
-      const blank = new Workbook();
-      blank.addWorksheet("Inputs");
-      const workbook = await XlsxWorkbook.fromBuffer(new Uint8Array(await blank.xlsx.writeBuffer()));
-      await workbook.writeOutputs([buildAnnexSheet(allocation)]);
-      const xlsx = join(dir, `sheet-${language}.xlsx`);
-      writeFileSync(xlsx, await workbook.toBuffer());
-      files.push(docx, xlsx);
+      const allocation = await sampleWorkbookIn(language);
+      allocations.set(language, allocation);
+      files.push(...(await writeBoth(allocation, dir, language)));
     }
+    // Eleven instruments: the width an A4 landscape page has to hold.
+    allocations.set("wide", sampleAllocation({ instruments: 11 }));
+    files.push(...(await writeBoth(allocations.get("wide")!, dir, "wide")));
     // soffice exits 0 even when a conversion fails: each test checks that its PDF exists.
     execFileSync(
       soffice ?? "soffice",
@@ -83,27 +103,30 @@ describeRender("annex rendering with LibreOffice", () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  describe.each(languages)("in %s", (language) => {
-    const allocation = allocationIn(language);
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    const grand = formatAmount(sum(allocation.grandTotal.total), 1, language).replace(/\u202f/g, " ");
-    const direct = formatAmount(sum(allocation.grandTotal.direct), 1, language).replace(/\u202f/g, " ");
-    const psc = formatAmount(sum(allocation.grandTotal.psc), 1, language).replace(/\u202f/g, " ");
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-    it("renders the .docx on A4 landscape with the totals in the language's number format", () => {
-      const pdf = join(dir, `docx-${language}.pdf`);
-      expect(existsSync(pdf)).toBe(true);
-      expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(
-        /Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/,
-      );
-      const page1 = pdfText(pdf, "-f", "1", "-l", "1");
-      expect(page1).toContain("UNEP/CMS/StC44/Doc.X");
-      expect(page1).toContain(grand);
-      expect(page1).toContain(direct);
-      expect(page1).toContain(psc);
-      const expected = { en: "4,668,638", fr: "4 668 638", es: "4.668.638" }[language];
-      expect(page1).toMatch(new RegExp(`Total\\s.*\\s${expected.replace(/\./g, "\\.")}\\s*$`, "m"));
+  const A4_LANDSCAPE = /Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/;
+  const pdfOf = (kind: "docx" | "sheet", name: string) => {
+    const pdf = join(dir, `${kind}-${name}.pdf`);
+    expect(existsSync(pdf)).toBe(true);
+    return pdf;
+  };
+
+  describe.each(languages)("the sample workbook in %s", (language) => {
+    const grand = (field: "direct" | "psc" | "total") =>
+      formatAmount(sum(allocations.get(language)!.grandTotal[field]), 1, language).replace(/\u202f/g, " ");
+
+    it("renders the .docx on A4 landscape in Carlito, with the totals in the language's number format", () => {
+      const pdf = pdfOf("docx", language);
+      expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(A4_LANDSCAPE);
       expect(execFileSync("pdffonts", [pdf], { encoding: "utf8" })).toContain("Carlito");
+      const page1 = pdfText(pdf, "-f", "1", "-l", "1");
+      expect(page1).toContain("UNEP/CMS/StC-Sample/Doc.1");
+      expect(grand("total")).toBe({ en: "12,992,092", fr: "12 992 092", es: "12.992.092" }[language]);
+      // The grand total ends the period table's Total line; subtotal and PSC are on their own lines.
+      expect(page1).toMatch(new RegExp(`^\\s*Total\\s.*\\s${escapeRegExp(grand("total"))}\\s*$`, "m"));
+      expect(page1).toMatch(new RegExp(`\\s${escapeRegExp(grand("direct"))}\\s*$`, "m"));
+      expect(page1).toMatch(new RegExp(`\\s${escapeRegExp(grand("psc"))}\\s*$`, "m"));
       const all = pdfText(pdf);
       expect(all).toContain({ en: "Page 1 of", fr: "Page 1 sur", es: "Página 1 de" }[language]);
       expect(all).toContain(
@@ -112,19 +135,12 @@ describeRender("annex rendering with LibreOffice", () => {
     });
 
     it("renders the Annex sheet fitted to one A4 landscape page wide, with the totals", () => {
-      const pdf = join(dir, `sheet-${language}.pdf`);
-      expect(existsSync(pdf)).toBe(true);
-      expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(
-        /Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/,
-      );
+      const pdf = pdfOf("sheet", language);
+      expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(A4_LANDSCAPE);
       const page1 = pdfText(pdf, "-f", "1", "-l", "1");
-      // Fitted to the width: the last instrument and the Total column print on the first page.
-      expect(page1).toMatch(/Saiga\s+Total/);
-      // The sheet's figures follow the spreadsheet's own locale ("#,##0"); the words follow the annex language.
-      const digits = sum(allocation.grandTotal.total)
-        .toString()
-        .replace(/\B(?=(\d{3})+(?!\d))/g, "[,. ]?");
-      expect(page1).toMatch(new RegExp(digits));
+      expect(page1).toContain("UNEP/CMS/StC-Sample/Doc.1");
+      // The sheet's figures follow the spreadsheet's own locale ("#,##0"); its words follow the annex language.
+      expect(page1).toMatch(/12[,. ]?992[,. ]?092\s*$/m);
       expect(page1).toContain({ en: "Subtotal", fr: "Total partiel", es: "Subtotal" }[language]);
       expect(page1).toContain(
         {
@@ -133,28 +149,40 @@ describeRender("annex rendering with LibreOffice", () => {
           es: "Gastos de apoyo a los programas (13%)",
         }[language],
       );
-      expect(page1).toContain("UNEP/CMS/StC44/Doc.X");
+      expect(page1).toContain({ en: "Page 1 of", fr: "Page 1 sur", es: "Página 1 de" }[language]);
     });
 
     it("writes page 1 of each rendering to artifacts/annex as a PNG", () => {
-      for (const kind of ["docx", "sheet"]) {
-        const prefix = join(ARTIFACTS, `${kind}-${language}`);
-        execFileSync("pdftoppm", [
-          "-png",
-          "-r",
-          "60",
-          "-f",
-          "1",
-          "-l",
-          "1",
-          "-singlefile",
-          join(dir, `${kind}-${language}.pdf`),
-          prefix,
-        ]);
-        const png = readFileSync(`${prefix}.png`);
-        expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
-        expect(png.length).toBeGreaterThan(10000);
-      }
+      for (const kind of ["docx", "sheet"] as const) expectPng(pdfOf(kind, language), `${kind}-${language}`);
+    });
+  });
+
+  describe("eleven instruments", () => {
+    it("fit the .docx tables across A4 landscape, the Total column included", () => {
+      const page1 = pdfText(pdfOf("docx", "wide"), "-f", "1", "-l", "1");
+      expect(page1).toMatch(/Saiga\s+Total\s*$/m);
+      expect(page1).toMatch(/^\s*Total\s.*\s4,668,638\s*$/m);
+      expectPng(pdfOf("docx", "wide"), "docx-wide");
+    });
+
+    it("fit the Annex sheet to one page wide, the Total column included", () => {
+      const page1 = pdfText(pdfOf("sheet", "wide"), "-f", "1", "-l", "1");
+      expect(page1).toMatch(/Saiga\s+Total\s*$/m);
+      expect(page1).toMatch(/4,668,638\s*$/m);
+      expectPng(pdfOf("sheet", "wide"), "sheet-wide");
     });
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Turns page 1 of a PDF into artifacts/annex/<name>.png (60 dpi) and checks it is a real image. */
+function expectPng(pdf: string, name: string): void {
+  const prefix = join(ARTIFACTS, name);
+  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
+  const png = readFileSync(`${prefix}.png`);
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect(png.length).toBeGreaterThan(10000);
+}

@@ -44,15 +44,25 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
     cells.push(table.columns.map((col) => headerCell(col)));
     const firstRow = cells.length + 1;
     table.rows.forEach((row) => cells.push(rowCells(table, row, firstRow, settings.rounding, amountFormat)));
-    for (const note of table.footnotes) cells.push([safeText(`${note.letter}/ ${note.text}`, { size: 9 })]);
-    for (const note of table.notes) cells.push([safeText(note, { size: 9, italic: true })]);
+    // A note runs over the empty cells to its right, but no further than the table: longer ones go on more lines.
+    const noteWidth = labelWidthOf(tables) + FIGURE_WIDTH * (table.columns.length - 1);
+    for (const note of table.footnotes) {
+      for (const line of wrapText(
+        `${note.letter}/ ${note.text}`,
+        noteWidth,
+        " ".repeat(note.letter.length + 2),
+      )) {
+        cells.push([safeText(line, { size: 9 })]);
+      }
+    }
+    for (const note of table.notes) {
+      for (const line of wrapText(note, noteWidth, ""))
+        cells.push([safeText(line, { size: 9, italic: true })]);
+    }
     cells.push([]);
   }
 
-  const labelWidth = Math.min(
-    LABEL_WIDTH_MAX,
-    Math.max(LABEL_WIDTH_MIN, ...tables.flatMap((t) => t.rows.map((r) => labelText(r).length + 2))),
-  );
+  const labelWidth = labelWidthOf(tables);
   const figureColumns = Math.max(...tables.map((t) => t.columns.length)) - 1;
   const symbol = settings.documentSymbol?.trim();
   return {
@@ -70,6 +80,33 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
       footer: m.pageOf("&P", "&N"),
     },
   };
+}
+
+/** Width of the label column: the longest label, within bounds. */
+function labelWidthOf(tables: readonly AnnexTable[]): number {
+  return Math.min(
+    LABEL_WIDTH_MAX,
+    Math.max(LABEL_WIDTH_MIN, ...tables.flatMap((t) => t.rows.map((r) => labelText(r).length + 2))),
+  );
+}
+
+/**
+ * Breaks a note into lines of at most `width` characters at spaces (a column width counts
+ * characters of the 11-point font; notes are 9-point, so this leaves a margin).
+ */
+function wrapText(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
 }
 
 function headerCell(col: AnnexColumn): OutCell {

@@ -74,6 +74,17 @@ describe("buildAnnexSheet", () => {
     );
   });
 
+  it("breaks a long footnote into lines no wider than the table", () => {
+    const start = sheet.cells.findIndex((r) => typeof r[0]?.v === "string" && r[0].v.startsWith("f/ "));
+    const lines = sheet.cells.slice(start, start + 2).map((r) => r[0]?.v as string);
+    const width = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0);
+    expect(lines.every((l) => l.length <= width)).toBe(true);
+    expect(lines[1]).toMatch(/^ {3}\S/);
+    expect(lines.map((l) => l.trim()).join(" ")).toBe(
+      "f/ Administration (support unit): allocated to the units it serves by the reciprocal method (Communications 40%, Conference services 60%).",
+    );
+  });
+
   it("shows each post's funding as a percentage", () => {
     const row = sheet.cells.find((r) => r[0]?.v === "Coordinator, Marine Turtles")!;
     expect(row[3]).toMatchObject({ v: 0.125, fmt: "0.0%" });
