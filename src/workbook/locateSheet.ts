@@ -240,7 +240,13 @@ function layoutOf(
 function build(block: Block, headerIndex: number, match: HeaderMatch, contract: ContractSheet): FoundSheet {
   const layout = layoutOf(block, headerIndex, match, contract);
   const keyColumn = match.columns.find((c) => c.field === contract.key);
-  const rows = dataRows(block, headerIndex + 1, keyColumn === undefined ? undefined : keyColumn.index);
+  const header = block.rows[headerIndex] ?? [];
+  const rows = dataRows(
+    block,
+    headerIndex + 1,
+    keyColumn === undefined ? undefined : keyColumn.index,
+    header,
+  );
   const warnings: Problem[] = match.repeats.map((r) => ({
     severity: "warning",
     sheet: block.sheet,
@@ -277,12 +283,20 @@ function bareSettings(block: Block): FoundSheet {
   return new FoundSheet(layout, [], dataRows(block, 0, col));
 }
 
-/** The rows below the header that hold data: not blank, not a totals row, not a lone note. */
-function dataRows(block: GridBlock, start: number, keyCol: number | undefined): DataRow[] {
+/**
+ * The rows below the header that hold data: not blank, not a totals row, not a lone note. Only
+ * cells under a header count, so a remark typed beside the table does not make a row a record.
+ */
+function dataRows(
+  block: GridBlock,
+  start: number,
+  keyCol: number | undefined,
+  header?: readonly CellValue[],
+): DataRow[] {
   const rows: DataRow[] = [];
   for (let i = start; i < block.rows.length; i++) {
     const values = block.rows[i] ?? [];
-    const filled = values.filter((v) => !isBlank(v));
+    const filled = values.filter((v, c) => !isBlank(v) && (header === undefined || !isBlank(header[c])));
     if (filled.length === 0) continue;
     const key = keyCol === undefined ? undefined : values[keyCol - block.firstCol];
     const label = isBlank(key ?? null) ? filled[0] : key;

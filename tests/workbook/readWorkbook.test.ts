@@ -136,6 +136,16 @@ describe("readWorkbook", () => {
     ]);
   });
 
+  it("skips a row whose only content is a remark beside the table, under no header", () => {
+    const posts = sheetOf("Posts", [
+      ["PostId", "Title", "Grade", "Unit", null, null],
+      ["P-1", "Officer", "P4", "Communications", null, "check with HR"],
+      [null, null, null, null, null, "to be confirmed"],
+    ]);
+    const model = modelOf(readWorkbook(validGrids({ Posts: posts })));
+    expect(model.posts.map((p) => p.id)).toEqual(["P-1"]);
+  });
+
   it("skips a Subtotal row whose key cell is blank and whose first filled cell says so", () => {
     const budget = sheetOf("Budget", [
       ["Item", "Unit", "Category", "Amount"],
