@@ -1,9 +1,15 @@
-import type { Rule } from "../engine/model";
+import type { Rule, RuleSpec } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
 import type { CellReader, CellRef } from "./cellReader";
 import { describe } from "./cellReader";
 import type { FoundSheet } from "./foundSheet";
+import { CONTRACT } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
+
+/** The Instruments driver fields with their aliases ("Number of Parties" → Parties). */
+const DRIVER_FIELDS = (CONTRACT.find((c) => c.name === "Instruments")?.fields ?? []).filter(
+  (f) => f.name === "Parties" || f.name === "Budget",
+);
 
 /** Participants are listed as "CMS, AEWA", "CMS; AEWA", "CMS/AEWA" or "CMS and AEWA". */
 const PARTICIPANT_SEPARATOR = /\s*[,;/\n]\s*|\s+and\s+/i;
@@ -46,7 +52,7 @@ export function readRules(sheet: FoundSheet, reader: CellReader): Rule[] {
     seenAt.set(normalizeName(unit), row.row);
     rules.push({
       unit,
-      spec: parsed.spec,
+      spec: withDriverNames(parsed.spec),
       participants: (participantsText ?? "")
         .split(PARTICIPANT_SEPARATOR)
         .map((t) => t.trim())
@@ -68,4 +74,22 @@ function bound(ref: CellRef | undefined, reader: CellReader): number | undefined
     return undefined;
   }
   return value;
+}
+
+/**
+ * A basis naming a driver by an alias ("Number of Parties") names the column the reader stores
+ * under its canonical name (Parties), whatever header the Instruments sheet uses.
+ */
+function withDriverNames(spec: RuleSpec): RuleSpec {
+  const canonical = (name: string) =>
+    DRIVER_FIELDS.find((f) => [f.name, ...f.aliases].some((n) => normalizeName(n) === normalizeName(name)))
+      ?.name ?? name;
+  if (spec.method === "driver") return { ...spec, driver: canonical(spec.driver) };
+  if (spec.method === "hybrid") {
+    return {
+      ...spec,
+      parts: spec.parts.map((p) => (p.basis === "equal" ? p : { ...p, basis: canonical(p.basis) })),
+    };
+  }
+  return spec;
 }

@@ -406,6 +406,27 @@ describe("readWorkbook", () => {
     ]);
   });
 
+  it("reads a driver named by an alias ('Number of Parties') as the canonical driver", () => {
+    const rules = sheetOf("Rules", [
+      ["Unit", "Method", "Basis"],
+      ["Communications", "driver", "Number of Parties"],
+      ["Marine", "hybrid", "50% equal + 50% annual budget"],
+      ["Executive", "driver", "Staff"],
+    ]);
+    const model = modelOf(readWorkbook(validGrids({ Rules: rules })));
+    expect(model.rules.map((r) => r.spec)).toEqual([
+      { method: "driver", driver: "Parties" },
+      {
+        method: "hybrid",
+        parts: [
+          { weight: 0.5, basis: "equal" },
+          { weight: 0.5, basis: "Budget" },
+        ],
+      },
+      { method: "driver", driver: "Staff" },
+    ]);
+  });
+
   it("reads support links and a baseline", () => {
     const support = sheetOf("Support", [
       ["Provider", "Receiver", "Share"],
