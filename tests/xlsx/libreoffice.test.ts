@@ -1,0 +1,295 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { ValueType, Workbook } from "exceljs";
+import type { Cell, Worksheet } from "exceljs";
+import { runCli, SAMPLE, tempDir } from "../cli/cliHarness";
+
+/**
+ * An independent spreadsheet checks us: LibreOffice recalculates every formula of the output
+ * workbook on load, and what it computes must agree with RESULT.json and with the values we cached.
+ */
+
+const exec = promisify(execFile);
+const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
+const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Annex", "Log"];
+/** A cached result no real figure has: if LibreOffice merely copied cached values, it would show. */
+const POISON = 987654321;
+
+interface ResultJson {
+  years: number[];
+  instruments: string[];
+  units: { unit: string; total: number; shares: Record<string, number> }[];
+  instrumentTotals: Record<
+    string,
+    { byYear: Record<string, number>; direct: number; psc: number; total: number }
+  >;
+  savings: Record<string, { baseline: number; shared: number; savings: number }>;
+  settlement: Record<string, { share: number; funded: number; balance: number }>;
+  grandTotal: { direct: number; psc: number; total: number };
+}
+
+/** A LibreOffice profile that recalculates .xlsx formulas on load (OOXMLRecalcMode 0 = always). */
+function freshProfile(): string {
+  const dir = join("/tmp", `lo-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(join(dir, "user"), { recursive: true });
+  writeFileSync(
+    join(dir, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return dir;
+}
+
+async function load(path: string): Promise<Workbook> {
+  const wb = new Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** A cell's number as the file holds it: a formula's cached result, or the plain value. */
+function numberOf(cell: Cell): number | undefined {
+  const v: unknown = cell.type === ValueType.Formula ? cell.result : cell.value;
+  return typeof v === "number" ? v : undefined;
+}
+
+/** The formula cells of a sheet, by address. */
+function formulaCells(ws: Worksheet): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.type === ValueType.Formula) cells.set(c.address, c);
+    }),
+  );
+  return cells;
+}
+
+/** Rows of a sheet as [label in column A, row number]. */
+function labelledRows(ws: Worksheet): [string, number][] {
+  const rows: [string, number][] = [];
+  ws.eachRow((row, r) => {
+    const a = row.getCell(1).value;
+    if (typeof a === "string") rows.push([a.trim(), r]);
+  });
+  return rows;
+}
+
+/** Column number of each header text in a row (its first occurrence: the period columns come first). */
+function headerColumns(ws: Worksheet, r: number): Map<string, number> {
+  const cols = new Map<string, number>();
+  ws.getRow(r).eachCell((c, col) => {
+    if (typeof c.value === "string" && !cols.has(c.value.trim())) cols.set(c.value.trim(), col);
+  });
+  return cols;
+}
+
+const describeWithSoffice = SOFFICE || process.env.CI ? describe : describe.skip;
+
+describeWithSoffice("LibreOffice recalculation of the output workbook", () => {
+  let ours: Workbook;
+  let theirs: Workbook;
+  let result: ResultJson;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    if (!SOFFICE) throw new Error("soffice (LibreOffice) is not installed: apt-get install libreoffice-calc");
+    const run = await runCli(
+      "allocate",
+      SAMPLE,
+      "--out",
+      join(dir, "out.xlsx"),
+      "--json",
+      join(dir, "result.json"),
+    );
+    expect(run.code).toBe(0);
+    result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as ResultJson;
+    ours = await load(join(dir, "out.xlsx"));
+
+    // Poison every cached result, so that only a real recalculation can give the right figures.
+    const poisoned = await load(join(dir, "out.xlsx"));
+    for (const name of OUTPUT_SHEETS) {
+      const ws = poisoned.getWorksheet(name);
+      if (!ws) continue;
+      for (const cell of formulaCells(ws).values()) cell.value = { formula: cell.formula, result: POISON };
+    }
+    mkdirSync(join(dir, "in"));
+    await poisoned.xlsx.writeFile(join(dir, "in", "poisoned.xlsx"));
+
+    const profile = freshProfile();
+    try {
+      await exec(
+        SOFFICE,
+        [
+          "--headless",
+          `-env:UserInstallation=file://${profile}`,
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          join(dir, "lo"),
+          join(dir, "in", "poisoned.xlsx"),
+        ],
+        { timeout: 120000 },
+      );
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    // soffice exits 0 even when the conversion failed: the file must be there.
+    const converted = join(dir, "lo", "poisoned.xlsx");
+    if (!existsSync(converted))
+      throw new Error(`LibreOffice did not convert the workbook (no ${converted}).`);
+    theirs = await load(converted);
+  });
+
+  it("recalculates every formula to the value we cached", () => {
+    let compared = 0;
+    for (const name of OUTPUT_SHEETS) {
+      const mine = ours.getWorksheet(name);
+      const lo = theirs.getWorksheet(name);
+      expect(lo).toBeDefined();
+      if (!mine || !lo) continue;
+      for (const [address, cell] of formulaCells(mine)) {
+        const expected = numberOf(cell) ?? 0;
+        const got = numberOf(lo.getCell(address));
+        expect({ sheet: name, address, formula: cell.formula, value: got }).toEqual({
+          sheet: name,
+          address,
+          formula: cell.formula,
+          // Money is whole quanta and must match exactly; ratios (Savings %, FTE) to the last few bits.
+          value: Number.isInteger(expected) ? expected : expect.closeTo(expected, 9),
+        });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("finds every check cell at 0", () => {
+    let checks = 0;
+    for (const name of OUTPUT_SHEETS) {
+      const ws = theirs.getWorksheet(name);
+      if (!ws) continue;
+      ws.eachRow((row, r) => {
+        row.eachCell((c, col) => {
+          if (typeof c.value !== "string" || !/^Check\b/.test(c.value)) return;
+          // A "Check" header checks the column below it; a "Check" label checks the row to its right.
+          const below = [];
+          for (let rr = r + 1; rr <= ws.rowCount && ws.getCell(rr, col).type === ValueType.Formula; rr++)
+            below.push(ws.getCell(rr, col));
+          const right: Cell[] = [];
+          row.eachCell((cc, cCol) => {
+            if (cCol > col && cc.type === ValueType.Formula) right.push(cc);
+          });
+          for (const cell of [...below, ...right]) {
+            expect({ sheet: name, address: cell.address, value: numberOf(cell) }).toEqual({
+              sheet: name,
+              address: cell.address,
+              value: 0,
+            });
+            checks++;
+          }
+        });
+      });
+    }
+    expect(checks).toBeGreaterThan(20);
+  });
+
+  it("agrees with RESULT.json on every unit, instrument and grand total of the Allocation sheet", () => {
+    const ws = theirs.getWorksheet("Allocation");
+    if (!ws) throw new Error("no Allocation sheet");
+    const rows = labelledRows(ws);
+    const blocks = rows.filter(([label]) => label === "Unit").map(([, r]) => r);
+    expect(blocks.length).toBe(1 + result.years.length);
+    const columnsOf = (r: number) => headerColumns(ws, r);
+    const valueAt = (r: number, col: number | undefined) =>
+      col === undefined ? undefined : numberOf(ws.getCell(r, col));
+    const rowIn = (start: number, match: (label: string) => boolean) => {
+      const end = blocks.find((b) => b > start) ?? Number.MAX_SAFE_INTEGER;
+      return rows.find(([label, r]) => r > start && r < end && match(label))?.[1];
+    };
+
+    // The period summary: units x instruments, then subtotal, PSC and total.
+    const summary = blocks[0];
+    const cols = columnsOf(summary);
+    for (const unit of result.units) {
+      const r = rowIn(summary, (l) => l === unit.unit);
+      expect({ unit: unit.unit, row: r !== undefined }).toEqual({ unit: unit.unit, row: true });
+      if (r === undefined) continue;
+      for (const code of result.instruments)
+        expect([unit.unit, code, valueAt(r, cols.get(code))]).toEqual([unit.unit, code, unit.shares[code]]);
+      expect([unit.unit, "Total", valueAt(r, cols.get("Total"))]).toEqual([unit.unit, "Total", unit.total]);
+    }
+    const lines: [string, "direct" | "psc" | "total", (l: string) => boolean][] = [
+      ["subtotal", "direct", (l) => l.startsWith("Subtotal")],
+      ["psc", "psc", (l) => l.startsWith("Programme support")],
+      ["total", "total", (l) => l === "Total"],
+    ];
+    for (const [what, key, match] of lines) {
+      const r = rowIn(summary, match);
+      expect({ what, row: r !== undefined }).toEqual({ what, row: true });
+      if (r === undefined) continue;
+      for (const code of result.instruments) {
+        expect([what, code, valueAt(r, cols.get(code))]).toEqual([
+          what,
+          code,
+          result.instrumentTotals[code][key],
+        ]);
+      }
+      expect([what, "Total", valueAt(r, cols.get("Total"))]).toEqual([what, "Total", result.grandTotal[key]]);
+    }
+
+    // Each year's block: the direct subtotal of each instrument is its byYear figure.
+    result.years.forEach((year, y) => {
+      const block = blocks[1 + y];
+      const r = rowIn(block, (l) => l.startsWith("Subtotal"));
+      expect({ year, row: r !== undefined }).toEqual({ year, row: true });
+      if (r === undefined) return;
+      const yc = columnsOf(block);
+      for (const code of result.instruments) {
+        expect([year, code, valueAt(r, yc.get(code))]).toEqual([
+          year,
+          code,
+          result.instrumentTotals[code].byYear[String(year)],
+        ]);
+      }
+    });
+  });
+
+  it("agrees with RESULT.json on the Savings and Settlement sheets", () => {
+    const savings = theirs.getWorksheet("Savings");
+    const settlement = theirs.getWorksheet("Settlement");
+    if (!savings || !settlement) throw new Error("no Savings or Settlement sheet");
+
+    const sRows = new Map(labelledRows(savings));
+    const sHeader = sRows.get("Instrument");
+    expect(sHeader).toBeDefined();
+    const sCols = headerColumns(savings, sHeader ?? 0);
+    for (const [code, s] of Object.entries(result.savings)) {
+      const r = sRows.get(code) ?? 0;
+      expect([
+        code,
+        ...["Stand-alone (baseline)", "Shared", "Savings"].map((h) =>
+          numberOf(savings.getCell(r, sCols.get(h) ?? 0)),
+        ),
+      ]).toEqual([code, s.baseline, s.shared, s.savings]);
+    }
+
+    const tRows = new Map(labelledRows(settlement));
+    const tHeader = tRows.get("Instrument");
+    expect(tHeader).toBeDefined();
+    const tCols = [...headerColumns(settlement, tHeader ?? 0).entries()];
+    const col = (prefix: string) => tCols.find(([h]) => h.startsWith(prefix))?.[1] ?? 0;
+    for (const [code, s] of Object.entries(result.settlement)) {
+      const r = tRows.get(code) ?? 0;
+      expect([
+        code,
+        numberOf(settlement.getCell(r, col("Share"))),
+        numberOf(settlement.getCell(r, col("Cost of posts"))),
+        numberOf(settlement.getCell(r, col("Balance"))),
+      ]).toEqual([code, s.share, s.funded, s.balance]);
+    }
+  });
+});
