@@ -7,11 +7,13 @@ import { computeAllocation } from "../../src/engine/computeAllocation";
 import type { Language } from "../../src/engine/model";
 import type { Allocation } from "../../src/engine/result";
 import { writeAnnexDocx } from "../../src/annex/writeAnnexDocx";
+import { annexHtml } from "../../src/workbook/annex/annexHtml";
 import { buildAnnexSheet } from "../../src/workbook/annex/buildAnnexSheet";
 import { formatAmount } from "../../src/workbook/annex/formatAmount";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { sampleAllocation } from "../workbook/annex/fixtures/sampleAllocation";
+import { readDocx } from "./helpers/readDocx";
 
 /**
  * Renders the annex .docx and an .xlsx holding the Annex sheet with LibreOffice, as a reader of
@@ -82,6 +84,25 @@ describeRender("annex rendering with LibreOffice", () => {
     // Eleven instruments: the width an A4 landscape page has to hold.
     allocations.set("wide", sampleAllocation({ instruments: 11 }));
     files.push(...(await writeBoth(allocations.get("wide")!, dir, "wide")));
+    // "Copy as table": LibreOffice opens the HTML as Word would take a paste, and saves it as .docx.
+    const pasted = languages.map((language) => {
+      const html = join(dir, `html-${language}.html`);
+      writeFileSync(html, annexHtml(allocations.get(language)!));
+      return html;
+    });
+    execFileSync(
+      soffice ?? "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        dir,
+        ...pasted,
+      ],
+      { stdio: "pipe", timeout: 240000 },
+    );
     // soffice exits 0 even when a conversion fails: each test checks that its PDF exists.
     execFileSync(
       soffice ?? "soffice",
@@ -150,6 +171,19 @@ describeRender("annex rendering with LibreOffice", () => {
         }[language],
       );
       expect(page1).toContain({ en: "Page 1 of", fr: "Page 1 sur", es: "Página 1 de" }[language]);
+    });
+
+    it("turns the copied HTML into real Word tables with the same totals", async () => {
+      const docx = join(dir, `html-${language}.docx`);
+      expect(existsSync(docx)).toBe(true);
+      const { tables } = await readDocx(new Uint8Array(readFileSync(docx)));
+      expect(tables).toHaveLength(6);
+      const period = tables[0];
+      const last = period[period.length - 1];
+      expect(last[0]).toBe("Total");
+      expect(last[last.length - 1]).toBe(
+        formatAmount(sum(allocations.get(language)!.grandTotal.total), 1, language),
+      );
     });
 
     it("writes page 1 of each rendering to artifacts/annex as a PNG", () => {

@@ -6,8 +6,11 @@ import { annexMessages } from "./i18n";
 
 /** Inline styles: Word and Outlook keep inline CSS on paste but drop style sheets they do not know. */
 const FONT = "font-family:Calibri,Carlito,Arial,sans-serif;";
-const CELL = "padding:1pt 4pt;border:none;vertical-align:bottom;";
+/** Every cell carries its own font: Word's and LibreOffice's HTML import do not pass a table's font down to its cells. */
+const CELL = `${FONT}font-size:9pt;padding:1pt 4pt;border:none;vertical-align:bottom;`;
 const RULE = "1px solid #000";
+/** Cell text in a paragraph without spacing: otherwise Word gives each pasted cell its Normal style's space after. */
+const PARA = `${FONT}font-size:9pt;margin:0;`;
 
 /**
  * The annex tables as an HTML document for the clipboard ("copy as table"), so that they paste
@@ -54,10 +57,11 @@ export function annexHtml(allocation: Allocation, language?: Language): string {
 
 function htmlTable(table: AnnexTable, rounding: number, language: Language): string {
   const head = table.columns
-    .map(
-      (col) =>
-        `<th style="${CELL}text-align:${alignOf(col)};font-weight:bold;background:#f2f2f2;border-bottom:${RULE}">${escapeHtml(col.header)}</th>`,
-    )
+    .map((col, c) => {
+      // The label column takes what the figures leave; figures keep to one line each.
+      const width = c === 0 ? ` width="${labelPercent(table)}%"` : "";
+      return `<th${width} style="${CELL}text-align:${alignOf(col)};font-weight:bold;background:#f2f2f2;border-bottom:${RULE}"><p style="${PARA}">${escapeHtml(col.header)}</p></th>`;
+    })
     .join("");
   const body = table.rows.map((row) => htmlRow(table, row, rounding, language)).join("\n");
   return [
@@ -75,9 +79,17 @@ function htmlRow(table: AnnexTable, row: AnnexRow, rounding: number, language: L
     let text = escapeHtml(annexCellText(row, col, c, rounding, language));
     if (c === 0 && row.notes.length > 0) text += ` <sup>${escapeHtml(row.notes.join(", "))}</sup>`;
     const indent = c === 0 && row.kind === "detail" && table.part === 2 ? "padding-left:10pt;" : "";
-    return `<td style="${CELL}${weight}${rule}${indent}text-align:${c === 0 ? "left" : alignOf(col)}">${text}</td>`;
+    // A figure never breaks across lines, however narrow the page it is pasted into.
+    const figure = c > 0 && alignOf(col) === "right";
+    const nowrap = figure ? "white-space:nowrap;" : "";
+    return `<td${figure ? " nowrap" : ""} style="${CELL}${weight}${rule}${indent}${nowrap}text-align:${c === 0 ? "left" : alignOf(col)}"><p style="${PARA}">${text}</p></td>`;
   });
   return `<tr>${cells.join("")}</tr>`;
+}
+
+/** Share of the table's width for the label column: a third with few columns, less with many. */
+function labelPercent(table: AnnexTable): number {
+  return Math.max(18, Math.min(34, 100 - 7 * (table.columns.length - 1)));
 }
 
 function alignOf(col: AnnexColumn): "left" | "right" {
