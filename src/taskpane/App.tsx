@@ -564,7 +564,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
               )}
               {step === "preview" &&
                 (allocation ? (
-                  <PreviewStep allocation={allocation} />
+                  <PreviewStep allocation={allocation} dark={theme !== "light"} />
                 ) : (
                   <MessageBar intent="warning">
                     <MessageBarBody>

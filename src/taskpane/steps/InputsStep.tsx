@@ -55,7 +55,7 @@ export function InputsStep(props: InputsStepProps) {
       {props.sheets.map((s) => (
         <section key={s.name} className={styles.sheet} aria-label={`Sheet ${s.name}`}>
           <div className={styles.heading}>
-            <Text as="h3" weight="semibold" size={400}>
+            <Text as="h2" weight="semibold" size={400}>
               {s.name}
             </Text>
             {s.found ? (
@@ -72,7 +72,9 @@ export function InputsStep(props: InputsStepProps) {
               </Badge>
             )}
           </div>
-          <Caption1 as="p">{s.description}</Caption1>
+          <Caption1 as="p" block>
+            {s.description}
+          </Caption1>
           <Dropdown
             className={styles.dropdown}
             aria-label={`Sheet used as ${s.name}`}

@@ -20,6 +20,8 @@ import { periodLabel, previewModel, type PreviewSlice } from "../previewModel";
 /** Props of the Preview step. */
 export interface PreviewStepProps {
   allocation: Allocation;
+  /** True on a dark or high-contrast theme (the chart's palette follows it). */
+  dark?: boolean;
 }
 
 // The chart library is large; it loads only when the Preview step is first shown.
@@ -32,12 +34,15 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // Wide tables keep their columns readable and scroll sideways inside their region.
+  wide: { width: "max-content", minWidth: "100%", tableLayout: "auto" },
+  unit: { minWidth: "140px" },
   total: { fontWeight: tokens.fontWeightSemibold },
   section: { marginTop: tokens.spacingVerticalL },
 });
 
 /** Step 4: each instrument's shares per unit and in total, direct and with PSC, with a chart. */
-export function PreviewStep({ allocation }: PreviewStepProps) {
+export function PreviewStep({ allocation, dark }: PreviewStepProps) {
   const styles = useStyles();
   const [slice, setSlice] = useState<PreviewSlice>("period");
   const view = previewModel(allocation, slice);
@@ -63,7 +68,7 @@ export function PreviewStep({ allocation }: PreviewStepProps) {
       </Dropdown>
 
       <section className={styles.section} aria-labelledby="preview-totals">
-        <Text as="h3" id="preview-totals" weight="semibold" size={400}>
+        <Text as="h2" id="preview-totals" weight="semibold" size={400}>
           What each instrument pays, {view.label} ({cur})
         </Text>
         <div className={styles.scroll} tabIndex={0} role="region" aria-label="Totals by instrument">
@@ -101,16 +106,16 @@ export function PreviewStep({ allocation }: PreviewStepProps) {
       </section>
 
       <section className={styles.section} aria-labelledby="preview-chart">
-        <Text as="h3" id="preview-chart" weight="semibold" size={400}>
+        <Text as="h2" id="preview-chart" weight="semibold" size={400}>
           Direct shares by unit, {view.label}
         </Text>
         <Suspense fallback={<Spinner size="small" label="Loading the chart…" />}>
-          <SharesChart view={view} />
+          <SharesChart view={view} dark={dark} />
         </Suspense>
       </section>
 
       <section className={styles.section} aria-labelledby="preview-units">
-        <Text as="h3" id="preview-units" weight="semibold" size={400}>
+        <Text as="h2" id="preview-units" weight="semibold" size={400}>
           Shares by unit, {view.label} ({cur}, direct)
         </Text>
         <div
@@ -119,10 +124,10 @@ export function PreviewStep({ allocation }: PreviewStepProps) {
           role="region"
           aria-label="Shares by unit (scrolls sideways)"
         >
-          <Table size="extra-small" aria-label={`Shares by unit, ${view.label}`}>
+          <Table size="extra-small" className={styles.wide} aria-label={`Shares by unit, ${view.label}`}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Unit</TableHeaderCell>
+                <TableHeaderCell className={styles.unit}>Unit</TableHeaderCell>
                 {view.instruments.map((code) => (
                   <TableHeaderCell key={code} className={styles.num}>
                     {code}
@@ -134,7 +139,7 @@ export function PreviewStep({ allocation }: PreviewStepProps) {
             <TableBody>
               {[...view.rows, ...view.supportRows].map((row) => (
                 <TableRow key={row.unit}>
-                  <TableCell>
+                  <TableCell className={styles.unit}>
                     {row.unit}
                     {row.support ? " (support, passed on above)" : ""}
                   </TableCell>
@@ -153,7 +158,7 @@ export function PreviewStep({ allocation }: PreviewStepProps) {
 
       {view.savings.length > 0 && (
         <section className={styles.section} aria-labelledby="preview-savings">
-          <Text as="h3" id="preview-savings" weight="semibold" size={400}>
+          <Text as="h2" id="preview-savings" weight="semibold" size={400}>
             Savings against standing alone, {periodLabel(allocation.years)} ({cur})
           </Text>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Savings">
@@ -183,11 +188,11 @@ export function PreviewStep({ allocation }: PreviewStepProps) {
 
       {view.settlement.length > 0 && (
         <section className={styles.section} aria-labelledby="preview-settlement">
-          <Text as="h3" id="preview-settlement" weight="semibold" size={400}>
+          <Text as="h2" id="preview-settlement" weight="semibold" size={400}>
             Settlement: share against posts funded, {periodLabel(allocation.years)} ({cur})
           </Text>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Settlement">
-            <Table size="extra-small" aria-label="Settlement by instrument">
+            <Table size="extra-small" className={styles.wide} aria-label="Settlement by instrument">
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Instrument</TableHeaderCell>

@@ -74,7 +74,7 @@ export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps
       </Button>
       {groups.map((g) => (
         <section key={g.sheet} className={styles.group} aria-label={`Problems on ${g.sheet}`}>
-          <Text as="h3" weight="semibold" size={400}>
+          <Text as="h2" weight="semibold" size={400}>
             {g.sheet} ({g.errors > 0 ? `${g.errors} error${g.errors === 1 ? "" : "s"}` : ""}
             {g.errors > 0 && g.warnings > 0 ? ", " : ""}
             {g.warnings > 0 ? `${g.warnings} warning${g.warnings === 1 ? "" : "s"}` : ""})
