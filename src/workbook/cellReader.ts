@@ -1,6 +1,8 @@
 import type { Problem, Severity } from "../engine/problem";
 import { columnLetter } from "./columnLetter";
 import { isCellError, type CellValue } from "./grid";
+import { describeValue } from "./describeValue";
+import { plainNumber } from "./plainNumber";
 import { parseNumberText } from "./parseNumberText";
 
 /** One input cell, where it stands, and the field it is read for. */
@@ -65,7 +67,7 @@ export class CellReader {
     if (this.isBlank(v) || this.isError(ref, "value")) return undefined;
     if (typeof v === "string") return v.trim();
     if (typeof v === "number") return String(v);
-    this.report(ref, `${ref.field} must be text, found ${describe(v)}`);
+    this.report(ref, `${ref.field} must be text, found ${describeValue(v)}`);
     return undefined;
   }
 
@@ -82,7 +84,7 @@ export class CellReader {
   money(ref: CellRef): number | undefined {
     const n = this.number(ref, this.moneyWords());
     if (n !== undefined && n < 0) {
-      this.report(ref, `${ref.field} cannot be negative, found ${formatNumber(n)}`);
+      this.report(ref, `${ref.field} cannot be negative, found ${plainNumber(n)}`);
       return undefined;
     }
     return n;
@@ -97,7 +99,7 @@ export class CellReader {
       const parsed = parseNumberText(v);
       if (parsed !== undefined && !parsed.percent) return parsed.value;
     }
-    this.report(ref, `${ref.field} must be ${expectation}, found ${describe(v)}`);
+    this.report(ref, `${ref.field} must be ${expectation}, found ${describeValue(v)}`);
     return undefined;
   }
 
@@ -106,7 +108,7 @@ export class CellReader {
     const n = this.number(ref, expectation);
     if (n === undefined) return undefined;
     if (!Number.isInteger(n) || n < min || n > max) {
-      this.report(ref, `${ref.field} must be ${expectation}, found ${formatNumber(n)}`);
+      this.report(ref, `${ref.field} must be ${expectation}, found ${plainNumber(n)}`);
       return undefined;
     }
     return n;
@@ -126,7 +128,7 @@ export class CellReader {
       if (parsed !== undefined) return parsed.percent ? parsed.value / 100 : plain(parsed.value, options);
     }
     if (n === undefined) {
-      this.report(ref, `${ref.field} must be a percentage such as 25%, found ${describe(v)}`);
+      this.report(ref, `${ref.field} must be a percentage such as 25%, found ${describeValue(v)}`);
       return undefined;
     }
     return plain(n, options);
@@ -145,7 +147,7 @@ export class CellReader {
           : { value: parsed.value, fromPercentText: false };
       }
     }
-    this.report(ref, `${ref.field} must be a percentage such as 25%, found ${describe(v)}`);
+    this.report(ref, `${ref.field} must be a percentage such as 25%, found ${describeValue(v)}`);
     return undefined;
   }
 
@@ -165,19 +167,4 @@ export class CellReader {
 
 function plain(n: number, options: PercentOptions): number {
   return options.plainAbove1 && n > 1 ? n / 100 : n;
-}
-
-/** A number as an officer would write it, without float noise (0.30000000000000004 → 0.3). */
-export function formatNumber(n: number): string {
-  return String(Number(n.toPrecision(12)));
-}
-
-/** How a found value is quoted in a message: text in quotes, a date by its day, TRUE/FALSE. */
-export function describe(v: CellValue): string {
-  if (v === null) return "a blank cell";
-  if (typeof v === "string") return `'${v.trim()}'`;
-  if (typeof v === "number") return formatNumber(v);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return `a date (${v.toISOString().slice(0, 10)})`;
-  return `the error ${v.error}`;
 }

@@ -1,6 +1,6 @@
 import type { BaselineItem } from "../engine/model";
 import type { CellReader } from "./cellReader";
-import { describe } from "./cellReader";
+import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
 import { readYearAmounts } from "./readYearAmounts";
 
@@ -25,7 +25,7 @@ export function readBaseline(sheet: FoundSheet, reader: CellReader): BaselineIte
     // Baseline FTE counts staff time of a whole line (3 = three posts): a plain number is never a percent.
     const fte = fteRef === undefined ? undefined : reader.percent(fteRef, { plainAbove1: false });
     if (fteRef !== undefined && fte !== undefined && fte < 0) {
-      reader.report(fteRef, `FTE cannot be negative, found ${describe(fteRef.value)}`);
+      reader.report(fteRef, `FTE cannot be negative, found ${describeValue(fteRef.value)}`);
     }
     const costRef = sheet.cell(row, "Cost");
     const cost = costRef === undefined ? undefined : reader.money(costRef);

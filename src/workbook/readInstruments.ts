@@ -1,6 +1,6 @@
 import type { Instrument } from "../engine/model";
 import type { CellReader, CellRef } from "./cellReader";
-import { formatNumber } from "./cellReader";
+import { plainNumber } from "./plainNumber";
 import type { FoundSheet } from "./foundSheet";
 import { instrumentCodeProblem } from "./instrumentCodeProblem";
 import { normalizeName } from "./normalizeName";
@@ -62,7 +62,7 @@ export function readInstruments(sheet: FoundSheet, reader: CellReader): Instrume
 function driver(ref: CellRef, reader: CellReader): number | undefined {
   const value = reader.number(ref);
   if (value !== undefined && value < 0) {
-    reader.report(ref, `${ref.field} cannot be negative, found ${formatNumber(value)}`);
+    reader.report(ref, `${ref.field} cannot be negative, found ${plainNumber(value)}`);
     return undefined;
   }
   return value;

@@ -1,6 +1,7 @@
 import type { Post } from "../engine/model";
 import type { CellReader, CellRef } from "./cellReader";
-import { describe, formatNumber } from "./cellReader";
+import { describeValue } from "./describeValue";
+import { plainNumber } from "./plainNumber";
 import { columnLetter } from "./columnLetter";
 import type { DataRow, FoundSheet } from "./foundSheet";
 import { instrumentCodeProblem } from "./instrumentCodeProblem";
@@ -130,12 +131,12 @@ function readFte(ref: CellRef, reader: CellReader): number | undefined {
   if (fte <= 0) {
     reader.report(
       ref,
-      `FTE must be more than 0 (a full-time post is 1 or 100%), found ${describe(ref.value)}`,
+      `FTE must be more than 0 (a full-time post is 1 or 100%), found ${describeValue(ref.value)}`,
     );
     return undefined;
   }
   if (fte > 1) {
-    reader.report(ref, `FTE cannot be more than 100% for one post, found ${describe(ref.value)}`);
+    reader.report(ref, `FTE cannot be more than 100% for one post, found ${describeValue(ref.value)}`);
     return undefined;
   }
   return fte;
@@ -147,7 +148,7 @@ function readFundedBy(ref: CellRef, reader: CellReader): string | undefined {
   if (instrumentCodeProblem(code) !== undefined) {
     reader.report(
       ref,
-      `FundedBy must be the code of an instrument, such as CMS, found ${describe(ref.value)}`,
+      `FundedBy must be the code of an instrument, such as CMS, found ${describeValue(ref.value)}`,
     );
     return undefined;
   }
@@ -174,7 +175,10 @@ function readSplit(
       continue;
     }
     if (share.value < 0) {
-      reader.report(ref, `the share of ${column.field} cannot be negative, found ${describe(ref.value)}`);
+      reader.report(
+        ref,
+        `the share of ${column.field} cannot be negative, found ${describeValue(ref.value)}`,
+      );
       failed = true;
       continue;
     }
@@ -190,7 +194,7 @@ function readSplit(
     const which = id === undefined ? "this post" : `post ${id}`;
     reader.report(
       entries[0].ref,
-      `the split of ${which} adds up to ${formatNumber(Number(asPercent.toFixed(2)))}%; the instrument columns must add up to 100%`,
+      `the split of ${which} adds up to ${plainNumber(Number(asPercent.toFixed(2)))}%; the instrument columns must add up to 100%`,
     );
     return null;
   }

@@ -1,7 +1,7 @@
 import type { Rule, RuleSpec } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
 import type { CellReader, CellRef } from "./cellReader";
-import { describe } from "./cellReader";
+import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
 import { CONTRACT } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
@@ -70,7 +70,10 @@ function bound(ref: CellRef | undefined, reader: CellReader): number | undefined
   if (ref === undefined) return undefined;
   const value = reader.percent(ref, { plainAbove1: true });
   if (value !== undefined && (value < 0 || value > 1)) {
-    reader.report(ref, `${ref.field} must be a percentage from 0% to 100%, found ${describe(ref.value)}`);
+    reader.report(
+      ref,
+      `${ref.field} must be a percentage from 0% to 100%, found ${describeValue(ref.value)}`,
+    );
     return undefined;
   }
   return value;

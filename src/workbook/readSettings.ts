@@ -1,6 +1,6 @@
 import { defaultSettings, type Language, type Settings, type SupportMethod } from "../engine/model";
 import type { CellReader, CellRef } from "./cellReader";
-import { describe } from "./cellReader";
+import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
 import { CONTRACT, type SettingKey } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
@@ -106,7 +106,10 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
       const code = CURRENCY_WORDS[normalizeName(text)] ?? CURRENCY_WORDS[text] ?? text.toUpperCase();
       if (/^[A-Z]{3}$/.test(code)) settings.currency = code;
       else
-        reader.report(ref, `Currency must be a three-letter code such as EUR, found ${describe(ref.value)}`);
+        reader.report(
+          ref,
+          `Currency must be a three-letter code such as EUR, found ${describeValue(ref.value)}`,
+        );
       return;
     }
     case "firstYear": {
@@ -127,7 +130,7 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
       if (rate < low || rate >= 1) {
         reader.report(
           ref,
-          `${key.name} must be a percentage from ${low * 100}% to below 100%, found ${describe(ref.value)}`,
+          `${key.name} must be a percentage from ${low * 100}% to below 100%, found ${describeValue(ref.value)}`,
         );
         return;
       }
@@ -141,7 +144,7 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
       if (unit <= 0) {
         reader.report(
           ref,
-          `Rounding must be more than 0, such as 1 (whole units) or 0.01 (cents), found ${describe(ref.value)}`,
+          `Rounding must be more than 0, such as 1 (whole units) or 0.01 (cents), found ${describeValue(ref.value)}`,
         );
         return;
       }
@@ -153,7 +156,11 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
       if (text === undefined) return;
       const method = SUPPORT_METHODS[normalizeName(text)];
       if (method !== undefined) settings.supportMethod = method;
-      else reader.report(ref, `SupportMethod must be reciprocal or step-down, found ${describe(ref.value)}`);
+      else
+        reader.report(
+          ref,
+          `SupportMethod must be reciprocal or step-down, found ${describeValue(ref.value)}`,
+        );
       return;
     }
     case "documentSymbol":
@@ -176,7 +183,7 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
       else
         reader.report(
           ref,
-          `Language must be en, fr or es (English, French or Spanish), found ${describe(ref.value)}`,
+          `Language must be en, fr or es (English, French or Spanish), found ${describeValue(ref.value)}`,
         );
       return;
     }

@@ -1,6 +1,6 @@
 import type { SupportLink } from "../engine/model";
 import type { CellReader } from "./cellReader";
-import { describe } from "./cellReader";
+import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
 
 /** Reads the Support sheet: the share of each support unit's effort spent on each unit it serves. */
@@ -22,7 +22,7 @@ export function readSupport(sheet: FoundSheet, reader: CellReader): SupportLink[
       if (share !== undefined && (share <= 0 || share > 1)) {
         reader.report(
           shareRef,
-          `Share must be more than 0% and at most 100%, found ${describe(shareRef.value)}`,
+          `Share must be more than 0% and at most 100%, found ${describeValue(shareRef.value)}`,
         );
       }
     }
