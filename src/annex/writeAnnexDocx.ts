@@ -127,7 +127,7 @@ export async function writeAnnexDocx(
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: pageOfRuns(m.pageOf("\u0001", "\u0002")),
+                children: pageOfRuns(m.pageOf("{page}", "{pages}")),
               }),
             ],
           }),
@@ -139,13 +139,13 @@ export async function writeAnnexDocx(
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
-/** "Page x of y" with live page fields, from the sentence with \u0001 and \u0002 marking where they go. */
+/** "Page x of y" with live page fields, from the sentence with {page} and {pages} marking where they go. */
 function pageOfRuns(text: string): ParagraphChild[] {
   // PageNumber.CURRENT and TOTAL_PAGES are strings that TextRun turns into PAGE and NUMPAGES fields.
   const children: string[] = [];
-  for (const part of text.split(/([\u0001\u0002])/)) {
-    if (part === "\u0001") children.push(PageNumber.CURRENT);
-    else if (part === "\u0002") children.push(PageNumber.TOTAL_PAGES);
+  for (const part of text.split(/(\{page\}|\{pages\})/)) {
+    if (part === "{page}") children.push(PageNumber.CURRENT);
+    else if (part === "{pages}") children.push(PageNumber.TOTAL_PAGES);
     else if (part !== "") children.push(part);
   }
   return [new TextRun({ children })];
