@@ -133,6 +133,8 @@ function planRow(sheet: OutputSheet, r: number, width: number): RowPlan {
       values[c] = v;
       bytes += v === null ? 0 : typeof v === "string" ? v.length + 4 : 12;
     }
+    // A text format would make Excel store the formula as its text.
+    if (cell.f !== undefined && fmt === "@") fmt = null;
     if (fmt !== null) {
       formats[c] = fmt;
       hasFormat = true;

@@ -228,6 +228,14 @@ describe("ExcelWorkbook", () => {
       expect(annex.cell("B1")).toMatchObject({ value: -5, numberFormat: "General" });
     });
 
+    it("keeps a formula a formula even when its cell asks for the text format", async () => {
+      const fx = workbook(false);
+      await new ExcelWorkbook(fx.context).writeOutputs([
+        { name: "Annex", cells: [[{ v: 1 }, { f: "A1*2", v: 2, fmt: "@" }]] },
+      ]);
+      expect(fx.sheet("Annex")!.cell("B1")).toMatchObject({ formula: "=A1*2", numberFormat: "General" });
+    });
+
     it("splits a large write into requests under the payload limit", async () => {
       const fx = workbook(false);
       const rows = 3000;
