@@ -3,7 +3,7 @@ import { escalate } from "./escalate";
 import { largestRemainder } from "./largestRemainder";
 import { largestRemainderInto, remainderScratch } from "./largestRemainderInto";
 import { type BaselineItem, type Grade, type Model, type Post, type Rule, STAFF_CATEGORY } from "./model";
-import { toQuanta } from "./money";
+import { quantizer } from "./money";
 import { hasErrors, problemAt, warningAt, type Problem, type SourceRef } from "./problem";
 import { resolveParticipants } from "./resolveParticipants";
 import type {
@@ -38,7 +38,16 @@ interface Split {
   weights: Float64Array;
   sum: number;
   order: Int32Array;
+  /**
+   * Shares already worked out, by total: posts costed from a grade's standard cost repeat the
+   * same totals many times, and a lookup is cheaper than a largest remainder over 30 instruments.
+   * Values are the shares in `order` order.
+   */
+  memo: Map<number, Float64Array>;
 }
+
+/** Enough memoised totals per split for a staffing table of standard costs, bounded in memory. */
+const MEMO_LIMIT = 4096;
 
 /** What the pipeline knows about one unit. */
 interface UnitInfo {
@@ -51,6 +60,8 @@ interface UnitInfo {
   receives: boolean;
   split?: Split;
   applied?: RuleApplied;
+  /** Shares year-major, the sum of its lines' (and, for an operating unit, received) shares. */
+  shares?: Float64Array;
 }
 
 /** A line being built: its result plus the split it uses. */
@@ -60,12 +71,14 @@ interface Work {
   /** The post gives a split of its own, valid or not (a bad one is already a problem). */
   splitGiven?: boolean;
   unit: UnitInfo;
+  /** Index of the line's category in the category list. */
+  cat: number;
 }
 
 function makeSplit(weights: Float64Array, codes: readonly string[]): Split {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += weights[i];
-  return { weights, sum, order: tieOrder(weights, codes) };
+  return { weights, sum, order: tieOrder(weights, codes), memo: new Map() };
 }
 
 /**
@@ -126,20 +139,31 @@ export function computeAllocation(model: Model): AllocationOutcome {
   }
 
   // Categories are matched case-insensitively; the first spelling met is kept.
-  const categories = new Map<string, string>([[key(STAFF_CATEGORY), STAFF_CATEGORY]]);
-  const category = (name: string): string => {
+  const categories = new Map<string, number>([[key(STAFF_CATEGORY), 0]]);
+  const categoryNames = [STAFF_CATEGORY];
+  const categoryIndex = (name: string): number => {
     const written = name.trim() === "" ? "Other" : name.trim();
     const k = key(written);
     const known = categories.get(k);
     if (known !== undefined) return known;
-    categories.set(k, written);
-    return written;
+    categories.set(k, categoryNames.length);
+    categoryNames.push(written);
+    return categoryNames.length - 1;
   };
+  const category = (name: string): string => categoryNames[categoryIndex(name)];
+
+  // Every line's shares live in one buffer: one allocation instead of one per line.
+  const stride = Y * n;
+  const pool = new Float64Array((model.posts.length + model.budget.length) * stride);
+  const sharesOf = (line: number): Float64Array => pool.subarray(line * stride, (line + 1) * stride);
 
   /**
    * Quanta per year of a cost given as an annual amount (escalated), per-year amounts (as they
    * are), or a grade's standard cost × FTE; undefined where a year has no cost at all.
    */
+  const toQuanta = quantizer(rounding);
+  // (1 + escalation)^k, once per year rather than once per post and year.
+  const growth = years.map((_, k) => escalate(1, escalation, k));
   const costByYear = (
     amount: number | undefined,
     byYear: Record<number, number> | undefined,
@@ -151,26 +175,31 @@ export function computeAllocation(model: Model): AllocationOutcome {
       const given = byYear?.[years[k]];
       let v: number | undefined;
       if (given !== undefined) v = given;
-      else if (amount !== undefined) v = k === 0 ? amount : escalate(amount, escalation, k);
+      else if (amount !== undefined) v = amount * growth[k];
       else if (grade !== undefined) {
         const g = grade.costByYear?.[years[k]];
-        v = (g !== undefined ? g : k === 0 ? grade.cost : escalate(grade.cost, escalation, k)) * fte;
+        v = (g !== undefined ? g : grade.cost * growth[k]) * fte;
       }
       if (v === undefined || !Number.isFinite(v)) return undefined;
-      out[k] = toQuanta(v, rounding);
+      out[k] = toQuanta(v);
     }
     return out;
   };
 
   // Units, in order of first appearance.
   const units = new Map<string, UnitInfo>();
+  // Names as written, so that 10,000 posts of a few units do not trim and lower-case each time.
+  const unitsAsWritten = new Map<string, UnitInfo>();
   const unitOf = (name: string): UnitInfo => {
+    const written = unitsAsWritten.get(name);
+    if (written !== undefined) return written;
     const k = key(name);
     let u = units.get(k);
     if (u === undefined) {
       u = { name: name.trim(), posts: [], budget: [], support: false, receives: false };
       units.set(k, u);
     }
+    unitsAsWritten.set(name, u);
     return u;
   };
   const providers = new Set(model.support.map((l) => key(l.provider)));
@@ -179,11 +208,12 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const work: Work[] = [];
   const postIds = new Set<string>();
   const fundedBy: (number | undefined)[] = [];
+  const splits = new Map<string, { split: Split; text: string }>();
   for (const post of model.posts) {
     const before = problems.length;
     const unit = unitOf(post.unit);
-    if (key(post.unit) === "")
-      problems.push(problemAt(post.source, "Unit", `Post '${post.id}' has no Unit.`));
+    const inSupport = providers.has(key(unit.name));
+    if (unit.name === "") problems.push(problemAt(post.source, "Unit", `Post '${post.id}' has no Unit.`));
     const idKey = key(post.id);
     if (postIds.has(idKey))
       problems.push(
@@ -229,8 +259,8 @@ export function computeAllocation(model: Model): AllocationOutcome {
         ),
       );
     }
-    const own = ownSplit(post, codes, instrumentAt, problems);
-    if (own !== undefined && providers.has(key(post.unit))) {
+    const own = cachedSplit(post, codes, instrumentAt, problems, splits);
+    if (own !== undefined && inSupport) {
       problems.push(
         warningAt(
           post.source,
@@ -254,25 +284,23 @@ export function computeAllocation(model: Model): AllocationOutcome {
     }
     unit.posts.push(work.length);
     fundedBy.push(fb);
-    work.push({
-      unit,
-      splitGiven: post.split !== undefined && Object.values(post.split).some((v) => v !== 0),
-      ...(own !== undefined && !providers.has(key(post.unit)) ? { own: own.split } : {}),
-      result: {
-        kind: "post",
-        id: post.id,
-        title: post.title,
-        unit: unit.name,
-        category: STAFF_CATEGORY,
-        ...(post.grade !== undefined ? { grade: post.grade } : {}),
-        fte: post.fte,
-        ...(fb !== undefined ? { fundedBy: codes[fb] } : {}),
-        rule: own?.text ?? "",
-        totals: totals ?? new Array<number>(Y).fill(0),
-        shares: new Float64Array(Y * n),
-        source: post.source,
-      },
-    });
+    const result: LineResult = {
+      kind: "post",
+      id: post.id,
+      title: post.title,
+      unit: unit.name,
+      category: STAFF_CATEGORY,
+      fte: post.fte,
+      rule: own?.text ?? "",
+      totals: totals ?? new Array<number>(Y).fill(0),
+      shares: sharesOf(work.length),
+      source: post.source,
+    };
+    if (post.grade !== undefined) result.grade = post.grade;
+    if (fb !== undefined) result.fundedBy = codes[fb];
+    const w: Work = { unit, cat: 0, result, splitGiven: own !== undefined || hasSplit(post) };
+    if (own !== undefined && !inSupport) w.own = own.split;
+    work.push(w);
   }
 
   // Budget lines.
@@ -291,17 +319,19 @@ export function computeAllocation(model: Model): AllocationOutcome {
       );
     }
     unit.budget.push(work.length);
+    const cat = categoryIndex(line.category);
     work.push({
       unit,
+      cat,
       result: {
         kind: "budget",
         id: line.item,
         title: line.item,
         unit: unit.name,
-        category: category(line.category),
+        category: categoryNames[cat],
         rule: "",
         totals: totals ?? new Array<number>(Y).fill(0),
-        shares: new Float64Array(Y * n),
+        shares: sharesOf(work.length),
         source: line.source,
       },
     });
@@ -534,14 +564,17 @@ export function computeAllocation(model: Model): AllocationOutcome {
   }
   if (hasErrors(problems)) return { ok: false, problems };
 
-  // Split every line of the operating units.
+  // Split every line of the operating units. Each line's shares are also added to its unit's
+  // and its category's, looping over the participants only (two for most own splits).
   const scratch = remainderScratch(Math.max(n, operating.length));
-  const unitShares = new Map<UnitInfo, Float64Array>();
   const unitReceived = new Map<UnitInfo, number[]>();
   for (const u of [...operating, ...supports]) {
-    unitShares.set(u, new Float64Array(Y * n));
+    u.shares = new Float64Array(stride);
     unitReceived.set(u, new Array<number>(Y).fill(0));
   }
+  const byCat = categoryNames.map(() => new Float64Array(stride));
+  const dense = new Float64Array(n);
+  const fte = new Float64Array(n);
   const ruleText = new Map<UnitInfo, string>();
   for (const u of operating) if (u.applied) ruleText.set(u, `Unit rule: ${u.applied.method}`);
   for (const w of work) {
@@ -550,49 +583,94 @@ export function computeAllocation(model: Model): AllocationOutcome {
     if (split === undefined) continue;
     const r = w.result;
     if (w.own === undefined) r.rule = ruleText.get(w.unit) ?? "";
-    const { weights, sum, order } = split;
-    for (let y = 0; y < Y; y++)
-      largestRemainderInto(r.totals[y], weights, sum, order, r.shares, y * n, scratch);
-    const us = unitShares.get(w.unit) as Float64Array;
+    const { weights, sum, order, memo } = split;
     const s = r.shares;
-    for (let j = 0; j < s.length; j++) us[j] += s[j];
+    const us = w.unit.shares as Float64Array;
+    const cs = byCat[w.cat];
+    const m = order.length;
+    for (let y = 0; y < Y; y++) {
+      const off = y * n;
+      const total = r.totals[y];
+      let known = memo.get(total);
+      if (known === undefined) {
+        dense.fill(0);
+        largestRemainderInto(total, weights, sum, order, dense, 0, scratch);
+        known = new Float64Array(m);
+        for (let j = 0; j < m; j++) known[j] = dense[order[j]];
+        if (memo.size < MEMO_LIMIT) memo.set(total, known);
+      }
+      for (let j = 0; j < m; j++) {
+        const i = off + order[j];
+        const v = known[j];
+        s[i] = v;
+        us[i] += v;
+        cs[i] += v;
+      }
+    }
+    if (r.kind === "post" && r.totals[0] !== 0) {
+      const f = (r.fte ?? 0) / r.totals[0];
+      for (let j = 0; j < m; j++) fte[order[j]] += f * s[order[j]];
+    }
   }
 
   // Pass support lines on: over the operating units they reach, then by each unit's rule.
   const passedOn = supports.map(() => operating.map(() => new Array<number>(Y).fill(0)));
   const unitNames = operating.map((u) => u.name);
-  const piece = new Float64Array(Math.max(operating.length, 1));
-  const pieceShares = new Float64Array(n);
+  const O = operating.length;
   supports.forEach((su, t) => {
     const rt = reach[t];
     const reachWeights = Float64Array.from(rt);
     const reachSum = rt.reduce((a, b) => a + b, 0);
     const reachOrder = tieOrder(reachWeights, unitNames);
     const supportRule = `Support: passed on by the ${settings.supportMethod} method`;
-    const lines = [...su.posts, ...su.budget].map((i) => work[i].result);
-    for (const r of lines) {
+    const ss = su.shares as Float64Array;
+    // By total: the piece each operating unit receives, then that piece's shares (O × n).
+    const memo = new Map<number, { pieces: Float64Array; shares: Float64Array }>();
+    const passOn = (total: number): { pieces: Float64Array; shares: Float64Array } => {
+      let known = memo.get(total);
+      if (known !== undefined) return known;
+      const pieces = new Float64Array(O);
+      const shares = new Float64Array(O * n);
+      largestRemainderInto(total, reachWeights, reachSum, reachOrder, pieces, 0, scratch);
+      for (let u = 0; u < O; u++) {
+        if (pieces[u] === 0) continue;
+        const split = operating[u].split as Split;
+        largestRemainderInto(pieces[u], split.weights, split.sum, split.order, shares, u * n, scratch);
+      }
+      known = { pieces, shares };
+      if (memo.size < MEMO_LIMIT) memo.set(total, known);
+      return known;
+    };
+    for (const k of [...su.posts, ...su.budget]) {
+      const r = work[k].result;
+      const cs = byCat[work[k].cat];
       r.rule = supportRule;
       for (let y = 0; y < Y; y++) {
-        piece.fill(0);
-        largestRemainderInto(r.totals[y], reachWeights, reachSum, reachOrder, piece, 0, scratch);
-        for (let u = 0; u < operating.length; u++) {
-          const amount = piece[u];
+        const off = y * n;
+        const { pieces, shares } = passOn(r.totals[y]);
+        for (let u = 0; u < O; u++) {
+          const amount = pieces[u];
           if (amount === 0) continue;
           const target = operating[u];
-          const split = target.split as Split;
-          pieceShares.fill(0);
-          largestRemainderInto(amount, split.weights, split.sum, split.order, pieceShares, 0, scratch);
-          const us = unitShares.get(target) as Float64Array;
+          const us = target.shares as Float64Array;
+          const from = u * n;
           for (let i = 0; i < n; i++) {
-            r.shares[y * n + i] += pieceShares[i];
-            us[y * n + i] += pieceShares[i];
+            const v = shares[from + i];
+            r.shares[off + i] += v;
+            us[off + i] += v;
           }
           (unitReceived.get(target) as number[])[y] += amount;
           passedOn[t][u][y] += amount;
         }
+        for (let i = 0; i < n; i++) {
+          ss[off + i] += r.shares[off + i];
+          cs[off + i] += r.shares[off + i];
+        }
       }
-      const ss = unitShares.get(su) as Float64Array;
-      for (let j = 0; j < r.shares.length; j++) ss[j] += r.shares[j];
+      if (r.kind === "post" && r.totals[0] !== 0) {
+        const f = (r.fte ?? 0) / r.totals[0];
+        for (let i = 0; i < n; i++) fte[i] += f * r.shares[i];
+      }
     }
   });
 
@@ -614,7 +692,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
       own,
       received,
       totals: own.map((v, y) => v + received[y]),
-      shares: unitShares.get(u) as Float64Array,
+      shares: u.shares as Float64Array,
     });
     if (u.applied) rules.push(u.applied);
   }
@@ -632,7 +710,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
       own,
       received: new Array<number>(Y).fill(0),
       totals: own,
-      shares: unitShares.get(su) as Float64Array,
+      shares: su.shares as Float64Array,
       passedOn: passed,
     });
     const participants = new Set<number>();
@@ -650,27 +728,20 @@ export function computeAllocation(model: Model): AllocationOutcome {
     });
   });
 
-  // Instrument totals, PSC per year.
+  // Instrument totals (the sums of the category totals), PSC per year.
   const lines = work.map((w) => w.result);
   const direct = Array.from({ length: n }, () => new Array<number>(Y).fill(0));
   const byCategory = Array.from({ length: n }, (): Record<string, number> => ({}));
-  const fte = new Array<number>(n).fill(0);
-  for (const r of lines) {
-    const s = r.shares;
+  byCat.forEach((cs, c) => {
     for (let i = 0; i < n; i++) {
       let period = 0;
       for (let y = 0; y < Y; y++) {
-        const v = s[y * n + i];
-        direct[i][y] += v;
-        period += v;
+        direct[i][y] += cs[y * n + i];
+        period += cs[y * n + i];
       }
-      if (period !== 0 || r.category in byCategory[i])
-        byCategory[i][r.category] = (byCategory[i][r.category] ?? 0) + period;
+      if (period !== 0) byCategory[i][categoryNames[c]] = period;
     }
-    if (r.kind === "post" && r.totals[0] !== 0) {
-      for (let i = 0; i < n; i++) if (s[i] !== 0) fte[i] += ((r.fte ?? 0) * s[i]) / r.totals[0];
-    }
-  }
+  });
   const grandDirect = years.map((_, y) => direct.reduce((a, d) => a + d[y], 0));
   const psc = Array.from({ length: n }, () => new Array<number>(Y).fill(0));
   const grandPsc = grandDirect.map((d, y) => {
@@ -748,6 +819,35 @@ function basisText(rule: Rule): { basis?: string } {
     default:
       return {};
   }
+}
+
+/** True when a post gives any non-zero share of its own. */
+function hasSplit(post: Post): boolean {
+  if (post.split === undefined) return false;
+  for (const c in post.split) if (post.split[c] !== 0) return true;
+  return false;
+}
+
+/**
+ * ownSplit, shared between posts with the same split: most shared posts repeat a handful of
+ * agreed splits (75/25, 15/85, 3/97), so each is validated, weighted and described once.
+ */
+function cachedSplit(
+  post: Post,
+  codes: readonly string[],
+  instrumentAt: (code: string) => number | undefined,
+  problems: Problem[],
+  cache: Map<string, { split: Split; text: string }>,
+): { split: Split; text: string } | undefined {
+  if (post.split === undefined) return undefined;
+  let signature = "";
+  for (const c in post.split) signature += `${c}\u0000${post.split[c]}\u0000`;
+  const hit = cache.get(signature);
+  if (hit !== undefined) return hit;
+  const fresh = ownSplit(post, codes, instrumentAt, problems);
+  // Only a valid split is shared: a bad one must be reported on every post that has it.
+  if (fresh !== undefined) cache.set(signature, fresh);
+  return fresh;
 }
 
 /** A post's own split as a weight vector with its sentence, or undefined; problems name the split cells. */

@@ -38,3 +38,15 @@ export function fromQuanta(q: number, rounding: number): number {
   const v = inv > 0 ? q / inv : q * rounding;
   return v === 0 ? 0 : v;
 }
+
+/**
+ * A fast toQuanta for one rounding, for the hot path: the rounding is checked once, and the
+ * returned function expects finite amounts (callers check them first).
+ */
+export function quantizer(rounding: number): (amount: number) => number {
+  checkRounding(rounding);
+  const inv = inverse(rounding);
+  return inv > 0
+    ? (amount) => roundHalfAway(amount * inv) + 0
+    : (amount) => roundHalfAway(amount / rounding) + 0;
+}
