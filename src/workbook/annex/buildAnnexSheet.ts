@@ -29,6 +29,7 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
   // Zero prints as a dash, as in UN budget tables; the cell still holds the number 0.
   const amountFormat =
     roundingDecimals(settings.rounding) > 0 ? '#,##0.00;-#,##0.00;"–"' : '#,##0;-#,##0;"–"';
+  const widths = columnWidthsOf(tables);
   const cells: (OutCell | null)[][] = [];
   const title = settings.annexTitle?.trim() || m.defaultTitle;
   cells.push([safeText(title, { bold: true, size: 13 })]);
@@ -41,11 +42,11 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
       cells.push([safeText(table.title, { bold: true })]);
     }
     cells.push([safeText(table.caption, { italic: true })]);
-    cells.push(table.columns.map((col) => headerCell(col)));
+    cells.push(...headerRows(table, widths));
     const firstRow = cells.length + 1;
     table.rows.forEach((row) => cells.push(rowCells(table, row, firstRow, settings.rounding, amountFormat)));
     // A note runs over the empty cells to its right, but no further than the table: longer ones go on more lines.
-    const noteWidth = labelWidthOf(tables) + FIGURE_WIDTH * (table.columns.length - 1);
+    const noteWidth = widths.slice(0, table.columns.length).reduce((a, b) => a + b, 0);
     for (const note of table.footnotes) {
       for (const line of wrapText(
         `${note.letter}/ ${note.text}`,
@@ -62,13 +63,11 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
     cells.push([]);
   }
 
-  const labelWidth = labelWidthOf(tables);
-  const figureColumns = Math.max(...tables.map((t) => t.columns.length)) - 1;
   const symbol = settings.documentSymbol?.trim();
   return {
     name: ANNEX_SHEET,
     cells,
-    columnWidths: [labelWidth, ...new Array<number>(figureColumns).fill(FIGURE_WIDTH)],
+    columnWidths: widths,
     print: {
       orientation: "landscape",
       paperSize: "A4",
@@ -109,14 +108,46 @@ function wrapText(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
-function headerCell(col: AnnexColumn): OutCell {
-  return safeText(col.header, {
-    bold: true,
-    fill: HEADER_FILL,
-    borderBottom: true,
-    wrap: true,
-    align: col.kind === "label" || col.kind === "text" ? "left" : "right",
-  });
+/**
+ * The column widths: the label column, then each figure column wide enough for the longest word
+ * of any header it carries, so a header breaks only between words.
+ */
+function columnWidthsOf(tables: readonly AnnexTable[]): number[] {
+  const count = Math.max(...tables.map((t) => t.columns.length));
+  const widths = [labelWidthOf(tables), ...new Array<number>(count - 1).fill(FIGURE_WIDTH)];
+  for (const table of tables) {
+    table.columns.forEach((col, c) => {
+      const longestWord = Math.max(0, ...col.header.split(" ").map((w) => w.length));
+      // Headers are bold: a tenth wider than the characters a column width counts.
+      widths[c] = Math.max(widths[c], Math.ceil(longestWord * 1.1) + 2);
+    });
+  }
+  return widths;
+}
+
+/**
+ * The header of a table as one or more rows: a header longer than its column goes on several
+ * lines, one row each, bottom-aligned. Rows are spelled out rather than left to wrap, because
+ * spreadsheet programs do not all grow a wrapped row's height when they open a file.
+ */
+function headerRows(table: AnnexTable, widths: readonly number[]): OutCell[][] {
+  const lines = table.columns.map((col, c) => wrapText(col.header, Math.floor((widths[c] - 2) / 1.1), ""));
+  const height = Math.max(...lines.map((l) => l.length));
+  const rows: OutCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    rows.push(
+      table.columns.map((col, c) => {
+        const text = lines[c][r - (height - lines[c].length)] ?? "";
+        return safeText(text, {
+          bold: true,
+          fill: HEADER_FILL,
+          ...(r === height - 1 ? { borderBottom: true } : {}),
+          align: col.kind === "label" || col.kind === "text" ? "left" : "right",
+        });
+      }),
+    );
+  }
+  return rows;
 }
 
 /** The label with its footnote letters in the plain-text UN style a spreadsheet cell allows ("Communications a/ e/"). */

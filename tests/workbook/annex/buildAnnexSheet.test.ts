@@ -74,6 +74,20 @@ describe("buildAnnexSheet", () => {
     );
   });
 
+  it("spells a long header out over several header rows, bottom-aligned, rather than relying on wrap", () => {
+    const es = buildAnnexSheet(sampleAllocation({ language: "es" }));
+    const r = es.cells.findIndex((row) => row.some((c) => c?.v === "funcionamiento"));
+    const c = es.cells[r].findIndex((cell) => cell?.v === "funcionamiento");
+    expect(es.cells[r - 1][c]).toMatchObject({ v: "Gastos de", bold: true, fill: "F2F2F2" });
+    expect(es.cells[r - 1][c]?.borderBottom).toBeUndefined();
+    expect(es.cells[r][c]).toMatchObject({ borderBottom: true });
+    // A one-line header sits on the last header row, next to the last line of the long one.
+    expect(es.cells[r][c - 1]).toMatchObject({ v: "Reuniones", borderBottom: true });
+    expect(es.cells[r - 1][c - 1]).toMatchObject({ v: "", fill: "F2F2F2" });
+    expect(es.cells.flat().some((cell) => cell?.wrap)).toBe(false);
+    expect(es.columnWidths?.[c]).toBeGreaterThanOrEqual("funcionamiento".length + 2);
+  });
+
   it("breaks a long footnote into lines no wider than the table", () => {
     const start = sheet.cells.findIndex((r) => typeof r[0]?.v === "string" && r[0].v.startsWith("f/ "));
     const lines = sheet.cells.slice(start, start + 2).map((r) => r[0]?.v as string);
