@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Workbook } from "exceljs";
+import { ValueType, Workbook } from "exceljs";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ROOT, SAMPLE, runCli, tempDir } from "./cliHarness";
 
@@ -222,7 +222,7 @@ describe("main", () => {
       }),
     );
     expect([...found.keys()].sort()).toEqual([...titles].sort());
-    for (const type of found.values()) expect(type).toBe(3); // ValueType.String
+    for (const type of found.values()) expect(type).toBe(ValueType.String);
   });
 
   it("turns a fault of its own into one line and exit 1, writing nothing", async () => {

@@ -1,4 +1,4 @@
-import { Workbook } from "exceljs";
+import { ValueType, Workbook } from "exceljs";
 import { ForeignSheetError } from "../../src/workbook/errors";
 import type { OutputSheet } from "../../src/workbook/grid";
 import { ownershipName } from "../../src/workbook/ownership";
@@ -173,7 +173,7 @@ describe("XlsxWorkbook", () => {
     const ws = (await excelOf(await book.toBuffer())).getWorksheet("Allocation");
     for (const address of ["A1", "A4", "C5"]) {
       const cell = ws?.getCell(address);
-      expect(cell?.type).toBe(3); // ValueType.String
+      expect(cell?.type).toBe(ValueType.String);
       expect(cell?.formula).toBeUndefined();
     }
     expect(ws?.getCell("A1").value).toBe('=HYPERLINK("http://evil")');
