@@ -121,8 +121,15 @@ export function computeAllocation(model: Model): AllocationOutcome {
     });
     return { ok: false, problems };
   }
-  const instrumentAt = (code: string | undefined): number | undefined =>
-    code === undefined ? undefined : codeIndex.get(key(code));
+  // Lookups by the text as written first: thousands of rows repeat a few codes and grades.
+  const codesAsWritten = new Map<string, number | undefined>();
+  const instrumentAt = (code: string | undefined): number | undefined => {
+    if (code === undefined) return undefined;
+    if (codesAsWritten.has(code)) return codesAsWritten.get(code);
+    const i = codeIndex.get(key(code));
+    codesAsWritten.set(code, i);
+    return i;
+  };
 
   // Grades.
   const grades = new Map<string, Grade>();
@@ -137,6 +144,14 @@ export function computeAllocation(model: Model): AllocationOutcome {
       );
     }
   }
+
+  const gradesAsWritten = new Map<string, Grade | undefined>();
+  const gradeOf = (name: string): Grade | undefined => {
+    if (gradesAsWritten.has(name)) return gradesAsWritten.get(name);
+    const g = grades.get(key(name));
+    gradesAsWritten.set(name, g);
+    return g;
+  };
 
   // Categories are matched case-insensitively; the first spelling met is kept.
   const categories = new Map<string, number>([[key(STAFF_CATEGORY), 0]]);
@@ -227,7 +242,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
     }
     let grade: Grade | undefined;
     if (post.grade !== undefined && post.grade.trim() !== "") {
-      grade = grades.get(key(post.grade));
+      grade = gradeOf(post.grade);
       if (grade === undefined) {
         problems.push(
           problemAt(

@@ -7,7 +7,7 @@ export { escalate } from "./escalate";
 export { largestRemainder } from "./largestRemainder";
 export { largestRemainderInto, remainderScratch, type RemainderScratch } from "./largestRemainderInto";
 export * from "./model";
-export { fromQuanta, toQuanta } from "./money";
+export { fromQuanta, quantizer, toQuanta } from "./money";
 export { parseBasis } from "./parseBasis";
 export * from "./problem";
 export { programmeSupportCost } from "./programmeSupportCost";

@@ -110,6 +110,17 @@ describe("computeAllocation problems", () => {
     ]);
   });
 
+  it("reports a bad split on every post that repeats it", () => {
+    const split = { CMS: 0.85, ASCOBANS: 0.1 };
+    const ps = problems({
+      posts: [post("1", "U", 2, { cost: 1, split }), post("2", "U", 3, { cost: 1, split: { ...split } })],
+    });
+    expect(ps.map((p) => [p.row, p.field])).toEqual([
+      [2, "CMS"],
+      [3, "CMS"],
+    ]);
+  });
+
   it("accepts a split within a hundredth of a percent of 100%", () => {
     const out = computeAllocation(
       buildModel({

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../../src/engine/errors";
-import { fromQuanta, toQuanta } from "../../src/engine/money";
+import { fromQuanta, quantizer, toQuanta } from "../../src/engine/money";
 
 describe("toQuanta", () => {
   it("turns currency into whole units or cents", () => {
@@ -40,5 +40,14 @@ describe("fromQuanta", () => {
 
   it("round-trips every cent amount", () => {
     for (let c = -10000; c <= 10000; c += 7) expect(toQuanta(fromQuanta(c, 0.01), 0.01)).toBe(c);
+  });
+});
+
+describe("quantizer", () => {
+  it("converts exactly as toQuanta does, for one rounding", () => {
+    const cents = quantizer(0.01);
+    for (const v of [68.68, 1.005, -2.675, 0.1 + 0.2, 123456.785]) expect(cents(v)).toBe(toQuanta(v, 0.01));
+    expect(quantizer(1000)(1234567)).toBe(1235);
+    expect(() => quantizer(0)).toThrow(InvalidArgumentError);
   });
 });
