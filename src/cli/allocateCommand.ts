@@ -13,6 +13,7 @@ import { analyseInput } from "./analyseInput";
 import { checkOutputPath } from "./checkOutputPath";
 import type { CliIo } from "./cliIo";
 import { UserError } from "./errors";
+import { partsNotCarried } from "./partsNotCarried";
 import { printProblems } from "./printProblems";
 import { readInputFile } from "./readInputFile";
 
@@ -109,6 +110,13 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
     `Wrote ${out}: ${sheets.map((s) => s.name).join(", ")}; grand total ${currency} ` +
       `${fromQuanta(grand, rounding).toLocaleString("en-GB")} for ${allocation.years[0]}-${allocation.years[allocation.years.length - 1]}.\n`,
   );
+  const lost = await partsNotCarried(data);
+  if (lost.length > 0) {
+    io.err(
+      `warning: ${input} holds ${lost.join(", ")}, which ${out} does not: the .xlsx writer cannot copy them. ` +
+        `${input} itself is unchanged and keeps them.\n`,
+    );
+  }
   if (json !== undefined) io.out(`Wrote ${json}.\n`);
   if (docx !== undefined) io.out(`Wrote ${docx}: the annex tables as a Word document.\n`);
   return 0;

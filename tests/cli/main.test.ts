@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ValueType, Workbook } from "exceljs";
+import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ROOT, SAMPLE, runCli, tempDir } from "./cliHarness";
 
@@ -238,6 +239,19 @@ describe("main", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it("warns when the input holds charts or pivot tables that OUT cannot carry", async () => {
+    const dir = tempDir();
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace/>');
+    zip.file("xl/pivotTables/pivotTable1.xml", '<?xml version="1.0"?><pivotTableDefinition/>');
+    writeFileSync(join(dir, "in.xlsx"), await zip.generateAsync({ type: "uint8array" }));
+    const run = await runCli("allocate", join(dir, "in.xlsx"), "--out", join(dir, "out.xlsx"));
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/^warning: .*in\.xlsx holds charts, pivot tables, which .*out\.xlsx does not/m);
+    const plain = await runCli("allocate", SAMPLE, "--out", join(dir, "plain.xlsx"));
+    expect(plain.err).toBe("");
   });
 
   it("writes the annex as a Word document with --docx", async () => {
