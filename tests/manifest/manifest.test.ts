@@ -115,6 +115,22 @@ describe("manifest.xml", () => {
     }
   });
 
+  it("orders the VersionOverrides parts as the taskpane overrides schema does", () => {
+    const childTags = (n: XmlNode) => elements(childrenOf(n)).map(tagOf);
+    const host = find("Host").find((h) => h[":@"]?.["@_xsi:type"] === "Workbook")!;
+    expect(childTags(host)).toEqual(["Runtimes", "AllFormFactors", "DesktopFormFactor"]);
+    const desktop = find("DesktopFormFactor")[0];
+    expect(childTags(desktop)).toEqual(["GetStarted", "FunctionFile", "ExtensionPoint"]);
+    expect(childTags(find("Resources")[0])).toEqual([
+      "bt:Images",
+      "bt:Urls",
+      "bt:ShortStrings",
+      "bt:LongStrings",
+    ]);
+    const cf = find("ExtensionPoint").find((e) => e[":@"]?.["@_xsi:type"] === "CustomFunctions")!;
+    expect(childTags(cf)).toEqual(["Script", "Page", "Metadata", "Namespace"]);
+  });
+
   it("has a GUID for Id and a four-part Version", () => {
     expect(text(find("Id")[0])).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     expect(text(find("Version")[0])).toMatch(/^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/);
