@@ -84,6 +84,8 @@ describeIfChromium("the task pane in Chromium", () => {
   });
 
   async function scan(step: string) {
+    // Let Fluent's enter animations finish: a half-faded button would fail contrast for the wrong reason.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     const result = await new AxeBuilder({ page }).analyze();
     for (const v of result.violations) {
       // Tabster's focus bumpers (<i data-tabster-dummy aria-hidden tabindex=0>) are a known false positive of
@@ -237,6 +239,16 @@ describeIfChromium("the task pane in Chromium", () => {
     for (const [code, t] of Object.entries(cli.instrumentTotals)) {
       expect([code, numbers.has(t.total)]).toEqual([code, true]);
     }
+    // Writing again asks before replacing the first run's sheets; Cancel leaves them.
+    await write.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Replace the earlier results?" });
+    await dialog.waitFor();
+    await scan("5-write-confirm");
+    await dialog.getByRole("button", { name: "Cancel" }).focus();
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "hidden" });
+
     // The preview showed the same grand total the command line computed.
     await openStep(/4 Preview/);
     const shown = await page.getByTestId("grand-total").innerText();

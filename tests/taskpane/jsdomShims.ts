@@ -1,3 +1,5 @@
+import { configure } from "@testing-library/react";
+
 /**
  * What Fluent UI needs from a browser that jsdom does not have: ResizeObserver (MessageBar
  * reflow, overflow), matchMedia (theme), and performance.mark (the pane's ready mark).
@@ -15,3 +17,6 @@ w.matchMedia ??= (query: string) => ({
   addEventListener: () => undefined,
   removeEventListener: () => undefined,
 });
+
+// Seven workers share two cores: give findBy/waitFor room before they call a slow render a failure.
+configure({ asyncUtilTimeout: 10_000 });
