@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { computeAllocation } from "../../src/engine/computeAllocation";
+import { ExcelWorkbook } from "../../src/excel/excelWorkbook";
+import { buildOutputSheets } from "../../src/workbook/buildOutputSheets";
+import type { OutputSheet, WorkbookGrids } from "../../src/workbook/grid";
+import { readWorkbook } from "../../src/workbook/readWorkbook";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { FakeExcel, letters } from "./fakeExcel";
+
+const SAMPLE = join(__dirname, "..", "..", "assets", "cms-family-sample.xlsx");
+
+/** Excel's serial number of a date, as Office.js reports date cells. */
+function serial(d: Date): number {
+  return d.getTime() / 86_400_000 + 25569;
+}
+
+/** An in-memory Excel holding the same cells and tables as the grids the .xlsx adapter read. */
+function excelFrom(grids: WorkbookGrids): FakeExcel {
+  const fx = new FakeExcel([]);
+  for (const g of grids.sheets) {
+    const sheet = fx.addSheet(g.name);
+    sheet.fill(
+      g.rows.map((row) => row.map((v) => (v instanceof Date ? serial(v) : v))),
+      g.firstRow,
+      g.firstCol,
+    );
+  }
+  for (const t of grids.tables) {
+    const width = Math.max(...t.rows.map((r) => r.length));
+    const address = `${letters(t.firstCol)}${t.firstRow}:${letters(t.firstCol + width - 1)}${t.firstRow + t.rows.length - 1}`;
+    fx.addTable(t.name, fx.sheet(t.sheet)!, address);
+  }
+  return fx;
+}
+
+/** Runs the engine and the sheet builders on what an adapter read. */
+function outputsOf(grids: WorkbookGrids): OutputSheet[] {
+  const read = readWorkbook(grids);
+  expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+  const outcome = computeAllocation(read.model!);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  return buildOutputSheets(outcome.allocation, {
+    time: new Date("2026-11-27T20:00:00Z"),
+    version: "test",
+    fingerprint: "f",
+  });
+}
+
+describe("ExcelWorkbook on the sample workbook", () => {
+  it("reads the sample to the same model as the .xlsx adapter, and writes every output sheet as built", async () => {
+    const fromFile = await (await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE))).readInputs();
+    const fx = excelFrom(fromFile);
+    const fromExcel = await new ExcelWorkbook(fx.context).readInputs();
+    expect(fx.syncCount).toBe(2);
+    expect(readWorkbook(fromExcel).model).toEqual(readWorkbook(fromFile).model);
+
+    const sheets = outputsOf(fromExcel);
+    fx.syncCount = 0;
+    await new ExcelWorkbook(fx.context, { pageLayout: true }).writeOutputs(sheets);
+    // The check, one request of content (the sample's output is far below 4 MB), the swap.
+    expect(fx.syncCount).toBe(3);
+    for (const sheet of sheets) {
+      const written = fx.sheet(sheet.name)!;
+      expect(written.visibility).toBe("Visible");
+      sheet.cells.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (!cell) return;
+          const got = written.cell(`${letters(c + 1)}${r + 1}`);
+          if (cell.f !== undefined) expect(got?.formula).toBe(`=${cell.f.replace(/^=/, "")}`);
+          else expect(got?.value ?? null).toBe(cell.v ?? null);
+        }),
+      );
+    }
+
+    // A second run finds its sheets marked as ours and replaces them.
+    const again = await new ExcelWorkbook(fx.context).readInputs();
+    expect(again.ownedSheets).toEqual(sheets.map((s) => s.name));
+    await new ExcelWorkbook(fx.context).writeOutputs(outputsOf(again));
+    expect(fx.sheets.map((s) => s.name)).toEqual([
+      ...fromFile.sheets.map((s) => s.name),
+      ...sheets.map((s) => s.name),
+    ]);
+  });
+});
