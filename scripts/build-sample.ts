@@ -59,7 +59,7 @@ const settings: SampleSheet = {
   ],
   formats: { Value: "General" },
   cellFormats: { Escalation: PERCENT, PSC: PERCENT },
-  widths: [18, 14, 60],
+  widths: [18, 58, 66],
 };
 
 const instruments: SampleSheet = {
@@ -424,7 +424,7 @@ const posts: SampleSheet = {
     ],
   ],
   formats: { FTE: "0.0#", Cost: MONEY, CMS: PERCENT1, ASCOBANS: PERCENT1, IOSEA: PERCENT1, SHARKS: PERCENT1 },
-  widths: [9, 48, 7, 28, 6, 10, 11, 8, 10, 8, 9, 60],
+  widths: [9, 48, 7, 28, 6, 10, 12, 9, 11, 9, 9, 60],
 };
 
 const budget: SampleSheet = {
@@ -521,7 +521,7 @@ const rules: SampleSheet = {
     [TE, "fixed", "CMS 90%; GORILLA 10%", "CMS; GORILLA", null, null, ILLUSTRATIVE],
   ],
   formats: { Min: PERCENT, Max: PERCENT },
-  widths: [28, 9, 26, 24, 7, 7, 70],
+  widths: [28, 9, 26, 32, 7, 7, 70],
 };
 
 const support: SampleSheet = {
@@ -616,17 +616,18 @@ export function headerRowOf(sheet: SampleSheet): number {
 /** Writes one input sheet: bold title, italic notes, a header row with a fill, formats, frozen header. */
 function writeSampleSheet(ws: Worksheet, sheet: SampleSheet): void {
   ws.getCell(1, 1).value = sheet.title;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  // Every font names Calibri: a font without a name falls back to a serif face in LibreOffice.
+  ws.getCell(1, 1).font = { name: "Calibri", bold: true, size: 14 };
   sheet.notes.forEach((note, i) => {
     ws.getCell(2 + i, 1).value = note;
-    ws.getCell(2 + i, 1).font = { italic: true, color: { argb: "FF595959" } };
+    ws.getCell(2 + i, 1).font = { name: "Calibri", italic: true, color: { argb: "FF595959" } };
   });
   const headerRow = headerRowOf(sheet);
   sheet.header.forEach((h, c) => {
     const cell = ws.getCell(headerRow, c + 1);
     // A year typed into a header cell is a number in Excel; keep it one.
     cell.value = /^\d{4}$/.test(h) ? Number(h) : h;
-    cell.font = { bold: true };
+    cell.font = { name: "Calibri", bold: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
     cell.border = { bottom: { style: "thin" } };
   });
@@ -638,6 +639,8 @@ function writeSampleSheet(ws: Worksheet, sheet: SampleSheet): void {
       const fmt =
         (c === 1 ? sheet.cellFormats?.[String(row[0])] : undefined) ?? sheet.formats?.[sheet.header[c]];
       if (fmt && typeof v === "number") cell.numFmt = fmt;
+      // Settings mixes words and figures in one column: align them all to the left.
+      if (sheet.name === "Settings" && c === 1) cell.alignment = { horizontal: "left" };
     });
   });
   sheet.widths.forEach((w, c) => {
