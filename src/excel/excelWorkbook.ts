@@ -151,12 +151,19 @@ export class ExcelWorkbook implements WorkbookPort {
     }
 
     // The swap: a small batch, so the window in which a fault could leave a mix is as short as can be.
+    // Tab positions as they stand once the leftovers are gone; the staging sheets come after them all.
+    const kept = sheetNames.filter((n) => !leftovers.includes(n));
     sheets.forEach((sheet, i) => {
       staged[i].visibility = "Visible";
-      const old = sheetNames.find((n) => same(n, sheet.name));
+      const old = kept.find((n) => same(n, sheet.name));
       const oldMark = names.find((m) => same(m.name, ownershipName(sheet.name)));
       if (oldMark) wb.names.getItem(oldMark.name).delete();
-      if (old !== undefined) wb.worksheets.getItem(old).delete();
+      if (old !== undefined) {
+        // Into the old sheet's place (pushing it one to the right), then the old one goes: a sheet
+        // the officer moved stays where they put it, and no other tab moves.
+        staged[i].position = kept.indexOf(old);
+        wb.worksheets.getItem(old).delete();
+      }
       staged[i].name = sheet.name;
       wb.names.add(ownershipName(sheet.name), staged[i].getRange("A1"));
     });

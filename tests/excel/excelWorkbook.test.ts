@@ -200,6 +200,22 @@ describe("ExcelWorkbook", () => {
       ]);
     });
 
+    it("puts each new sheet where the officer had moved the old one", async () => {
+      const fx = workbook(true);
+      // The officer moved Log to the front and Allocation between the inputs.
+      const log = fx.sheet("Log")!;
+      const alloc = fx.sheet("Allocation")!;
+      fx.sheets = [log, fx.sheet("Instruments")!, alloc, fx.sheet("Posts")!];
+      fx.addSheet("~CMSCS staging 1").visibility = "Hidden";
+      await new ExcelWorkbook(fx.context).writeOutputs([
+        allocation(),
+        { name: "Log", cells: [[{ v: "new log" }]] },
+      ]);
+      expect(names(fx)).toEqual(["Log", "Instruments", "Allocation", "Posts"]);
+      expect(value(fx.sheet("Log"), "A1")).toBe("new log");
+      expect(fx.sheet("Log")).not.toBe(log);
+    });
+
     it("refuses to replace a sheet of the user's, writing nothing", async () => {
       const fx = workbook(false);
       fx.addSheet("allocation").fill([["the user's own notes"]]);

@@ -284,6 +284,17 @@ export class FakeExcel {
           s.name = value;
         }),
     });
+    Object.defineProperty(ws, "position", {
+      set: (value: number) =>
+        this.enqueue(60, () => {
+          const s = resolve();
+          if (!Number.isInteger(value) || value < 0 || value >= this.sheets.length) {
+            throw new Error(`InvalidArgument: position ${value} is out of range.`);
+          }
+          this.sheets = this.sheets.filter((o) => o !== s);
+          this.sheets.splice(value, 0, s);
+        }),
+    });
     for (const prop of ["visibility", "tabColor"]) {
       Object.defineProperty(ws, prop, {
         set: (value: string) =>
