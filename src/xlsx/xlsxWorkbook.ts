@@ -308,7 +308,9 @@ function styleOf(oc: OutCell): Partial<Style> {
   const style: Partial<Style> = {};
   if (oc.fmt !== undefined) style.numFmt = oc.fmt;
   if (oc.bold || oc.italic || oc.size !== undefined || oc.color !== undefined) {
-    const font: Partial<Font> = {};
+    // A font element without a name and size makes LibreOffice fall back to a serif face of its own
+    // choosing (and widths fitted for Calibri then show ###): name the workbook's default font.
+    const font: Partial<Font> = { name: "Calibri", family: 2, size: 11 };
     if (oc.color !== undefined) font.color = { argb: `FF${oc.color}` };
     if (oc.bold) font.bold = true;
     if (oc.italic) font.italic = true;

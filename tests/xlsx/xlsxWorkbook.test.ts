@@ -133,6 +133,8 @@ describe("XlsxWorkbook", () => {
     if (!ws) return;
     expect(ws.getCell("A1").font.bold).toBe(true);
     expect(ws.getCell("A1").font.size).toBe(14);
+    expect(ws.getCell("A1").font.name).toBe("Calibri");
+    expect(ws.getCell("C2").font).toMatchObject({ name: "Calibri", size: 11, italic: true });
     expect(ws.getCell("A2").border.bottom?.style).toBe("thin");
     expect(ws.getCell("A2").fill).toMatchObject({
       type: "pattern",
