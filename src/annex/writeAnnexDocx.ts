@@ -47,6 +47,13 @@ const HEADER_FILL = "F2F2F2";
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const NO_LINE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR", es: "es-ES" };
+/** Figure columns one A4 landscape table holds legibly: ten instruments, their Total and two more. */
+const MAX_FIGURE_COLUMNS = 13;
+/** Tables up to this many rows are kept on one page (Annex 1's tables); longer ones break between rows. */
+const KEEP_TOGETHER_ROWS = 40;
+/** Paragraph styles of table cells: 8.5 pt, or 7.5 pt when ten instruments and a Total share the width. */
+const STYLES = { text: "AnnexCell", figure: "AnnexFigure" };
+const SMALL_STYLES = { text: "AnnexCellSmall", figure: "AnnexFigureSmall" };
 
 /**
  * Writes Annexes 1–3 as a Word document (.docx): an A4 landscape section with the document symbol
@@ -86,14 +93,22 @@ export async function writeAnnexDocx(
         }),
       );
     }
-    children.push(
-      new Paragraph({
-        keepNext: true,
-        spacing: { before: table.first ? 0 : 240, after: 80 },
-        children: [new TextRun({ text: table.caption, italics: true })],
-      }),
-    );
-    if (table.rows.length > 0) children.push(docxTable(table, allocation.settings.rounding, language));
+    // More instruments than an A4 landscape width holds: the table continues below with the next ones.
+    columnSlices(table).forEach((part, p) => {
+      children.push(
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: table.first && p === 0 ? 0 : 240, after: 80 },
+          children: [
+            new TextRun({
+              text: p === 0 ? table.caption : `${table.caption} (${m.continued})`,
+              italics: true,
+            }),
+          ],
+        }),
+      );
+      if (part.rows.length > 0) children.push(docxTable(part, allocation.settings.rounding, language));
+    });
     children.push(...notesUnder(table));
   });
 
@@ -106,6 +121,12 @@ export async function writeAnnexDocx(
       default: {
         document: { run: { font: FONT, size: 18, language: { value: LOCALE[language] } } },
       },
+      paragraphStyles: [
+        cellStyle(STYLES.text, 17, AlignmentType.LEFT),
+        cellStyle(STYLES.figure, 17, AlignmentType.RIGHT),
+        cellStyle(SMALL_STYLES.text, 15, AlignmentType.LEFT),
+        cellStyle(SMALL_STYLES.figure, 15, AlignmentType.RIGHT),
+      ],
     },
     sections: [
       {
@@ -151,6 +172,38 @@ function pageOfRuns(text: string): ParagraphChild[] {
   return [new TextRun({ children })];
 }
 
+/**
+ * A table with more figure columns than fit, cut into balanced slices of columns, each with the
+ * label column; a table that fits comes back as it is.
+ */
+function columnSlices(table: AnnexTable): AnnexTable[] {
+  const figures = table.columns.length - 1;
+  if (figures <= MAX_FIGURE_COLUMNS) return [table];
+  const parts = Math.ceil(figures / MAX_FIGURE_COLUMNS);
+  const size = Math.ceil(figures / parts);
+  const slices: AnnexTable[] = [];
+  for (let start = 1; start <= figures; start += size) {
+    const keep = [0, ...Array.from({ length: Math.min(size, figures - start + 1) }, (_, i) => start + i)];
+    slices.push({
+      ...table,
+      columns: keep.map((c) => table.columns[c]),
+      rows: table.rows.map((row) => ({ ...row, cells: keep.map((c) => row.cells[c]) })),
+    });
+  }
+  return slices;
+}
+
+function cellStyle(id: string, size: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
+  return {
+    id,
+    name: id,
+    basedOn: "Normal",
+    quickFormat: false,
+    run: { size },
+    paragraph: { alignment, spacing: { before: 0, after: 0 } },
+  };
+}
+
 function docxTable(table: AnnexTable, rounding: number, language: Language): Table {
   const figures = table.columns.length - 1;
   const figureWidth = Math.min(FIGURE_MAX, Math.floor((TEXT_WIDTH - LABEL_MIN) / figures));
@@ -177,26 +230,28 @@ function docxTable(table: AnnexTable, rounding: number, language: Language): Tab
         }),
     ),
   });
+  // Keeping every row with the next holds a short table on one page; a long one must be free to break.
+  const keepTogether = table.rows.length <= KEEP_TOGETHER_ROWS;
+  const styles = figures > 8 ? SMALL_STYLES : STYLES;
   const body = table.rows.map((row, r) => {
     const isTotal = row.kind === "subtotal" || row.kind === "total";
     const bold = isTotal || row.kind === "group";
+    const keepNext = keepTogether && r < table.rows.length - 1;
+    // Rows are one line high, so none needs cantSplit.
     return new TableRow({
-      cantSplit: true,
       children: table.columns.map((col, c) => {
-        const runs: TextRun[] = [
-          new TextRun({ text: annexCellText(row, col, c, rounding, language), bold, size }),
-        ];
+        const text = annexCellText(row, col, c, rounding, language);
+        // The paragraph style carries font size and alignment, so a cell is a few XML elements, not a dozen.
+        const runs: TextRun[] = text === "" ? [] : [new TextRun(bold ? { text, bold } : text)];
         if (c === 0 && row.notes.length > 0) {
-          runs.push(new TextRun({ text: ` ${row.notes.join(", ")}`, superScript: true, size }));
+          runs.push(new TextRun({ text: ` ${row.notes.join(", ")}`, superScript: true }));
         }
         return new TableCell({
-          width: { size: widths[c], type: WidthType.DXA },
           ...(isTotal ? { borders: { top: LINE } } : {}),
           children: [
             new Paragraph({
-              alignment: c > 0 && isFigure(col) ? AlignmentType.RIGHT : AlignmentType.LEFT,
-              // Keeping every row with the next keeps a short table on one page.
-              keepNext: r < table.rows.length - 1,
+              style: c > 0 && isFigure(col) ? styles.figure : styles.text,
+              ...(keepNext ? { keepNext } : {}),
               ...(row.kind === "detail" && c === 0 && table.part === 2 ? { indent: { left: 170 } } : {}),
               children: runs,
             }),

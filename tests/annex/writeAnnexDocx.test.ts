@@ -47,8 +47,23 @@ describe("writeAnnexDocx", () => {
     }
     const secondRow = [...tableXml[0].matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)][1][0];
     const cells = [...secondRow.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => c[0]);
-    expect(cells[0]).not.toContain('<w:jc w:val="right"/>');
-    expect(cells.slice(1).every((c) => c.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(cells[0]).toContain('<w:pStyle w:val="AnnexCell"/>');
+    expect(cells.slice(1).every((c) => c.includes('<w:pStyle w:val="AnnexFigure"/>'))).toBe(true);
+    const { styles } = await readDocx(await writeAnnexDocx(allocation));
+    const figureStyle = /<w:style [^>]*w:styleId="AnnexFigure"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? "";
+    expect(figureStyle).toContain('<w:jc w:val="right"/>');
+  });
+
+  it("continues a table too wide for the page with the next instruments below it", async () => {
+    const wide = sampleAllocation({ instruments: 16 });
+    const docx = await readDocx(await writeAnnexDocx(wide));
+    // Annex 1 period table: 16 instruments and a Total in two slices; every slice keeps the labels.
+    const [first, second] = docx.tables;
+    expect(first[0]).toEqual(["Common service", ...wide.instruments.slice(0, 9)]);
+    expect(second[0]).toEqual(["Common service", ...wide.instruments.slice(9), "Total"]);
+    expect(first.map((r) => r[0])).toEqual(second.map((r) => r[0]));
+    expect(docx.paragraphs).toContain("Period 2015\u20132017 (EUR) (continued)");
+    expect(docx.tables.every((t) => t[0].length <= 14)).toBe(true);
   });
 
   it("sets totals in bold over a rule", async () => {

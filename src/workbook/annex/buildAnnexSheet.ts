@@ -44,7 +44,9 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
     cells.push([safeText(table.caption, { italic: true })]);
     cells.push(...headerRows(table, widths));
     const firstRow = cells.length + 1;
-    table.rows.forEach((row) => cells.push(rowCells(table, row, firstRow, settings.rounding, amountFormat)));
+    table.rows.forEach((row, r) =>
+      cells.push(rowCells(table, row, firstRow, r, settings.rounding, amountFormat)),
+    );
     // A note runs over the empty cells to its right, but no further than the table: longer ones go on more lines.
     const noteWidth = widths.slice(0, table.columns.length).reduce((a, b) => a + b, 0);
     for (const note of table.footnotes) {
@@ -160,6 +162,7 @@ function rowCells(
   table: AnnexTable,
   row: AnnexRow,
   firstRow: number,
+  index: number,
   rounding: number,
   amountFormat: string,
 ): (OutCell | null)[] {
@@ -168,7 +171,7 @@ function rowCells(
     ...(isTotal || row.kind === "group" ? { bold: true } : {}),
     ...(isTotal ? { borderTop: true } : {}),
   };
-  const sheetRow = firstRow + table.rows.indexOf(row);
+  const sheetRow = firstRow + index;
   return table.columns.map((col, c): OutCell | null => {
     const value = c === 0 ? labelText(row) : row.cells[c];
     if (value === null || value === undefined) return isTotal ? { ...style } : null;

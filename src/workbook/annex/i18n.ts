@@ -15,6 +15,8 @@ export interface AnnexMessages {
   periodCaption(period: string, currency: string): string;
   /** Table caption: "2016 (EUR)". */
   yearCaption(year: number, currency: string): string;
+  /** After the caption of a table that continues with more instruments: "continued". */
+  continued: string;
   /** Footer: "Page 1 of 3" with Excel's &P and &N codes or docx fields in place of the numbers. */
   pageOf(page: string, pages: string): string;
 
@@ -92,6 +94,7 @@ const en: AnnexMessages = {
   period: (a, b) => (a === b ? `${a}` : `${a}\u2013${b}`),
   periodCaption: (p, c) => `Period ${p} (${c})`,
   yearCaption: (y, c) => `${y} (${c})`,
+  continued: "continued",
   pageOf: (p, n) => `Page ${p} of ${n}`,
 
   costSharingTitle: "Cost sharing of common services",
@@ -157,6 +160,7 @@ const fr: AnnexMessages = {
   period: (a, b) => (a === b ? `${a}` : `${a}-${b}`),
   periodCaption: (p, c) => `Période ${p} (en ${c})`,
   yearCaption: (y, c) => `${y} (en ${c})`,
+  continued: "suite",
   pageOf: (p, n) => `Page ${p} sur ${n}`,
 
   costSharingTitle: "Partage des coûts des services communs",
@@ -228,6 +232,7 @@ const es: AnnexMessages = {
   period: (a, b) => (a === b ? `${a}` : `${a}-${b}`),
   periodCaption: (p, c) => `Período ${p} (en ${c})`,
   yearCaption: (y, c) => `${y} (en ${c})`,
+  continued: "continuación",
   pageOf: (p, n) => `Página ${p} de ${n}`,
 
   costSharingTitle: "Distribución de los costos de los servicios comunes",
