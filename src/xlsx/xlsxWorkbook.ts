@@ -1,4 +1,5 @@
 import { ValueType, Workbook } from "exceljs";
+import JSZip from "jszip";
 import type { Borders, Cell, CellValue as ExcelCellValue, Fill, Font, Style, Worksheet } from "exceljs";
 import { InvalidArgumentError } from "../engine/errors";
 import { ForeignSheetError } from "../workbook/errors";
@@ -21,6 +22,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const workbook = new Workbook();
     // ExcelJS's typings ask for a Node Buffer, but JSZip underneath takes any byte array.
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    await keepTableHeaders(workbook, data);
     return new XlsxWorkbook(workbook);
   }
 
@@ -115,6 +117,28 @@ function sheetOfRange(range: string): string {
   const bang = range.lastIndexOf("!");
   const sheet = bang < 0 ? "" : range.slice(0, bang);
   return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+/**
+ * ExcelJS reads a table's header row only from an explicit headerRowCount="1", but Excel leaves the
+ * attribute out (1 is its default): without this, every table Excel made would be written back
+ * with headerRowCount="0", and the user's header row would turn into data. Only a table whose XML
+ * says headerRowCount="0" keeps none.
+ */
+async function keepTableHeaders(workbook: Workbook, data: ArrayBuffer | Uint8Array): Promise<void> {
+  const tables = workbook.worksheets.flatMap(
+    (ws) => ws.getTables() as unknown as { table?: TableModel & { headerRow?: boolean } }[],
+  );
+  if (tables.length === 0) return;
+  const zip = await JSZip.loadAsync(data);
+  const headerless = new Set<string>();
+  for (const file of Object.values(zip.files)) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(file.name)) continue;
+    const open = /<table\b[^>]*>/.exec(await file.async("string"))?.[0] ?? "";
+    const name = /\sname="([^"]*)"/.exec(open)?.[1];
+    if (name !== undefined && /\sheaderRowCount="0"/.test(open)) headerless.add(name);
+  }
+  for (const t of tables) if (t.table) t.table.headerRow = !headerless.has(t.table.name ?? "");
 }
 
 /** The used range of a worksheet from A1, as rows of cell values (ragged: trailing empties dropped). */

@@ -1,4 +1,5 @@
 import { ValueType, Workbook } from "exceljs";
+import JSZip from "jszip";
 import { ForeignSheetError } from "../../src/workbook/errors";
 import type { OutputSheet } from "../../src/workbook/grid";
 import { ownershipName } from "../../src/workbook/ownership";
@@ -122,6 +123,27 @@ describe("XlsxWorkbook", () => {
         ],
       },
     ]);
+  });
+
+  it("keeps the header row of a table that Excel wrote without headerRowCount", async () => {
+    const built = await bytesOf((wb) => {
+      wb.addWorksheet("Posts").addTable({
+        name: "tblPosts",
+        ref: "A1",
+        columns: [{ name: "PostId" }, { name: "Cost" }],
+        rows: [["P-1", 140000]],
+      });
+    });
+    // Excel omits headerRowCount (its default is 1): strip it as Excel would have written the file.
+    const zip = await JSZip.loadAsync(built);
+    const xml = await zip.file("xl/tables/table1.xml")?.async("string");
+    expect(xml).toContain('headerRowCount="1"');
+    zip.file("xl/tables/table1.xml", (xml ?? "").replace(' headerRowCount="1"', ""));
+    const book = await XlsxWorkbook.fromBuffer(await zip.generateAsync({ type: "uint8array" }));
+    await book.writeOutputs([sample]);
+    const out = await JSZip.loadAsync(await book.toBuffer());
+    const written = await out.file("xl/tables/table1.xml")?.async("string");
+    expect(written).toMatch(/<table [^>]*headerRowCount="1"/);
   });
 
   it("writes every cell property, formulas with cached values, and the page setup", async () => {
