@@ -246,10 +246,20 @@ describe("main", () => {
     const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
     zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace/>');
     zip.file("xl/pivotTables/pivotTable1.xml", '<?xml version="1.0"?><pivotTableDefinition/>');
+    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    zip.file(
+      "xl/workbook.xml",
+      workbookXml.replace(
+        "</workbook>",
+        '<definedNames><definedName name="PscRate">0.13</definedName><definedName name="PostsArea">Posts!$A$5:$L$29</definedName></definedNames></workbook>',
+      ),
+    );
     writeFileSync(join(dir, "in.xlsx"), await zip.generateAsync({ type: "uint8array" }));
     const run = await runCli("allocate", join(dir, "in.xlsx"), "--out", join(dir, "out.xlsx"));
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/^warning: .*in\.xlsx holds charts, pivot tables, which .*out\.xlsx does not/m);
+    expect(run.err).toMatch(
+      /^warning: .*in\.xlsx holds charts, pivot tables, the named formulas or constants PscRate, which .*out\.xlsx does not/m,
+    );
     const plain = await runCli("allocate", SAMPLE, "--out", join(dir, "plain.xlsx"));
     expect(plain.err).toBe("");
   });
