@@ -154,6 +154,7 @@ const en: AnnexMessages = {
   asWritten: (t) => `Rule: ${t}`,
 };
 
+/** French: a no-break space before ":" and ";" and inside « », as French typography has it. */
 const fr: AnnexMessages = {
   annex: (n) => `Annexe ${n}`,
   defaultTitle: "Partage des coûts des services communs de la famille de la CMS",
@@ -177,7 +178,7 @@ const fr: AnnexMessages = {
   unitTotal: (u) => `Total, ${u}`,
   totalStaff: "Total des effectifs",
   staffingNote:
-    "Les pourcentages sont les parts du coût de chaque poste la première année. ETP : équivalent temps plein.",
+    "Les pourcentages sont les parts du coût de chaque poste la première année. ETP\u00a0: équivalent temps plein.",
 
   savingsTitle: "Économies et ressources réaffectées",
   instrument: "Instrument",
@@ -188,9 +189,9 @@ const fr: AnnexMessages = {
   staffTime: "Temps de travail (ETP)",
   allInstruments: "Ensemble des instruments",
   savingsNote:
-    "Coût autonome : ce que l'instrument consacre aujourd'hui seul à ces services (feuille Baseline). Coût partagé : sa part directe des services communs. Montants hors coûts d'appui aux programmes.",
+    "Coût autonome\u00a0: ce que l'instrument consacre aujourd'hui seul à ces services (feuille Baseline). Coût partagé\u00a0: sa part directe des services communs. Montants hors coûts d'appui aux programmes.",
   fteNote: "Le temps de travail figurant sous Économies est libéré pour l'appui à la mise en œuvre.",
-  noBaseline: "Aucun coût autonome de référence n'a été fourni ; aucune économie n'est donc indiquée.",
+  noBaseline: "Aucun coût autonome de référence n'a été fourni\u00a0; aucune économie n'est donc indiquée.",
 
   categories: {
     staff: "Personnel",
@@ -202,7 +203,7 @@ const fr: AnnexMessages = {
   list: (items) => joinList(items, "et"),
   allInstrumentsPhrase: "l'ensemble des instruments",
   fixedPair: (s, a, b) => `Réparti ${s} entre ${a} et ${b}, d'un commun accord.`,
-  fixedMany: (parts) => `Répartition convenue : ${parts}.`,
+  fixedMany: (parts) => `Répartition convenue\u00a0: ${parts}.`,
   equal: (who) => `Réparti à parts égales entre ${who}.`,
   driver: (phrase) => `Au prorata ${phrase}`,
   drivers: {
@@ -212,7 +213,7 @@ const fr: AnnexMessages = {
     species: "du nombre d'espèces couvertes",
     meetings: "du nombre de réunions",
   },
-  driverColumn: (c) => `de la colonne « ${c} » de la feuille Instruments`,
+  driverColumn: (c) => `de la colonne «\u00a0${c}\u00a0» de la feuille Instruments`,
   hybridEqual: (w) => `${w} à parts égales`,
   hybridDriver: (w, phrase) => `${w} au prorata ${phrase}`,
   hybrid: (parts) => capitalise(joinList(parts, "et")),
@@ -221,9 +222,9 @@ const fr: AnnexMessages = {
   floor: (m) => `, avec un plancher de ${m}`,
   posts: (a) => `Selon la répartition convenue propre à chaque poste (voir ${lowerFirst(a)}).`,
   support: (unit, method, served) =>
-    `${unit} (unité d'appui) : coûts répartis entre les unités desservies selon la méthode ${method === "reciprocal" ? "réciproque" : "séquentielle"} (${served}).`,
+    `${unit} (unité d'appui)\u00a0: coûts répartis entre les unités desservies selon la méthode ${method === "reciprocal" ? "réciproque" : "séquentielle"} (${served}).`,
   servedPart: (u, s) => `${u} ${s}`,
-  asWritten: (t) => `Règle : ${t}`,
+  asWritten: (t) => `Règle\u00a0: ${t}`,
 };
 
 const es: AnnexMessages = {

@@ -179,7 +179,7 @@ describe("annexTables", () => {
       const none = annexTables(sampleAllocation({ noBaseline: true }), "fr").find((t) => t.part === 3)!;
       expect(none.rows).toEqual([]);
       expect(none.notes).toEqual([
-        "Aucun coût autonome de référence n'a été fourni ; aucune économie n'est donc indiquée.",
+        "Aucun coût autonome de référence n'a été fourni\u00a0; aucune économie n'est donc indiquée.",
       ]);
     });
   });

@@ -38,7 +38,7 @@ describe("describeRule", () => {
     const r = rule({ method: "fixed", weights: { CMS: 0.4, AEWA: 0.35, EUROBATS: 0.25 } });
     expect(describeRule(r, context("en"))).toBe("Shared by agreement: CMS 40%, AEWA 35%, EUROBATS 25%.");
     expect(describeRule(r, context("fr"))).toBe(
-      "Répartition convenue : CMS 40\u00a0%, AEWA 35\u00a0%, EUROBATS 25\u00a0%.",
+      "Répartition convenue\u00a0: CMS 40\u00a0%, AEWA 35\u00a0%, EUROBATS 25\u00a0%.",
     );
   });
 
