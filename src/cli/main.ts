@@ -30,8 +30,9 @@ Exit codes: 0 done; 2 invalid input or usage (every problem on stderr); 1 intern
 
 /**
  * The `costshare` command: parses `argv` (without "node" and the script), runs the command and
- * resolves to the exit code. It never throws: a user's mistake is one clear line and exit 2, a
- * fault of ours one line and exit 1 (the stack only with COSTSHARE_DEBUG=1).
+ * resolves to the exit code. It never throws: a user's mistake is one clear line and exit 2; a file
+ * the system will not let it write, or a fault of ours, one line and exit 1 (the stack only with
+ * COSTSHARE_DEBUG=1).
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
@@ -40,6 +41,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (err instanceof UserError) {
       io.err(`costshare: ${err.message}\n`);
       return 2;
+    }
+    const fsError = err as NodeJS.ErrnoException;
+    if (err instanceof Error && typeof fsError.code === "string" && typeof fsError.path === "string") {
+      // The file system refused (no space, no permission): not a bug of ours, and the message says which file.
+      io.err(`costshare: ${fsError.path}: ${fsError.message.replace(/^[A-Z]+: /, "")}\n`);
+      return 1;
     }
     const message = err instanceof Error ? err.message : String(err);
     io.err(`costshare: internal error: ${message}. Please report it with the input workbook.\n`);

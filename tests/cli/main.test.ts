@@ -264,6 +264,25 @@ describe("main", () => {
     expect(plain.err).toBe("");
   });
 
+  it("names the file when the system refuses to write it, with exit 1", async () => {
+    const dir = tempDir();
+    const spy = jest.spyOn(XlsxWorkbook.prototype, "toBuffer").mockRejectedValue(
+      Object.assign(new Error(`EACCES: permission denied, open '${join(dir, "out.xlsx")}'`), {
+        code: "EACCES",
+        path: join(dir, "out.xlsx"),
+      }),
+    );
+    try {
+      const run = await runCli("allocate", SAMPLE, "--out", join(dir, "out.xlsx"));
+      expect(run.code).toBe(1);
+      expect(run.err).toBe(
+        `costshare: ${join(dir, "out.xlsx")}: permission denied, open '${join(dir, "out.xlsx")}'\n`,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it("writes the annex as a Word document with --docx", async () => {
     const dir = tempDir();
     const run = await runCli(
