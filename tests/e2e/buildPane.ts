@@ -53,8 +53,9 @@ export function scriptSizes(outDir: string): ScriptSize[] {
 /** The scripts the pane page loads up front (its <script src> tags), as opposed to chunks loaded on demand. */
 export function initialScripts(outDir: string): string[] {
   const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
-  return [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)]
-    .map((m) => m[1])
+  // The built page is minified: attribute values may come without quotes.
+  return [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((src) => !/^https?:/.test(src))
     .map((src) => src.replace(/^\.?\//, ""));
 }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { main } from "../../src/cli/main";
-import { buildPane } from "./buildPane";
+import { buildPane, initialScripts, scriptSizes } from "./buildPane";
 import { staticServer, type StaticServer } from "./staticServer";
 
 const ROOT = join(__dirname, "../..");
@@ -126,6 +126,18 @@ describeIfChromium("the task pane in Chromium", () => {
       .getByRole("row", { name: /^CMS\b/ });
     return (await row.innerText()).replace(/\s+/g, " ");
   }
+
+  it("keeps the JS that Excel loads up front within 400 KB gzip", () => {
+    const initial = new Set(initialScripts(DIST));
+    const sizes = scriptSizes(DIST);
+    const gzip = sizes.filter((s) => initial.has(s.file)).reduce((t, s) => t + s.gzipBytes, 0);
+    writeFileSync(
+      join(ARTIFACTS, "sizes.json"),
+      JSON.stringify({ initial: [...initial], gzip, sizes }, null, 2),
+    );
+    expect([...initial].sort()).toEqual(["functions.js", "taskpane.js"]);
+    expect(gzip).toBeLessThanOrEqual(400 * 1024);
+  });
 
   it("opens the sample workbook in browser mode within 1.5 s, with nothing blocking", async () => {
     const started = Date.now();
