@@ -25,6 +25,8 @@ export interface RuleContext {
 export function describeRule(rule: RuleApplied, context: RuleContext): string {
   const m = annexMessages[context.language];
   const pct = (f: number) => formatPercent(f, context.language);
+  const payers = Object.keys(rule.weights ?? {}).filter((code) => (rule.weights?.[code] ?? 0) > 0);
+  if (payers.length === 1 && rule.method !== "posts" && rule.method !== "support") return m.sole(payers[0]);
   switch (rule.method) {
     case "fixed": {
       const weights = rule.weights;

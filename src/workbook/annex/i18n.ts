@@ -59,6 +59,8 @@ export interface AnnexMessages {
   fixedPair(split: string, a: string, b: string): string;
   /** "Shared by agreement: CMS 40%, AEWA 35%, EUROBATS 25%." */
   fixedMany(parts: string): string;
+  /** A unit that one instrument pays for alone: "Borne entirely by CMS." */
+  sole(code: string): string;
   /** "Shared equally among CMS, AEWA and EUROBATS." */
   equal(who: string): string;
   /** "In proportion to the number of Parties" (start of a sentence). */
@@ -131,6 +133,7 @@ const en: AnnexMessages = {
   allInstrumentsPhrase: "all instruments",
   fixedPair: (s, a, b) => `Shared ${s} between ${a} and ${b} by agreement.`,
   fixedMany: (parts) => `Shared by agreement: ${parts}.`,
+  sole: (code) => `Borne entirely by ${code}.`,
   equal: (who) => `Shared equally among ${who}.`,
   driver: (phrase) => `In proportion to ${phrase}`,
   drivers: {
@@ -204,6 +207,7 @@ const fr: AnnexMessages = {
   allInstrumentsPhrase: "l'ensemble des instruments",
   fixedPair: (s, a, b) => `Réparti ${s} entre ${a} et ${b}, d'un commun accord.`,
   fixedMany: (parts) => `Répartition convenue\u00a0: ${parts}.`,
+  sole: (code) => `Entièrement à la charge de ${code}.`,
   equal: (who) => `Réparti à parts égales entre ${who}.`,
   driver: (phrase) => `Au prorata ${phrase}`,
   drivers: {
@@ -277,6 +281,7 @@ const es: AnnexMessages = {
   allInstrumentsPhrase: "todos los instrumentos",
   fixedPair: (s, a, b) => `Compartido al ${s} entre ${a} y ${b}, por acuerdo.`,
   fixedMany: (parts) => `Distribución acordada: ${parts}.`,
+  sole: (code) => `Íntegramente a cargo de ${code}.`,
   equal: (who) => `Repartido a partes iguales entre ${who}.`,
   driver: (phrase) => `En proporción ${phrase}`,
   drivers: {

@@ -42,6 +42,18 @@ describe("describeRule", () => {
     );
   });
 
+  it("says so when one instrument bears the whole cost, whatever the method", () => {
+    const r = rule({
+      method: "driver",
+      basis: "Parties",
+      participants: ["CMS"],
+      weights: { CMS: 1, AEWA: 0 },
+    });
+    expect(describeRule(r, context("en"))).toBe("Borne entirely by CMS.");
+    expect(describeRule({ ...r, method: "fixed" }, context("fr"))).toBe("Entièrement à la charge de CMS.");
+    expect(describeRule({ ...r, method: "equal" }, context("es"))).toBe("Íntegramente a cargo de CMS.");
+  });
+
   it("says 'all instruments' when everyone shares equally", () => {
     const r = rule({ method: "equal", participants: [...instruments] });
     expect(describeRule(r, context("en"))).toBe("Shared equally among all instruments.");
