@@ -1,10 +1,7 @@
+import { formatPercent } from "./formatPercent";
+
 /** The result of applyBounds: shares adding up to 1, or why the bounds cannot hold. */
 export type BoundsOutcome = { ok: true; shares: number[] } | { ok: false; message: string };
-
-/** A fraction as a percentage with at most two decimals ("12.5%"). */
-function pct(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(2))}%`;
-}
 
 /**
  * Normalises weights to shares adding up to 1, then holds every share between a floor and a
@@ -22,20 +19,24 @@ export function applyBounds(weights: number[], min?: number, max?: number): Boun
   const lo = min ?? 0;
   const hi = max ?? 1;
   if (!Number.isFinite(lo) || lo < 0 || lo > 1)
-    return { ok: false, message: `The floor ${pct(lo)} must be from 0% to 100%.` };
+    return { ok: false, message: `The floor ${formatPercent(lo)} must be from 0% to 100%.` };
   if (!Number.isFinite(hi) || hi <= 0 || hi > 1)
-    return { ok: false, message: `The ceiling ${pct(hi)} must be above 0% and at most 100%.` };
-  if (lo > hi) return { ok: false, message: `The floor ${pct(lo)} is above the ceiling ${pct(hi)}.` };
+    return { ok: false, message: `The ceiling ${formatPercent(hi)} must be above 0% and at most 100%.` };
+  if (lo > hi)
+    return {
+      ok: false,
+      message: `The floor ${formatPercent(lo)} is above the ceiling ${formatPercent(hi)}.`,
+    };
   if (n * lo > 1 + 1e-12) {
     return {
       ok: false,
-      message: `Floors of ${pct(lo)} for ${n} participants cannot all hold: they add up to ${pct(n * lo)}.`,
+      message: `Floors of ${formatPercent(lo)} for ${n} participants cannot all hold: they add up to ${formatPercent(n * lo)}.`,
     };
   }
   if (n * hi < 1 - 1e-12) {
     return {
       ok: false,
-      message: `Ceilings of ${pct(hi)} for ${n} participants cannot all hold: they add up to only ${pct(n * hi)}.`,
+      message: `Ceilings of ${formatPercent(hi)} for ${n} participants cannot all hold: they add up to only ${formatPercent(n * hi)}.`,
     };
   }
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -56,8 +57,8 @@ export function applyBounds(weights: number[], min?: number, max?: number): Boun
     return {
       ok: false,
       message:
-        `The ceiling of ${pct(hi)} cannot hold: the participants below it have no weight ` +
-        `to take the excess (only ${pct(reachable)} can be shared).`,
+        `The ceiling of ${formatPercent(hi)} cannot hold: the participants below it have no weight ` +
+        `to take the excess (only ${formatPercent(reachable)} can be shared).`,
     };
   }
   const breaks = [0, ...positive.flatMap((x) => [lo / x, hi / x])].sort((a, b) => a - b);

@@ -21,13 +21,10 @@ import { ruleWeights } from "./ruleWeights";
 import { supportReach } from "./supportReach";
 import { tieOrder } from "./tieOrder";
 import { validateSettings } from "./validateSettings";
+import { formatPercent } from "./formatPercent";
 
 /** Tolerance on "adds up to 100%": a hundredth of a percent. */
 const SUM_TOLERANCE = 1e-4;
-
-function pct(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(2))}%`;
-}
 
 function key(name: string): string {
   return name.trim().toLowerCase();
@@ -437,7 +434,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
         problemAt(
           supportFirst.get(p),
           "Share",
-          `The shares of support unit '${units.get(p)?.name ?? p}' add up to ${pct(sum)} (Support rows ${list.map((l) => l.source.row).join(", ")}); they must add up to 100%.`,
+          `The shares of support unit '${units.get(p)?.name ?? p}' add up to ${formatPercent(sum)} (Support rows ${list.map((l) => l.source.row).join(", ")}); they must add up to 100%.`,
         ),
       );
     }
@@ -526,7 +523,10 @@ export function computeAllocation(model: Model): AllocationOutcome {
       const own = lineOwn[w] as Split;
       const c = lines[w].totals[0];
       if (c > 0) weighted = true;
-      for (let i = 0; i < n; i++) acc[i] += (own.weights[i] / own.sum) * c;
+      for (let j = 0; j < own.order.length; j++) {
+        const i = own.order[j];
+        acc[i] += (own.weights[i] / own.sum) * c;
+      }
     }
     if (!weighted) {
       for (const w of u.posts) {
@@ -854,11 +854,11 @@ function basisText(rule: Rule): { basis?: string } {
     case "driver":
       return { basis: spec.driver };
     case "hybrid":
-      return { basis: spec.parts.map((p) => `${pct(p.weight)} ${p.basis}`).join(" + ") };
+      return { basis: spec.parts.map((p) => `${formatPercent(p.weight)} ${p.basis}`).join(" + ") };
     case "fixed":
       return {
         basis: Object.entries(spec.shares)
-          .map(([c, v]) => `${c} ${pct(v)}`)
+          .map(([c, v]) => `${c} ${formatPercent(v)}`)
           .join("; "),
       };
     default:
@@ -950,13 +950,13 @@ function ownSplit(
       problemAt(
         post.source,
         entries[0][0],
-        `The split of post '${post.id}' adds up to ${pct(sum)}; it must add up to 100%.`,
+        `The split of post '${post.id}' adds up to ${formatPercent(sum)}; it must add up to 100%.`,
       ),
     );
     return undefined;
   }
   const text = `Own split: ${codes
-    .map((c, i) => (weights[i] > 0 ? `${c} ${pct(weights[i] / sum)}` : ""))
+    .map((c, i) => (weights[i] > 0 ? `${c} ${formatPercent(weights[i] / sum)}` : ""))
     .filter((s) => s !== "")
     .join(", ")}`;
   return { split: makeSplit(weights, codes), text };

@@ -1,4 +1,5 @@
 import type { RuleSpec, SupportMethod } from "./model";
+import { formatPercent } from "./formatPercent";
 
 /** What describeRule needs to know besides the rule's method and basis. */
 export interface DescribeOptions {
@@ -12,10 +13,6 @@ export interface DescribeOptions {
   supportMethod?: SupportMethod;
 }
 
-function pct(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(2))}%`;
-}
-
 function list(codes: readonly string[]): string {
   if (codes.length <= 1) return codes.join("");
   return `${codes.slice(0, -1).join(", ")} and ${codes[codes.length - 1]}`;
@@ -27,8 +24,8 @@ function driverPhrase(driver: string): string {
 
 function boundsPhrase(min?: number, max?: number): string {
   const parts: string[] = [];
-  if (min !== undefined && min > 0) parts.push(`with a floor of ${pct(min)}`);
-  if (max !== undefined && max < 1) parts.push(`capped at ${pct(max)}`);
+  if (min !== undefined && min > 0) parts.push(`with a floor of ${formatPercent(min)}`);
+  if (max !== undefined && max < 1) parts.push(`capped at ${formatPercent(max)}`);
   return parts.length === 0 ? "" : `, ${parts.join(" and ")}`;
 }
 
@@ -46,7 +43,7 @@ export function describeRule(spec: RuleSpec | { method: "support" }, options: De
         const [[a, x], [b, y]] = entries;
         return `Shared ${Number((x * 100).toFixed(2))}/${Number((y * 100).toFixed(2))} between ${a} and ${b} by agreement${bounds}`;
       }
-      return `Shared by agreement: ${entries.map(([c, v]) => `${c} ${pct(v)}`).join(", ")}${bounds}`;
+      return `Shared by agreement: ${entries.map(([c, v]) => `${c} ${formatPercent(v)}`).join(", ")}${bounds}`;
     }
     case "equal":
       return `Shared equally among ${everyone ? "all instruments" : list(participants)}${bounds}`;
@@ -55,7 +52,10 @@ export function describeRule(spec: RuleSpec | { method: "support" }, options: De
     case "hybrid":
       return (
         spec.parts
-          .map((p) => `${pct(p.weight)} ${p.basis === "equal" ? "equally" : `in proportion to ${p.basis}`}`)
+          .map(
+            (p) =>
+              `${formatPercent(p.weight)} ${p.basis === "equal" ? "equally" : `in proportion to ${p.basis}`}`,
+          )
           .join(", ") + bounds
       );
     case "posts":

@@ -4,6 +4,7 @@ export { computeAllocation } from "./computeAllocation";
 export { describeRule, type DescribeOptions } from "./describeRule";
 export { CostSharingError, InvalidArgumentError, InvariantError } from "./errors";
 export { escalate } from "./escalate";
+export { formatPercent } from "./formatPercent";
 export { largestRemainder } from "./largestRemainder";
 export { largestRemainderInto, remainderScratch, type RemainderScratch } from "./largestRemainderInto";
 export * from "./model";

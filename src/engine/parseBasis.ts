@@ -1,4 +1,5 @@
 import type { HybridPart, RuleSpec } from "./model";
+import { formatPercent } from "./formatPercent";
 
 /** The method names a Rules row may use, in the order messages list them. */
 const METHODS = ["fixed", "equal", "driver", "hybrid", "posts"] as const;
@@ -173,9 +174,4 @@ function checkSum(fractions: readonly number[], what: string): string | undefine
   const sum = fractions.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) <= SUM_TOLERANCE) return undefined;
   return `${what} add up to ${formatPercent(sum)}; they must add up to 100%.`;
-}
-
-/** A fraction as a percentage with at most two decimals ("87.5%"). */
-function formatPercent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(2))}%`;
 }

@@ -3,6 +3,7 @@ import { InvariantError } from "./errors";
 import type { Instrument, Rule } from "./model";
 import { problemAt, type Problem } from "./problem";
 import type { Participation } from "./resolveParticipants";
+import { formatPercent } from "./formatPercent";
 
 /** A rule's final weights over all instruments (0 for non-participants), adding up to 1. */
 export type WeightsOutcome =
@@ -141,7 +142,7 @@ export function ruleWeights(
           problemAt(
             rule.source,
             "Basis",
-            `The fixed shares of unit '${rule.unit}' add up to ${Number((sum * 100).toFixed(2))}%; they must add up to 100%.`,
+            `The fixed shares of unit '${rule.unit}' add up to ${formatPercent(sum)}; they must add up to 100%.`,
           ),
         );
       }
@@ -164,7 +165,7 @@ export function ruleWeights(
           problemAt(
             rule.source,
             "Basis",
-            `The weights of unit '${rule.unit}' add up to ${Number((total * 100).toFixed(2))}%; they must add up to 100%.`,
+            `The weights of unit '${rule.unit}' add up to ${formatPercent(total)}; they must add up to 100%.`,
           ),
         );
       }

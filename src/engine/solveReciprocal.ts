@@ -1,3 +1,5 @@
+import { formatPercent } from "./formatPercent";
+
 /** The result of solveReciprocal: each support unit's total, or what makes the system unsolvable. */
 export type ReciprocalOutcome =
   { ok: true; totals: number[] } | { ok: false; message: string; row?: number; col?: number };
@@ -51,7 +53,7 @@ export function solveReciprocal(direct: number[], matrix: number[][]): Reciproca
     if (col > 1 + 1e-9) {
       return {
         ok: false,
-        message: `The shares of support unit ${j + 1} add up to ${Number((col * 100).toFixed(2))}%, above 100%.`,
+        message: `The shares of support unit ${j + 1} add up to ${formatPercent(col)}, above 100%.`,
         col: j,
       };
     }
