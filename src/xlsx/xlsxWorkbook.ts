@@ -72,12 +72,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
     // Build the new content under temporary names first, so a fault midway leaves the old output whole.
     const built: Worksheet[] = [];
-    sheets.forEach((sheet, i) => {
-      const ws = this.workbook.addWorksheet(`~cmscs${i}`);
-      writeSheet(ws, sheet);
-      built.push(ws);
-      onProgress?.((i + 1) / (sheets.length + 1));
-    });
+    try {
+      sheets.forEach((sheet, i) => {
+        const ws = this.workbook.addWorksheet(`~cmscs${i}`);
+        built.push(ws);
+        writeSheet(ws, sheet);
+        onProgress?.((i + 1) / (sheets.length + 1));
+      });
+    } catch (err) {
+      // Take the half-built sheets out again, so the workbook is as it was, and let the fault through.
+      for (const ws of built) this.workbook.removeWorksheet(ws.id);
+      throw err;
+    }
     sheets.forEach((sheet, i) => {
       const old = existing.get(sheet.name.toLowerCase());
       if (old) {

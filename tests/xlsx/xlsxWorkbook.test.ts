@@ -250,6 +250,24 @@ describe("XlsxWorkbook", () => {
     ]);
   });
 
+  it("leaves the workbook as it was when a sheet cannot be written", async () => {
+    const first = await XlsxWorkbook.fromBuffer(
+      await bytesOf((wb) => wb.addWorksheet("Posts").addRow(["x"])),
+    );
+    await first.writeOutputs([sample]);
+    const book = await XlsxWorkbook.fromBuffer(await first.toBuffer());
+    const broken: OutputSheet = { name: "Log", cells: [[{ v: Number.NaN }]] };
+    await expect(
+      book.writeOutputs([{ name: "Allocation", cells: [[{ v: "new" }]] }, broken]),
+    ).rejects.toThrow(/NaN/);
+    expect(await book.listSheets()).toEqual([
+      { name: "Posts", owned: false },
+      { name: "Allocation", owned: true },
+    ]);
+    const wb = await excelOf(await book.toBuffer());
+    expect(wb.getWorksheet("Allocation")?.getCell("A1").value).toBe(sample.cells[0][0]?.v);
+  });
+
   it("treats a sheet of ours renamed by the user as no longer ours", async () => {
     const first = await XlsxWorkbook.fromBuffer(
       await bytesOf((wb) => wb.addWorksheet("Posts").addRow(["x"])),
