@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ValueType, Workbook } from "exceljs";
 import JSZip from "jszip";
 import { ForeignSheetError } from "../../src/workbook/errors";
@@ -282,5 +284,14 @@ describe("XlsxWorkbook", () => {
     const again = await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
     expect((await again.readInputs()).ownedSheets).toEqual([]);
     await expect(again.writeOutputs([sample])).rejects.toThrow(ForeignSheetError);
+  });
+});
+
+describe("xlsxWorkbook.ts", () => {
+  it("stays browser-safe: no Node module, Buffer, process or require", () => {
+    const source = readFileSync(join(__dirname, "..", "..", "src", "xlsx", "xlsxWorkbook.ts"), "utf8");
+    const imports = [...source.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
+    expect(imports.filter((m) => !m.startsWith("../"))).toEqual(["exceljs", "jszip", "exceljs"]);
+    expect(source).not.toMatch(/\b(Buffer|process|require)\b[.(]/);
   });
 });
