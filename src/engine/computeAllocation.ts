@@ -1,8 +1,12 @@
 import { describeRule } from "./describeRule";
 import { escalate } from "./escalate";
 import { largestRemainder } from "./largestRemainder";
-import { largestRemainderInto, type RemainderScratch, remainderScratch } from "./largestRemainderInto";
-import { type BaselineItem, type Grade, type Model, type Post, type Rule, STAFF_CATEGORY } from "./model";
+import { largestRemainderInto, remainderScratch } from "./largestRemainderInto";
+import { MEMO_LIMIT, makeSplit, type Split } from "./makeSplit";
+import { cachedSplit, hasSplit } from "./ownSplit";
+import { splitLine } from "./splitLine";
+import { computeSavings } from "./computeSavings";
+import { type Grade, type Model, type Post, type Rule, STAFF_CATEGORY } from "./model";
 import { quantizer } from "./money";
 import { hasErrors, problemAt, warningAt, type Problem, type SourceRef } from "./problem";
 import { resolveParticipants } from "./resolveParticipants";
@@ -12,7 +16,6 @@ import type {
   InstrumentTotal,
   LineResult,
   RuleApplied,
-  SavingsResult,
   SettlementResult,
   UnitResult,
 } from "./result";
@@ -30,22 +33,6 @@ function key(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** A weight vector over the instruments with what the hot path needs, computed once. */
-interface Split {
-  weights: Float64Array;
-  sum: number;
-  order: Int32Array;
-  /**
-   * Shares already worked out, by total: posts costed from a grade's standard cost repeat the
-   * same totals many times, and a lookup is cheaper than a largest remainder over 30 instruments.
-   * Values are the shares in `order` order.
-   */
-  memo: Map<number, Float64Array>;
-}
-
-/** Enough memoised totals per split for a staffing table of standard costs, bounded in memory. */
-const MEMO_LIMIT = 4096;
-
 /** What the pipeline knows about one unit. */
 interface UnitInfo {
   name: string;
@@ -59,12 +46,6 @@ interface UnitInfo {
   applied?: RuleApplied;
   /** Shares year-major, the sum of its lines' (and, for an operating unit, received) shares. */
   shares?: Float64Array;
-}
-
-function makeSplit(weights: Float64Array, codes: readonly string[]): Split {
-  let sum = 0;
-  for (let i = 0; i < weights.length; i++) sum += weights[i];
-  return { weights, sum, order: tieOrder(weights, codes), memo: new Map() };
 }
 
 /**
@@ -780,48 +761,6 @@ export function computeAllocation(model: Model): AllocationOutcome {
   return { ok: true, allocation };
 }
 
-/*
- * The hot loops live in small functions of their own: the optimising compiler gives up on a
- * function as large as computeAllocation, and unoptimised code boxes every double it touches.
- */
-
-/**
- * Splits one line year by year by a split (memoised by total), writing its shares and adding
- * them into its unit's and its category's, over the split's participants only.
- */
-function splitLine(
-  totals: readonly number[],
-  split: Split,
-  s: Float64Array,
-  us: Float64Array,
-  cs: Float64Array,
-  dense: Float64Array,
-  scratch: RemainderScratch,
-): void {
-  const { weights, sum, order, memo } = split;
-  const n = dense.length;
-  const m = order.length;
-  for (let y = 0; y < totals.length; y++) {
-    const off = y * n;
-    const total = totals[y];
-    let known = memo.get(total);
-    if (known === undefined) {
-      dense.fill(0);
-      largestRemainderInto(total, weights, sum, order, dense, 0, scratch);
-      known = new Float64Array(m);
-      for (let j = 0; j < m; j++) known[j] = dense[order[j]];
-      if (memo.size < MEMO_LIMIT) memo.set(total, known);
-    }
-    for (let j = 0; j < m; j++) {
-      const i = off + order[j];
-      const v = known[j];
-      s[i] = v;
-      us[i] += v;
-      cs[i] += v;
-    }
-  }
-}
-
 /** Adds `from[src + i]` into both `a[off + i]` and `b[off + i]` for i < n. */
 function addTwice(
   a: Float64Array,
@@ -846,7 +785,6 @@ function addFte(fte: Float64Array, f: number, s: Float64Array, order: Int32Array
     for (let j = 0; j < order.length; j++) fte[order[j]] += f * s[order[j]];
   }
 }
-
 /** The Basis text of a rule as the sheets show it ("Parties", "40% equal + 60% Parties"). */
 function basisText(rule: Rule): { basis?: string } {
   const spec = rule.spec;
@@ -864,204 +802,4 @@ function basisText(rule: Rule): { basis?: string } {
     default:
       return {};
   }
-}
-
-/** True when a post gives any non-zero share of its own. */
-function hasSplit(post: Post): boolean {
-  if (post.split === undefined) return false;
-  for (const c in post.split) if (post.split[c] !== 0) return true;
-  return false;
-}
-
-/**
- * ownSplit, shared between posts with the same split: most shared posts repeat a handful of
- * agreed splits (75/25, 15/85, 3/97), so each is validated, weighted and described once.
- */
-function cachedSplit(
-  post: Post,
-  codes: readonly string[],
-  instrumentAt: (code: string) => number | undefined,
-  problems: Problem[],
-  cache: Map<string, { split: Split; text: string }>,
-): { split: Split; text: string } | undefined {
-  if (post.split === undefined) return undefined;
-  let signature = "";
-  for (const c in post.split) signature += `${c}\u0000${post.split[c]}\u0000`;
-  const hit = cache.get(signature);
-  if (hit !== undefined) return hit;
-  const fresh = ownSplit(post, codes, instrumentAt, problems);
-  // Only a valid split is shared: a bad one must be reported on every post that has it.
-  if (fresh !== undefined) cache.set(signature, fresh);
-  return fresh;
-}
-
-/** A post's own split as a weight vector with its sentence, or undefined; problems name the split cells. */
-function ownSplit(
-  post: Post,
-  codes: readonly string[],
-  instrumentAt: (code: string) => number | undefined,
-  problems: Problem[],
-): { split: Split; text: string } | undefined {
-  if (post.split === undefined) return undefined;
-  const entries = Object.entries(post.split).filter(([, v]) => v !== 0);
-  if (entries.length === 0) {
-    if (Object.keys(post.split).length > 0) {
-      problems.push(
-        problemAt(
-          post.source,
-          Object.keys(post.split)[0],
-          `The split of post '${post.id}' gives every instrument 0%.`,
-        ),
-      );
-    }
-    return undefined;
-  }
-  const weights = new Float64Array(codes.length);
-  let sum = 0;
-  let bad = false;
-  for (const [code, v] of entries) {
-    const i = instrumentAt(code);
-    if (i === undefined) {
-      problems.push(
-        problemAt(
-          post.source,
-          code,
-          `Post '${post.id}' gives a share to '${code}', which is not in the Instruments sheet.`,
-        ),
-      );
-      bad = true;
-    } else if (!Number.isFinite(v) || v < 0) {
-      problems.push(
-        problemAt(
-          post.source,
-          code,
-          `The share of '${code}' in the split of post '${post.id}' must be 0% or more.`,
-        ),
-      );
-      bad = true;
-    } else {
-      weights[i] += v;
-      sum += v;
-    }
-  }
-  if (bad) return undefined;
-  if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-    problems.push(
-      problemAt(
-        post.source,
-        entries[0][0],
-        `The split of post '${post.id}' adds up to ${formatPercent(sum)}; it must add up to 100%.`,
-      ),
-    );
-    return undefined;
-  }
-  const text = `Own split: ${codes
-    .map((c, i) => (weights[i] > 0 ? `${c} ${formatPercent(weights[i] / sum)}` : ""))
-    .filter((s) => s !== "")
-    .join(", ")}`;
-  return { split: makeSplit(weights, codes), text };
-}
-
-/** Savings of each instrument named in the baseline: stand-alone cost against its shared cost, by category. */
-function computeSavings(
-  baseline: readonly BaselineItem[],
-  totals: readonly InstrumentTotal[],
-  codes: readonly string[],
-  instrumentAt: (code: string) => number | undefined,
-  grades: ReadonlyMap<string, Grade>,
-  category: (name: string) => string,
-  costByYear: (
-    a: number | undefined,
-    b: Record<number, number> | undefined,
-    g: Grade | undefined,
-    fte: number,
-  ) => number[] | undefined,
-  problems: Problem[],
-): SavingsResult[] {
-  const base = new Map<number, { byCategory: Record<string, number>; fte?: number }>();
-  for (const item of baseline) {
-    const i = instrumentAt(item.instrument);
-    const label = item.item ?? item.category;
-    if (i === undefined) {
-      problems.push(
-        problemAt(
-          item.source,
-          "Instrument",
-          `Baseline line '${label}' names instrument '${item.instrument}', which is not in the Instruments sheet.`,
-        ),
-      );
-      continue;
-    }
-    let grade: Grade | undefined;
-    if (item.grade !== undefined && item.grade.trim() !== "") {
-      grade = grades.get(key(item.grade));
-      if (grade === undefined) {
-        problems.push(
-          problemAt(
-            item.source,
-            "Grade",
-            `Grade '${item.grade}' of baseline line '${label}' is not in the Grades sheet.`,
-          ),
-        );
-        continue;
-      }
-    }
-    if (item.fte !== undefined && (!Number.isFinite(item.fte) || item.fte < 0)) {
-      problems.push(problemAt(item.source, "FTE", `The FTE of baseline line '${label}' must be 0 or more.`));
-      continue;
-    }
-    if (item.cost === undefined && item.costByYear === undefined && grade === undefined) {
-      problems.push(
-        problemAt(
-          item.source,
-          "Cost",
-          `Baseline line '${label}' has neither a Cost nor a Grade; give one of them.`,
-        ),
-      );
-      continue;
-    }
-    if (item.cost !== undefined && !Number.isFinite(item.cost)) {
-      problems.push(problemAt(item.source, "Cost", `The cost of baseline line '${label}' is not a number.`));
-      continue;
-    }
-    const perYear = costByYear(item.cost, item.costByYear, grade, item.fte ?? 1);
-    if (perYear === undefined) {
-      problems.push(
-        problemAt(item.source, "Cost", `Baseline line '${label}' has no cost for every year of the period.`),
-      );
-      continue;
-    }
-    const entry = base.get(i) ?? { byCategory: {} };
-    base.set(i, entry);
-    const cat = category(item.category);
-    entry.byCategory[cat] = (entry.byCategory[cat] ?? 0) + perYear.reduce((a, b) => a + b, 0);
-    if (item.fte !== undefined) entry.fte = (entry.fte ?? 0) + item.fte;
-  }
-  const out: SavingsResult[] = [];
-  codes.forEach((code, i) => {
-    const entry = base.get(i);
-    if (entry === undefined) return;
-    const t = totals[i];
-    const cats = new Set([...Object.keys(entry.byCategory), ...Object.keys(t.byCategory)]);
-    const byCategory: SavingsResult["byCategory"] = {};
-    let b = 0;
-    let s = 0;
-    for (const c of cats) {
-      const cb = entry.byCategory[c] ?? 0;
-      const cs = t.byCategory[c] ?? 0;
-      byCategory[c] = { baseline: cb, shared: cs, savings: cb - cs };
-      b += cb;
-      s += cs;
-    }
-    out.push({
-      code,
-      baseline: b,
-      shared: s,
-      savings: b - s,
-      byCategory,
-      ...(entry.fte !== undefined ? { baselineFte: entry.fte, fteFreed: entry.fte - t.fte } : {}),
-      sharedFte: t.fte,
-    });
-  });
-  return out;
 }

@@ -1,0 +1,111 @@
+import type { BaselineItem, Grade } from "./model";
+import { problemAt, type Problem } from "./problem";
+import type { InstrumentTotal, SavingsResult } from "./result";
+
+function key(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** Savings of each instrument named in the baseline: stand-alone cost against its shared cost, by category. */
+export function computeSavings(
+  baseline: readonly BaselineItem[],
+  totals: readonly InstrumentTotal[],
+  codes: readonly string[],
+  instrumentAt: (code: string) => number | undefined,
+  grades: ReadonlyMap<string, Grade>,
+  category: (name: string) => string,
+  costByYear: (
+    a: number | undefined,
+    b: Record<number, number> | undefined,
+    g: Grade | undefined,
+    fte: number,
+  ) => number[] | undefined,
+  problems: Problem[],
+): SavingsResult[] {
+  const base = new Map<number, { byCategory: Record<string, number>; fte?: number }>();
+  for (const item of baseline) {
+    const i = instrumentAt(item.instrument);
+    const label = item.item ?? item.category;
+    if (i === undefined) {
+      problems.push(
+        problemAt(
+          item.source,
+          "Instrument",
+          `Baseline line '${label}' names instrument '${item.instrument}', which is not in the Instruments sheet.`,
+        ),
+      );
+      continue;
+    }
+    let grade: Grade | undefined;
+    if (item.grade !== undefined && item.grade.trim() !== "") {
+      grade = grades.get(key(item.grade));
+      if (grade === undefined) {
+        problems.push(
+          problemAt(
+            item.source,
+            "Grade",
+            `Grade '${item.grade}' of baseline line '${label}' is not in the Grades sheet.`,
+          ),
+        );
+        continue;
+      }
+    }
+    if (item.fte !== undefined && (!Number.isFinite(item.fte) || item.fte < 0)) {
+      problems.push(problemAt(item.source, "FTE", `The FTE of baseline line '${label}' must be 0 or more.`));
+      continue;
+    }
+    if (item.cost === undefined && item.costByYear === undefined && grade === undefined) {
+      problems.push(
+        problemAt(
+          item.source,
+          "Cost",
+          `Baseline line '${label}' has neither a Cost nor a Grade; give one of them.`,
+        ),
+      );
+      continue;
+    }
+    if (item.cost !== undefined && !Number.isFinite(item.cost)) {
+      problems.push(problemAt(item.source, "Cost", `The cost of baseline line '${label}' is not a number.`));
+      continue;
+    }
+    const perYear = costByYear(item.cost, item.costByYear, grade, item.fte ?? 1);
+    if (perYear === undefined) {
+      problems.push(
+        problemAt(item.source, "Cost", `Baseline line '${label}' has no cost for every year of the period.`),
+      );
+      continue;
+    }
+    const entry = base.get(i) ?? { byCategory: {} };
+    base.set(i, entry);
+    const cat = category(item.category);
+    entry.byCategory[cat] = (entry.byCategory[cat] ?? 0) + perYear.reduce((a, b) => a + b, 0);
+    if (item.fte !== undefined) entry.fte = (entry.fte ?? 0) + item.fte;
+  }
+  const out: SavingsResult[] = [];
+  codes.forEach((code, i) => {
+    const entry = base.get(i);
+    if (entry === undefined) return;
+    const t = totals[i];
+    const cats = new Set([...Object.keys(entry.byCategory), ...Object.keys(t.byCategory)]);
+    const byCategory: SavingsResult["byCategory"] = {};
+    let b = 0;
+    let s = 0;
+    for (const c of cats) {
+      const cb = entry.byCategory[c] ?? 0;
+      const cs = t.byCategory[c] ?? 0;
+      byCategory[c] = { baseline: cb, shared: cs, savings: cb - cs };
+      b += cb;
+      s += cs;
+    }
+    out.push({
+      code,
+      baseline: b,
+      shared: s,
+      savings: b - s,
+      byCategory,
+      ...(entry.fte !== undefined ? { baselineFte: entry.fte, fteFreed: entry.fte - t.fte } : {}),
+      sharedFte: t.fte,
+    });
+  });
+  return out;
+}

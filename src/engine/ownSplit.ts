@@ -1,0 +1,103 @@
+import { formatPercent } from "./formatPercent";
+import { makeSplit, type Split } from "./makeSplit";
+import type { Post } from "./model";
+import { problemAt, type Problem } from "./problem";
+
+/** Tolerance on "adds up to 100%": a hundredth of a percent. */
+const SUM_TOLERANCE = 1e-4;
+
+/** True when a post gives any non-zero share of its own. */
+export function hasSplit(post: Post): boolean {
+  if (post.split === undefined) return false;
+  for (const c in post.split) if (post.split[c] !== 0) return true;
+  return false;
+}
+
+/**
+ * ownSplit, shared between posts with the same split: most shared posts repeat a handful of
+ * agreed splits (75/25, 15/85, 3/97), so each is validated, weighted and described once.
+ */
+export function cachedSplit(
+  post: Post,
+  codes: readonly string[],
+  instrumentAt: (code: string) => number | undefined,
+  problems: Problem[],
+  cache: Map<string, { split: Split; text: string }>,
+): { split: Split; text: string } | undefined {
+  if (post.split === undefined) return undefined;
+  let signature = "";
+  for (const c in post.split) signature += `${c}\u0000${post.split[c]}\u0000`;
+  const hit = cache.get(signature);
+  if (hit !== undefined) return hit;
+  const fresh = ownSplit(post, codes, instrumentAt, problems);
+  // Only a valid split is shared: a bad one must be reported on every post that has it.
+  if (fresh !== undefined) cache.set(signature, fresh);
+  return fresh;
+}
+
+/** A post's own split as a weight vector with its sentence, or undefined; problems name the split cells. */
+function ownSplit(
+  post: Post,
+  codes: readonly string[],
+  instrumentAt: (code: string) => number | undefined,
+  problems: Problem[],
+): { split: Split; text: string } | undefined {
+  if (post.split === undefined) return undefined;
+  const entries = Object.entries(post.split).filter(([, v]) => v !== 0);
+  if (entries.length === 0) {
+    if (Object.keys(post.split).length > 0) {
+      problems.push(
+        problemAt(
+          post.source,
+          Object.keys(post.split)[0],
+          `The split of post '${post.id}' gives every instrument 0%.`,
+        ),
+      );
+    }
+    return undefined;
+  }
+  const weights = new Float64Array(codes.length);
+  let sum = 0;
+  let bad = false;
+  for (const [code, v] of entries) {
+    const i = instrumentAt(code);
+    if (i === undefined) {
+      problems.push(
+        problemAt(
+          post.source,
+          code,
+          `Post '${post.id}' gives a share to '${code}', which is not in the Instruments sheet.`,
+        ),
+      );
+      bad = true;
+    } else if (!Number.isFinite(v) || v < 0) {
+      problems.push(
+        problemAt(
+          post.source,
+          code,
+          `The share of '${code}' in the split of post '${post.id}' must be 0% or more.`,
+        ),
+      );
+      bad = true;
+    } else {
+      weights[i] += v;
+      sum += v;
+    }
+  }
+  if (bad) return undefined;
+  if (Math.abs(sum - 1) > SUM_TOLERANCE) {
+    problems.push(
+      problemAt(
+        post.source,
+        entries[0][0],
+        `The split of post '${post.id}' adds up to ${formatPercent(sum)}; it must add up to 100%.`,
+      ),
+    );
+    return undefined;
+  }
+  const text = `Own split: ${codes
+    .map((c, i) => (weights[i] > 0 ? `${c} ${formatPercent(weights[i] / sum)}` : ""))
+    .filter((s) => s !== "")
+    .join(", ")}`;
+  return { split: makeSplit(weights, codes), text };
+}
