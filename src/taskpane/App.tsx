@@ -280,7 +280,6 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const startWrite = async () => {
     if (!loaded) return;
     setWriteError(undefined);
-    setWritten(undefined);
     try {
       const existing = await loaded.session.port.listSheets();
       const isOutput = (name: string) =>
@@ -313,6 +312,8 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const finishWrite = async () => {
     if (!loaded) return;
     setConfirmReplace(undefined);
+    // The earlier links stay until a new write really starts (a cancelled one leaves them).
+    setWritten(undefined);
     try {
       let session = loaded.session;
       let grids = loaded.grids;

@@ -260,6 +260,10 @@ describeIfChromium("the task pane in Chromium", () => {
     await dialog.getByRole("button", { name: "Cancel" }).focus();
     await page.keyboard.press("Enter");
     await dialog.waitFor({ state: "hidden" });
+    // Cancelling keeps the first run's results on offer.
+    expect(await page.getByRole("button", { name: "Download result (.xlsx)" }).first().isEnabled()).toBe(
+      true,
+    );
 
     // The preview showed the same grand total the command line computed.
     await openStep(/4 Preview/);

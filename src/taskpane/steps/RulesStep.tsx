@@ -63,8 +63,10 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  bounds: { display: "flex", gap: tokens.spacingHorizontalS },
-  bound: { flexGrow: 1, minWidth: 0 },
+  // Two equal columns that never push past a narrow pane (Input has an intrinsic minimum width).
+  bounds: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  bound: { minWidth: 0 },
+  boundInput: { minWidth: 0, width: "100%" },
 });
 
 /** Step 3: each common service unit with its rule, editable; the preview follows every change. */
@@ -194,6 +196,7 @@ function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number })
       <div className={styles.bounds}>
         <Field className={styles.bound} label="Floor" hint="e.g. 2%" validationMessage={problem("min")}>
           <Input
+            className={styles.boundInput}
             aria-label={`Floor on each share of ${d.unit}`}
             value={d.min}
             onChange={(_, data) => change({ min: data.value })}
@@ -201,6 +204,7 @@ function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number })
         </Field>
         <Field className={styles.bound} label="Ceiling" hint="e.g. 50%" validationMessage={problem("max")}>
           <Input
+            className={styles.boundInput}
             aria-label={`Ceiling on each share of ${d.unit}`}
             value={d.max}
             onChange={(_, data) => change({ max: data.value })}
