@@ -43,6 +43,8 @@ const MARGIN = 1134;
 const TEXT_WIDTH = A4_HEIGHT - 2 * MARGIN;
 const LABEL_MIN = 2800;
 const FIGURE_MAX = 1500;
+/** Left and right cell margins of Word's default table style (0.08 inch each), in twips. */
+const CELL_MARGINS = 230;
 const HEADER_FILL = "F2F2F2";
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const NO_LINE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
@@ -206,11 +208,33 @@ function cellStyle(id: string, size: number, alignment: (typeof AlignmentType)[k
 
 function docxTable(table: AnnexTable, rounding: number, language: Language): Table {
   const figures = table.columns.length - 1;
-  const figureWidth = Math.min(FIGURE_MAX, Math.floor((TEXT_WIDTH - LABEL_MIN) / figures));
-  const labelWidth = TEXT_WIDTH - figureWidth * figures;
-  const widths = [labelWidth, ...new Array<number>(figures).fill(figureWidth)];
   // Ten instruments and a Total need a smaller type to keep "1,234,567" on one line.
   const size = figures > 8 ? 15 : 17;
+  // Each figure column is as wide as its longest header word and longest figure need; amounts
+  // then share what the label leaves, up to a comfortable width; the label takes the rest.
+  // (A character of Calibri is about 0.62 of the type size on average: size is in half-points, 10 twips each.)
+  const need = table.columns.map((col, c) => {
+    if (c === 0) return 0;
+    const headerWord = Math.max(0, ...col.header.split(" ").map((w) => w.length)) * 1.15;
+    const longest = table.rows.reduce(
+      (max, row) => Math.max(max, annexCellText(row, col, c, rounding, language).length),
+      headerWord,
+    );
+    return Math.ceil(longest * size * 6.2) + CELL_MARGINS;
+  });
+  const narrowTotal = table.columns.reduce(
+    (sum, col, c) => (c > 0 && col.kind !== "amount" ? sum + need[c] : sum),
+    0,
+  );
+  const amounts = table.columns.filter((col) => col.kind === "amount").length;
+  const amountShare = Math.min(
+    FIGURE_MAX,
+    Math.floor((TEXT_WIDTH - LABEL_MIN - narrowTotal) / Math.max(1, amounts)),
+  );
+  const widths = table.columns.map((col, c) =>
+    col.kind === "amount" ? Math.max(need[c], amountShare) : need[c],
+  );
+  widths[0] = TEXT_WIDTH - widths.slice(1).reduce((a, b) => a + b, 0);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
