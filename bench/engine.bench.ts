@@ -2,6 +2,11 @@
  * Engine benchmark: computeAllocation on 10,000 posts × 30 instruments × 3 years with a mix of
  * rules (fixed, equal, driver with a ceiling, hybrid, posts with own splits, a support unit),
  * against the floor of a bare Float64Array multiply-add over the same shares in the same run.
+ *
+ * The floor allocates nothing and checks nothing; the engine validates every record, costs it,
+ * splits it exactly (largest remainder with a tie order), and builds a LineResult with its own
+ * totals and shares for each of the 10,060 lines. What is left above the floor is mostly that
+ * per-line work and the garbage collector copying the results it builds.
  */
 import { computeAllocation } from "../src/engine/computeAllocation";
 import type { BudgetLine, Instrument, Model, Post, Rule, SupportLink } from "../src/engine/model";

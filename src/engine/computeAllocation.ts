@@ -415,7 +415,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
         problemAt(
           supportFirst.get(p),
           "Share",
-          `The shares of support unit '${units.get(p)?.name ?? p}' add up to ${formatPercent(sum)} (Support rows ${list.map((l) => l.source.row).join(", ")}); they must add up to 100%.`,
+          `The shares of support unit '${units.get(p)?.name ?? p}' add up to ${formatPercent(sum)} (Support ${list.length === 1 ? "row" : "rows"} ${list.map((l) => l.source.row).join(", ")}); they must add up to 100%.`,
         ),
       );
     }

@@ -293,7 +293,7 @@ describe("computeAllocation problems", () => {
         "Support",
         2,
         "Share",
-        "The shares of support unit 'Admin' add up to 90% (Support rows 2); they must add up to 100%.",
+        "The shares of support unit 'Admin' add up to 90% (Support row 2); they must add up to 100%.",
       ],
     ]);
     const self = problems({
