@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -25,9 +25,18 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   return { code, out, err };
 }
 
-/** A fresh temporary folder for one test's files. */
+const made: string[] = [];
+
+// Every test file that uses the harness removes its temporary folders when it is done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder for one test's files, removed after the test file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "costshare-test-"));
+  const dir = mkdtempSync(join(tmpdir(), "costshare-test-"));
+  made.push(dir);
+  return dir;
 }
 
 /** The repository's root. */
