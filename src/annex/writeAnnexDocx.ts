@@ -109,7 +109,9 @@ export async function writeAnnexDocx(
           ],
         }),
       );
-      if (part.rows.length > 0) children.push(docxTable(part, allocation.settings.rounding, language));
+      // The slices of one table keep one type size, the one the whole table needs.
+      const small = table.columns.length - 1 > 8;
+      if (part.rows.length > 0) children.push(docxTable(part, small, allocation.settings.rounding, language));
     });
     children.push(...notesUnder(table));
   });
@@ -206,10 +208,9 @@ function cellStyle(id: string, size: number, alignment: (typeof AlignmentType)[k
   };
 }
 
-function docxTable(table: AnnexTable, rounding: number, language: Language): Table {
-  const figures = table.columns.length - 1;
+function docxTable(table: AnnexTable, small: boolean, rounding: number, language: Language): Table {
   // Ten instruments and a Total need a smaller type to keep "1,234,567" on one line.
-  const size = figures > 8 ? 15 : 17;
+  const size = small ? 15 : 17;
   // Each figure column is as wide as its longest header word and longest figure need; amounts
   // then share what the label leaves, up to a comfortable width; the label takes the rest.
   // (A character of Calibri is about 0.62 of the type size on average: size is in half-points, 10 twips each.)
@@ -256,7 +257,7 @@ function docxTable(table: AnnexTable, rounding: number, language: Language): Tab
   });
   // Keeping every row with the next holds a short table on one page; a long one must be free to break.
   const keepTogether = table.rows.length <= KEEP_TOGETHER_ROWS;
-  const styles = figures > 8 ? SMALL_STYLES : STYLES;
+  const styles = small ? SMALL_STYLES : STYLES;
   const body = table.rows.map((row, r) => {
     const isTotal = row.kind === "subtotal" || row.kind === "total";
     const bold = isTotal || row.kind === "group";
