@@ -40,6 +40,8 @@ interface UnitInfo {
   budget: number[];
   rule?: Rule;
   support: boolean;
+  /** Named as a Provider in the Support sheet (known before the links are read). */
+  provider: boolean;
   /** Receives support from a support unit. */
   receives: boolean;
   split?: Split;
@@ -172,19 +174,26 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const units = new Map<string, UnitInfo>();
   // Names as written, so that 10,000 posts of a few units do not trim and lower-case each time.
   const unitsAsWritten = new Map<string, UnitInfo>();
+  const providers = new Set(model.support.map((l) => key(l.provider)));
   const unitOf = (name: string): UnitInfo => {
     const written = unitsAsWritten.get(name);
     if (written !== undefined) return written;
     const k = key(name);
     let u = units.get(k);
     if (u === undefined) {
-      u = { name: name.trim(), posts: [], budget: [], support: false, receives: false };
+      u = {
+        name: name.trim(),
+        posts: [],
+        budget: [],
+        support: false,
+        provider: providers.has(k),
+        receives: false,
+      };
       units.set(k, u);
     }
     unitsAsWritten.set(name, u);
     return u;
   };
-  const providers = new Set(model.support.map((l) => key(l.provider)));
 
   // Posts.
   // The lines, and what the pipeline needs of each, in parallel arrays rather than an object per
@@ -203,7 +212,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const readPost = (post: Post): void => {
     const before = problems.length;
     const unit = unitOf(post.unit);
-    const inSupport = providers.has(key(unit.name));
+    const inSupport = unit.provider;
     if (unit.name === "") problems.push(problemAt(post.source, "Unit", `Post '${post.id}' has no Unit.`));
     const idKey = key(post.id);
     if (postIds.has(idKey))
@@ -572,18 +581,22 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const fte = new Float64Array(n);
   const ruleText = new Map<UnitInfo, string>();
   for (const u of operating) if (u.applied) ruleText.set(u, `Unit rule: ${u.applied.method}`);
-  for (let k = 0; k < lines.length; k++) {
-    const unit = lineUnit[k];
-    if (unit.support) continue;
-    const own = lineOwn[k];
-    const split = own ?? unit.split;
-    if (split === undefined) continue;
-    const r = lines[k];
-    if (own === undefined) r.rule = ruleText.get(unit) ?? "";
-    splitLine(r.totals, split, r.shares, unit.shares as Float64Array, byCat[lineCat[k]], dense, scratch);
-    if (r.kind === "post" && r.totals[0] !== 0)
-      addFte(fte, (r.fte ?? 0) / r.totals[0], r.shares, split.order);
-  }
+  // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
+  const splitOperatingLines = (): void => {
+    for (let k = 0; k < lines.length; k++) {
+      const unit = lineUnit[k];
+      if (unit.support) continue;
+      const own = lineOwn[k];
+      const split = own ?? unit.split;
+      if (split === undefined) continue;
+      const r = lines[k];
+      if (own === undefined) r.rule = ruleText.get(unit) ?? "";
+      splitLine(r.totals, split, r.shares, unit.shares as Float64Array, byCat[lineCat[k]], dense, scratch);
+      if (r.kind === "post" && r.totals[0] !== 0)
+        addFte(fte, (r.fte ?? 0) / r.totals[0], r.shares, split.order);
+    }
+  };
+  splitOperatingLines();
 
   // Pass support lines on: over the operating units they reach, then by each unit's rule.
   const passedOn = supports.map(() => operating.map(() => new Array<number>(Y).fill(0)));
@@ -637,7 +650,12 @@ export function computeAllocation(model: Model): AllocationOutcome {
   // Unit results.
   const sumLines = (u: UnitInfo): number[] => {
     const own = new Array<number>(Y).fill(0);
-    for (const i of [...u.posts, ...u.budget]) for (let y = 0; y < Y; y++) own[y] += lines[i].totals[y];
+    for (const list of [u.posts, u.budget]) {
+      for (let k = 0; k < list.length; k++) {
+        const totals = lines[list[k]].totals;
+        for (let y = 0; y < Y; y++) own[y] += totals[y];
+      }
+    }
     return own;
   };
   const unitResults: UnitResult[] = [];
