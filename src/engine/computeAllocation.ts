@@ -611,20 +611,35 @@ export function computeAllocation(model: Model): AllocationOutcome {
     const ss = su.shares as Float64Array;
     // By total: the piece each operating unit receives, then that piece's shares (O × n).
     const memo = new Map<number, { pieces: Float64Array; shares: Float64Array }>();
+    const seen = new Set<number>();
+    const once = { pieces: new Float64Array(O), shares: new Float64Array(O * n) };
     const passOn = (total: number): { pieces: Float64Array; shares: Float64Array } => {
-      let known = memo.get(total);
+      const known = memo.get(total);
       if (known !== undefined) return known;
-      const pieces = new Float64Array(O);
-      const shares = new Float64Array(O * n);
-      largestRemainderInto(total, reachWeights, reachSum, reachOrder, pieces, 0, scratch);
-      for (let u = 0; u < O; u++) {
-        if (pieces[u] === 0) continue;
-        const split = operating[u].split as Split;
-        largestRemainderInto(pieces[u], split.weights, split.sum, split.order, shares, u * n, scratch);
+      // Memoised the second time a total is met; the first time, worked out in scratch space.
+      const keep = seen.has(total) && memo.size < MEMO_LIMIT;
+      if (!keep && seen.size < MEMO_LIMIT) seen.add(total);
+      const out = keep ? { pieces: new Float64Array(O), shares: new Float64Array(O * n) } : once;
+      if (!keep) {
+        out.pieces.fill(0);
+        out.shares.fill(0);
       }
-      known = { pieces, shares };
-      if (memo.size < MEMO_LIMIT) memo.set(total, known);
-      return known;
+      largestRemainderInto(total, reachWeights, reachSum, reachOrder, out.pieces, 0, scratch);
+      for (let u = 0; u < O; u++) {
+        if (out.pieces[u] === 0) continue;
+        const split = operating[u].split as Split;
+        largestRemainderInto(
+          out.pieces[u],
+          split.weights,
+          split.sum,
+          split.order,
+          out.shares,
+          u * n,
+          scratch,
+        );
+      }
+      if (keep) memo.set(total, out);
+      return out;
     };
     for (const k of [...su.posts, ...su.budget]) {
       const r = lines[k];

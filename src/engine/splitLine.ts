@@ -19,24 +19,29 @@ export function splitLine(
   dense: Float64Array,
   scratch: RemainderScratch,
 ): void {
-  const { weights, sum, order, memo } = split;
+  const { weights, sum, order, memo, seen } = split;
   const n = dense.length;
   const m = order.length;
   for (let y = 0; y < totals.length; y++) {
     const off = y * n;
     const total = totals[y];
-    let known = memo.get(total);
-    if (known === undefined) {
-      dense.fill(0);
-      largestRemainderInto(total, weights, sum, order, dense, 0, scratch);
-      known = new Float64Array(m);
-      for (let j = 0; j < m; j++) known[j] = dense[order[j]];
-      if (memo.size < MEMO_LIMIT) memo.set(total, known);
+    const known = memo.get(total);
+    if (known !== undefined) {
+      for (let j = 0; j < m; j++) s[off + order[j]] = known[j];
+    } else {
+      // The line's shares start at zero, so the split can be added straight into them.
+      largestRemainderInto(total, weights, sum, order, s, off, scratch);
+      if (seen.has(total)) {
+        if (memo.size < MEMO_LIMIT) {
+          const copy = new Float64Array(m);
+          for (let j = 0; j < m; j++) copy[j] = s[off + order[j]];
+          memo.set(total, copy);
+        }
+      } else if (seen.size < MEMO_LIMIT) seen.add(total);
     }
     for (let j = 0; j < m; j++) {
       const i = off + order[j];
-      const v = known[j];
-      s[i] = v;
+      const v = s[i];
       us[i] += v;
       cs[i] += v;
     }
