@@ -23,6 +23,7 @@ import type { Allocation } from "../engine/result";
 import { annexTables, type AnnexColumn, type AnnexTable } from "../workbook/annex/annexTables";
 import { annexCellText } from "../workbook/annex/annexCellText";
 import { annexMessages } from "../workbook/annex/i18n";
+import { sliceColumns } from "../workbook/annex/sliceColumns";
 
 /** Options of the Word export. */
 export interface AnnexDocxOptions {
@@ -49,8 +50,6 @@ const HEADER_FILL = "F2F2F2";
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const NO_LINE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR", es: "es-ES" };
-/** Figure columns one A4 landscape table holds legibly: ten instruments, their Total and two more. */
-const MAX_FIGURE_COLUMNS = 13;
 /** Tables up to this many rows are kept on one page (Annex 1's tables); longer ones break between rows. */
 const KEEP_TOGETHER_ROWS = 40;
 /** Paragraph styles of table cells: 8.5 pt, or 7.5 pt when ten instruments and a Total share the width. */
@@ -96,7 +95,7 @@ export async function writeAnnexDocx(
       );
     }
     // More instruments than an A4 landscape width holds: the table continues below with the next ones.
-    columnSlices(table).forEach((part, p) => {
+    sliceColumns(table).forEach((part, p) => {
       children.push(
         new Paragraph({
           keepNext: true,
@@ -174,27 +173,6 @@ function pageOfRuns(text: string): ParagraphChild[] {
     else if (part !== "") children.push(part);
   }
   return [new TextRun({ children })];
-}
-
-/**
- * A table with more figure columns than fit, cut into balanced slices of columns, each with the
- * label column; a table that fits comes back as it is.
- */
-function columnSlices(table: AnnexTable): AnnexTable[] {
-  const figures = table.columns.length - 1;
-  if (figures <= MAX_FIGURE_COLUMNS) return [table];
-  const parts = Math.ceil(figures / MAX_FIGURE_COLUMNS);
-  const size = Math.ceil(figures / parts);
-  const slices: AnnexTable[] = [];
-  for (let start = 1; start <= figures; start += size) {
-    const keep = [0, ...Array.from({ length: Math.min(size, figures - start + 1) }, (_, i) => start + i)];
-    slices.push({
-      ...table,
-      columns: keep.map((c) => table.columns[c]),
-      rows: table.rows.map((row) => ({ ...row, cells: keep.map((c) => row.cells[c]) })),
-    });
-  }
-  return slices;
 }
 
 function cellStyle(id: string, size: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {

@@ -3,6 +3,7 @@ import type { Allocation } from "../../engine/result";
 import { annexCellText } from "./annexCellText";
 import { annexTables, type AnnexColumn, type AnnexRow, type AnnexTable } from "./annexTables";
 import { annexMessages } from "./i18n";
+import { sliceColumns } from "./sliceColumns";
 
 /** Inline styles: Word and Outlook keep inline CSS on paste but drop style sheets they do not know. */
 const FONT = "font-family:Calibri,Carlito,Arial,sans-serif;";
@@ -35,10 +36,14 @@ export function annexHtml(allocation: Allocation, language?: Language): string {
         `<p style="${FONT}font-size:12pt;font-weight:bold;text-align:center;margin:0 0 6pt 0">${escapeHtml(table.title)}</p>`,
       );
     }
-    parts.push(
-      `<p style="${FONT}font-size:9pt;font-style:italic;margin:6pt 0 3pt 0">${escapeHtml(table.caption)}</p>`,
-    );
-    if (table.rows.length > 0) parts.push(htmlTable(table, settings.rounding, lang));
+    // More instruments than a page holds: the table continues below with the next ones, as in the .docx.
+    sliceColumns(table).forEach((part, p) => {
+      const caption = p === 0 ? table.caption : `${table.caption} (${m.continued})`;
+      parts.push(
+        `<p style="${FONT}font-size:9pt;font-style:italic;margin:6pt 0 3pt 0">${escapeHtml(caption)}</p>`,
+      );
+      if (part.rows.length > 0) parts.push(htmlTable(part, settings.rounding, lang));
+    });
     for (const note of table.footnotes) {
       parts.push(
         `<p style="${FONT}font-size:8pt;margin:0"><sup>${escapeHtml(note.letter)}</sup> ${escapeHtml(note.text)}</p>`,

@@ -71,6 +71,16 @@ describe("annexHtml", () => {
     expect(doc.querySelector("tbody td")?.textContent).toBe("<b>Exec</b> & co a");
   });
 
+  it("continues a table too wide for the page below it, as the .docx does", () => {
+    const doc = parse(annexHtml(sampleAllocation({ instruments: 16 }), "fr"));
+    const tables = [...doc.querySelectorAll("table")];
+    expect(cellTexts(tables[0].querySelector("thead tr")!)).toHaveLength(10);
+    expect(cellTexts(tables[1].querySelector("thead tr")!).at(-1)).toBe("Total");
+    expect([...doc.querySelectorAll("p")].map((p) => p.textContent)).toContain(
+      "Période 2015-2017 (en EUR) (suite)",
+    );
+  });
+
   it("defaults to the settings' language", () => {
     expect(annexHtml(sampleAllocation({ language: "es" }))).toContain('<html lang="es">');
   });
