@@ -11,7 +11,7 @@ export const ANNEX_SHEET = "Annex";
 
 /** Width of the label column (characters): long enough for "Programme support costs (13%)" and most unit names. */
 const LABEL_WIDTH_MIN = 34;
-const LABEL_WIDTH_MAX = 48;
+const LABEL_WIDTH_MAX = 60;
 /** Width of a figure column: "99,999,999" in bold with room to spare. */
 const FIGURE_WIDTH = 14;
 const HEADER_FILL = "F2F2F2";
