@@ -208,7 +208,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const postIds = new Set<string>();
   const fundedBy: (number | undefined)[] = [];
   const splits = new Map<string, { split: Split; text: string }>();
-  // A function of its own, so that the optimising compiler takes it (see splitLine).
+  // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
   const readPost = (post: Post): void => {
     const before = problems.length;
     const unit = unitOf(post.unit);
