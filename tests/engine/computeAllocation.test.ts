@@ -337,6 +337,31 @@ describe("computeAllocation", () => {
     expect(a.lines[2].rule).toBe("Unit rule: posts");
   });
 
+  it("splits a negative budget line (income) as its opposite, negated, and totals still agree", () => {
+    const a = allocate(
+      buildModel({
+        settings: { psc: 0.13 },
+        instruments: [instrument("CMS", 2), instrument("AEWA", 3), instrument("ASCOBANS", 4)],
+        posts: [post("1", "U", 2, { cost: 100000 })],
+        budget: [
+          {
+            item: "Other income",
+            unit: "U",
+            category: "Income",
+            amount: -10000,
+            source: { sheet: "Budget", row: 2 },
+          },
+        ],
+        rules: [rule("U", { method: "equal" }, 2)],
+      }),
+    );
+    expect(Array.from(a.lines[1].shares)).toEqual([-3333, -3334, -3333]);
+    expect(a.grandTotal.direct).toEqual([90000]);
+    expect(a.instrumentTotals.map((t) => t.direct[0])).toEqual([30000, 30000, 30000]);
+    expect(a.instrumentTotals[1].byCategory).toEqual({ Staff: 33334, Income: -3334 });
+    expect(a.grandTotal.psc).toEqual([11700]);
+  });
+
   it("warns, without failing, about a rule for a unit with no costs and a support unit's rule", () => {
     const out = computeAllocation(
       buildModel({
