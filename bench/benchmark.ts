@@ -24,7 +24,7 @@ export interface BenchResult {
 export type Benchmark = () => Promise<BenchResult>;
 
 /** Runs `fn` `runs` times after `warmup` runs and returns the median time in ms. */
-export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 7, warmup = 2): Promise<number> {
+export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -16,12 +16,19 @@ const files = readdirSync(__dirname)
 
 let failed = false;
 for (const file of files) {
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "one.ts"), join(__dirname, file)], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const lines = out.trim().split("\n").filter((l) => l.startsWith("{"));
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(__dirname, "one.ts"), join(__dirname, file)],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const lines = out
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"));
   for (const line of lines) {
     const r = JSON.parse(line) as BenchResult;
     failed ||= !r.met;
