@@ -4,14 +4,15 @@
  * ours), and the time to an interactive pane in Chromium, in browser mode with the sample
  * workbook loaded and read, against the floor of an empty page from the same server.
  */
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { buildPane, initialScripts, scriptSizes } from "../tests/e2e/buildPane";
 import { staticServer } from "../tests/e2e/staticServer";
 import { peakRssMB, type BenchResult } from "./benchmark";
 
-const DIST = join(__dirname, "../out/bench/pane-dist");
+// One folder per run: the work tree is shared with parallel test runs.
+const DIST = join(__dirname, `../out/bench/pane-dist-${process.pid}`);
 const LOADS = 7;
 const TARGET_MS = 1500;
 const TARGET_GZIP_KB = 400;
@@ -80,6 +81,7 @@ export async function bench(): Promise<BenchResult> {
   } finally {
     await browser.close();
     await server.close();
+    rmSync(DIST, { recursive: true, force: true });
   }
   const ms = median(pane);
   const baselineMs = median(empty);

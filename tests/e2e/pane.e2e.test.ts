@@ -15,9 +15,11 @@ import { staticServer, type StaticServer } from "./staticServer";
 
 const ROOT = join(__dirname, "../..");
 const ARTIFACTS = join(ROOT, "artifacts/e2e");
+// One folder per run: the work tree is shared, and a parallel run must not delete this one's build.
+const RUN = join(ROOT, `out/e2e/run-${process.pid}`);
 // PANE_DIST serves an existing build instead of building (to iterate on the test itself).
-const DIST = process.env.PANE_DIST ?? join(ROOT, "out/e2e/dist");
-const WORK = join(ROOT, "out/e2e/work");
+const DIST = process.env.PANE_DIST ?? join(RUN, "dist");
+const WORK = join(RUN, "work");
 const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = join(ROOT, "assets/cms-family-sample.xlsx");
 
@@ -57,10 +59,7 @@ describeIfChromium("the task pane in Chromium", () => {
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(WORK, { recursive: true });
-    if (process.env.PANE_DIST === undefined) {
-      rmSync(DIST, { recursive: true, force: true });
-      buildPane(DIST);
-    }
+    if (process.env.PANE_DIST === undefined) buildPane(DIST);
     server = await staticServer(DIST);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({
@@ -81,6 +80,7 @@ describeIfChromium("the task pane in Chromium", () => {
     writeFileSync(join(ARTIFACTS, "axe-violations.json"), JSON.stringify(axeViolations, null, 2));
     await browser?.close();
     await server?.close();
+    rmSync(RUN, { recursive: true, force: true });
   });
 
   async function scan(step: string) {
@@ -280,6 +280,35 @@ describeIfChromium("the task pane in Chromium", () => {
     await file.saveAs(path);
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
     await scan("6-export");
+  });
+
+  it("follows the system's dark and high-contrast themes", async () => {
+    await openStep(/4 Preview/);
+    // The theme's own token, which forced colours do not override (computed colours they do).
+    const token = () =>
+      page.evaluate(() =>
+        getComputedStyle(document.querySelector(".fui-FluentProvider")!)
+          .getPropertyValue("--colorNeutralBackground1")
+          .trim(),
+      );
+    const changedFrom = (before: string) =>
+      page.waitForFunction(
+        (prev) =>
+          getComputedStyle(document.querySelector(".fui-FluentProvider")!)
+            .getPropertyValue("--colorNeutralBackground1")
+            .trim() !== prev,
+        before,
+      );
+    const light = await token();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await changedFrom(light);
+    const dark = await token();
+    await scan("7-dark-preview");
+    await page.emulateMedia({ colorScheme: "dark", forcedColors: "active" });
+    await changedFrom(dark);
+    await page.screenshot({ path: join(ARTIFACTS, "8-high-contrast-preview.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
+    await changedFrom(await token());
   });
 
   it("finds no serious or critical accessibility violation and logs no error", () => {
