@@ -14,40 +14,52 @@ export function remainderTolerance(total: number): number {
 export interface RemainderScratch {
   floors: Float64Array;
   rems: Float64Array;
-  /** A copy of the remainders that selection may reorder. */
+  /** The remainders of the bucket that holds the pivot, sorted there. */
   work: Float64Array;
+  /** How many remainders fall in each of the n buckets [b/n, (b+1)/n). */
+  counts: Int32Array;
 }
 
 /** Allocates scratch space for up to `n` weights. */
 export function remainderScratch(n: number): RemainderScratch {
-  return { floors: new Float64Array(n), rems: new Float64Array(n), work: new Float64Array(n) };
+  return {
+    floors: new Float64Array(n),
+    rems: new Float64Array(n),
+    work: new Float64Array(n),
+    counts: new Int32Array(n),
+  };
 }
 
-/** The k-th largest value (k from 1) of a[0..m), by quickselect; reorders a. */
-function kthLargest(a: Float64Array, m: number, k: number): number {
-  let lo = 0;
-  let hi = m - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >>> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] > pivot) i++;
-      while (a[j] < pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
+/**
+ * The k-th largest of the m remainders rems[0..m), k from 1, given how many fall in each of the m
+ * equal buckets of [0, 1). The buckets above hold fewer than k, so the k-th largest is in the
+ * first bucket from the top that reaches k; only that bucket (one remainder on average) is sorted.
+ * Unlike a quickselect this does not branch on how remainders compare, which the processor
+ * cannot predict: that was most of the cost of a split over 30 instruments.
+ */
+function kthLargest(
+  rems: Float64Array,
+  counts: Int32Array,
+  work: Float64Array,
+  m: number,
+  k: number,
+): number {
+  let b = m - 1;
+  let above = 0;
+  while (above + counts[b] < k) above += counts[b--];
+  let c = 0;
+  for (let j = 0; j < m; j++) if (((rems[j] * m) | 0) === b) work[c++] = rems[j];
+  // Insertion sort, descending: the bucket is small.
+  for (let i = 1; i < c; i++) {
+    const v = work[i];
+    let h = i - 1;
+    while (h >= 0 && work[h] < v) {
+      work[h + 1] = work[h];
+      h--;
     }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return a[target];
+    work[h + 1] = v;
   }
-  return a[target];
+  return work[k - above - 1];
 }
 
 /**
@@ -56,8 +68,8 @@ function kthLargest(a: Float64Array, m: number, k: number): number {
  * `weightSum` their sum; both are computed once per weight vector by the caller. No allocation.
  *
  * The `left` leftover quanta go to the remainders above the left-th largest one (r*) by more than
- * the tolerance, then to those within the tolerance of r*, in tie order — a quickselect and one
- * pass rather than a sort.
+ * the tolerance, then to those within the tolerance of r*, in tie order — r* found by counting
+ * the remainders into buckets (kthLargest), in a few passes over them rather than a sort.
  */
 export function largestRemainderInto(
   total: number,
@@ -72,9 +84,10 @@ export function largestRemainderInto(
   const abs = total < 0 ? -total : total;
   const m = order.length;
   const tol = remainderTolerance(abs);
-  const { floors, rems, work } = scratch;
+  const { floors, rems, work, counts } = scratch;
   const scale = abs / weightSum;
   let assigned = 0;
+  for (let b = 0; b < m; b++) counts[b] = 0;
   for (let j = 0; j < m; j++) {
     const q = weights[order[j]] * scale;
     let f = Math.floor(q);
@@ -87,20 +100,21 @@ export function largestRemainderInto(
     floors[j] = f;
     rems[j] = r;
     assigned += f;
+    // r < 1 - tol, so the bucket is below m.
+    counts[(r * m) | 0]++;
   }
   let left = abs - assigned;
   if (left < 0 || left > m)
     throw new InvariantError(`Largest remainder left ${left} quanta for ${m} shares.`);
   if (left > 0) {
-    for (let j = 0; j < m; j++) work[j] = rems[j];
-    const pivot = kthLargest(work, m, left);
+    const pivot = kthLargest(rems, counts, work, m, left);
     const above = pivot + tol;
-    for (let j = 0; j < m && left > 0; j++) {
-      if (rems[j] > above) {
-        floors[j] += 1;
-        rems[j] = -1;
-        left--;
-      }
+    // Without a branch (a comparison as 0 or 1): which remainders clear the pivot is a coin toss.
+    for (let j = 0; j < m; j++) {
+      const won = +(rems[j] > above);
+      floors[j] += won;
+      rems[j] -= 2 * won;
+      left -= won;
     }
     const below = pivot - tol;
     for (let j = 0; j < m && left > 0; j++) {
