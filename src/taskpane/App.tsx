@@ -296,7 +296,8 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   };
 
   const reportWriteError = (e: unknown) => {
-    console.error(e);
+    // A sheet of the officer's in the way is their situation, told in the MessageBar; anything else is logged too.
+    if (!(e instanceof ForeignSheetError)) console.error(e);
     setProgress(undefined);
     setWriteError(
       e instanceof ForeignSheetError

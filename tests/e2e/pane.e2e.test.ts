@@ -311,6 +311,33 @@ describeIfChromium("the task pane in Chromium", () => {
     await changedFrom(await token());
   });
 
+  it("opens the officer's own file with the keyboard, lists its problem at its cell and writes nothing", async () => {
+    const opened = (file: string) => page.getByText(`Working on ${file} in this browser`).waitFor();
+    await page.getByRole("button", { name: "Open .xlsx" }).focus();
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    await chooser.setFiles(join(ROOT, "tests/fixtures/invalid-text-in-cost.xlsx"));
+    await opened("invalid-text-in-cost.xlsx");
+    const problems = page.getByRole("region", { name: "Problems on Posts" });
+    await problems.waitFor();
+    expect(await problems.innerText()).toContain("Posts!F12");
+    await scan("9-problems-own-file");
+    await openStep(/5 Write/);
+    expect(await page.getByRole("button", { name: "Write the results" }).isDisabled()).toBe(true);
+
+    // Valid inputs, but a sheet of the officer's is named Allocation: the way out is named, nothing is written.
+    // Chromium may hold back a second file chooser in quick succession: hand the file to the input directly.
+    await page
+      .getByLabel("Choose an .xlsx workbook")
+      .setInputFiles(join(ROOT, "tests/fixtures/invalid-output-sheet-taken.xlsx"));
+    await opened("invalid-output-sheet-taken.xlsx");
+    await openStep(/5 Write/);
+    await page.getByRole("button", { name: "Write the results" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("A sheet of yours is in the way").waitFor();
+    expect(await page.getByText(/named 'Allocation' that this add-in did not write/).isVisible()).toBe(true);
+    await scan("10-foreign-sheet");
+  });
+
   it("finds no serious or critical accessibility violation and logs no error", () => {
     const serious = axeViolations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious).toEqual([]);
