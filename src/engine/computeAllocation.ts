@@ -3,7 +3,7 @@ import { escalate } from "./escalate";
 import { largestRemainder } from "./largestRemainder";
 import { largestRemainderInto, remainderScratch } from "./largestRemainderInto";
 import { MEMO_LIMIT, makeSplit, type Split } from "./makeSplit";
-import { cachedSplit, hasSplit } from "./ownSplit";
+import { cachedSplit, hasSplit, ownSplitCache } from "./ownSplit";
 import { splitLine } from "./splitLine";
 import { computeSavings } from "./computeSavings";
 import { type Grade, type Model, type Post, type Rule, STAFF_CATEGORY } from "./model";
@@ -48,6 +48,8 @@ interface UnitInfo {
   applied?: RuleApplied;
   /** Shares year-major, the sum of its lines' (and, for an operating unit, received) shares. */
   shares?: Float64Array;
+  /** Its lines' shares by category index (year-major), added up as the lines are split. */
+  byCat: (Float64Array | undefined)[];
 }
 
 /**
@@ -138,8 +140,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
 
   // Every line's shares live in one buffer: one allocation instead of one per line.
   const stride = Y * n;
-  const pool = new Float64Array((model.posts.length + model.budget.length) * stride);
-  const sharesOf = (line: number): Float64Array => pool.subarray(line * stride, (line + 1) * stride);
+  const P = model.posts.length;
+  const lineCount = P + model.budget.length;
+  const pool = new Float64Array(lineCount * stride);
 
   /**
    * Quanta per year of a cost given as an annual amount (escalated), per-year amounts (as they
@@ -148,13 +151,15 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const toQuanta = quantizer(rounding);
   // (1 + escalation)^k, once per year rather than once per post and year.
   const growth = years.map((_, k) => escalate(1, escalation, k));
-  const costByYear = (
+  // Written at out[at + k], so that a line's totals go straight into the table of all lines.
+  const costInto = (
     amount: number | undefined,
     byYear: Record<number, number> | undefined,
     grade: Grade | undefined,
     fte: number,
-  ): number[] | undefined => {
-    const out = new Array<number>(Y);
+    out: Float64Array,
+    at: number,
+  ): boolean => {
     for (let k = 0; k < Y; k++) {
       const given = byYear?.[years[k]];
       let v: number | undefined;
@@ -164,10 +169,22 @@ export function computeAllocation(model: Model): AllocationOutcome {
         const g = grade.costByYear?.[years[k]];
         v = (g !== undefined ? g : grade.cost * growth[k]) * fte;
       }
-      if (v === undefined || !Number.isFinite(v)) return undefined;
-      out[k] = toQuanta(v);
+      if (v === undefined || !Number.isFinite(v)) {
+        out.fill(0, at, at + Y);
+        return false;
+      }
+      out[at + k] = toQuanta(v);
     }
-    return out;
+    return true;
+  };
+  const costByYear = (
+    amount: number | undefined,
+    byYear: Record<number, number> | undefined,
+    grade: Grade | undefined,
+    fte: number,
+  ): number[] | undefined => {
+    const out = new Float64Array(Y);
+    return costInto(amount, byYear, grade, fte, out, 0) ? Array.from(out) : undefined;
   };
 
   // Units, in order of first appearance.
@@ -181,13 +198,19 @@ export function computeAllocation(model: Model): AllocationOutcome {
     const k = key(name);
     let u = units.get(k);
     if (u === undefined) {
+      // Every field from the start, so that all units share one shape (see splitLine.ts).
       u = {
         name: name.trim(),
         posts: [],
         budget: [],
+        rule: undefined,
         support: false,
         provider: providers.has(k),
         receives: false,
+        split: undefined,
+        applied: undefined,
+        shares: undefined,
+        byCat: [],
       };
       units.set(k, u);
     }
@@ -196,20 +219,25 @@ export function computeAllocation(model: Model): AllocationOutcome {
   };
 
   // Posts.
-  // The lines, and what the pipeline needs of each, in parallel arrays rather than an object per
-  // line: 10,000 fewer objects for the garbage collector to copy.
-  const lineCount = model.posts.length + model.budget.length;
-  const lines: LineResult[] = [];
+  // What the pipeline needs of each line, in typed arrays indexed by line (posts, then budget
+  // lines) rather than in an object per line: the hot loops then touch no object at all, and the
+  // results (LineResult) are built once at the end, when each line's rule is known.
+  const lineTotals = new Float64Array(lineCount * Y);
   const lineUnit: UnitInfo[] = [];
   const lineOwn: (Split | undefined)[] = [];
+  /** The sentence of a post's own split, or "". */
+  const lineOwnText: string[] = [];
   /** 1 when a post gives a split of its own, valid or not (a bad one is already a problem). */
   const lineSplitGiven = new Uint8Array(lineCount);
+  /** 1 when a post is costed from its grade's standard cost: such totals repeat. */
+  const lineStandard = new Uint8Array(lineCount);
   const lineCat = new Int32Array(lineCount);
+  const lineFte = new Float64Array(lineCount);
   const postIds = new Set<string>();
   const fundedBy: (number | undefined)[] = [];
-  const splits = new Map<string, { split: Split; text: string }>();
+  const splits = ownSplitCache();
   // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
-  const readPost = (post: Post): void => {
+  const readPost = (post: Post, k: number): void => {
     const before = problems.length;
     const unit = unitOf(post.unit);
     const inSupport = unit.provider;
@@ -269,49 +297,37 @@ export function computeAllocation(model: Model): AllocationOutcome {
         ),
       );
     }
-    let totals: number[] | undefined;
-    if (problems.length === before) {
-      totals = costByYear(post.cost, post.costByYear, grade, post.fte);
-      if (totals === undefined) {
-        problems.push(
-          problemAt(
-            post.source,
-            "Cost",
-            `Post '${post.id}' has no cost for every year of the period; give a Cost or a Grade.`,
-          ),
-        );
-      }
+    if (
+      problems.length === before &&
+      !costInto(post.cost, post.costByYear, grade, post.fte, lineTotals, k * Y)
+    ) {
+      problems.push(
+        problemAt(
+          post.source,
+          "Cost",
+          `Post '${post.id}' has no cost for every year of the period; give a Cost or a Grade.`,
+        ),
+      );
     }
-    unit.posts.push(lines.length);
+    unit.posts.push(k);
     fundedBy.push(fb);
-    const result: LineResult = {
-      kind: "post",
-      id: post.id,
-      title: post.title,
-      unit: unit.name,
-      category: STAFF_CATEGORY,
-      fte: post.fte,
-      rule: own?.text ?? "",
-      totals: totals ?? new Array<number>(Y).fill(0),
-      shares: sharesOf(lines.length),
-      source: post.source,
-    };
-    if (post.grade !== undefined) result.grade = post.grade;
-    if (fb !== undefined) result.fundedBy = codes[fb];
-    lineSplitGiven[lines.length] = own !== undefined || hasSplit(post) ? 1 : 0;
+    lineFte[k] = post.fte;
+    lineStandard[k] = hasCost ? 0 : 1;
+    lineSplitGiven[k] = own !== undefined || hasSplit(post) ? 1 : 0;
     lineUnit.push(unit);
     lineOwn.push(own !== undefined && !inSupport ? own.split : undefined);
-    lines.push(result);
+    lineOwnText.push(own?.text ?? "");
   };
-  for (const post of model.posts) readPost(post);
+  for (let k = 0; k < P; k++) readPost(model.posts[k], k);
 
   // Budget lines.
-  for (const line of model.budget) {
+  for (let b = 0; b < model.budget.length; b++) {
+    const line = model.budget[b];
+    const k = P + b;
     const unit = unitOf(line.unit);
     if (key(line.unit) === "")
       problems.push(problemAt(line.source, "Unit", `Budget line '${line.item}' has no Unit.`));
-    const totals = costByYear(line.amount, line.amountByYear, undefined, 1);
-    if (totals === undefined) {
+    if (!costInto(line.amount, line.amountByYear, undefined, 1, lineTotals, k * Y)) {
       problems.push(
         problemAt(
           line.source,
@@ -320,23 +336,14 @@ export function computeAllocation(model: Model): AllocationOutcome {
         ),
       );
     }
-    unit.budget.push(lines.length);
-    const cat = categoryIndex(line.category);
-    lineCat[lines.length] = cat;
+    unit.budget.push(k);
+    lineCat[k] = categoryIndex(line.category);
     lineUnit.push(unit);
     lineOwn.push(undefined);
-    lines.push({
-      kind: "budget",
-      id: line.item,
-      title: line.item,
-      unit: unit.name,
-      category: categoryNames[cat],
-      rule: "",
-      totals: totals ?? new Array<number>(Y).fill(0),
-      shares: sharesOf(lines.length),
-      source: line.source,
-    });
+    lineOwnText.push("");
   }
+  /** Where line k came from, for a problem. */
+  const sourceOf = (k: number): SourceRef => (k < P ? model.posts[k].source : model.budget[k - P].source);
   const withCosts = new Set([...units.keys()]);
 
   // Rules.
@@ -483,17 +490,17 @@ export function computeAllocation(model: Model): AllocationOutcome {
     const unsplit = u.posts.filter((k) => lineSplitGiven[k] === 0);
     if (rule !== undefined) {
       for (const w of unsplit) {
-        const r = lines[w];
+        const post = model.posts[w];
         problems.push(
           problemAt(
-            r.source,
+            post.source,
             codes[0],
-            `Post '${r.id}' is in unit '${u.name}', whose rule is 'posts', but it has no split of its own.`,
+            `Post '${post.id}' is in unit '${u.name}', whose rule is 'posts', but it has no split of its own.`,
           ),
         );
       }
     } else if (unsplit.length > 0 || u.posts.length === 0 || u.budget.length > 0) {
-      const first = lines[u.posts[0] ?? u.budget[0]]?.source;
+      const first = u.posts.length + u.budget.length > 0 ? sourceOf(u.posts[0] ?? u.budget[0]) : undefined;
       problems.push(
         problemAt(
           first,
@@ -511,7 +518,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
     let weighted = false;
     for (const w of u.posts) {
       const own = lineOwn[w] as Split;
-      const c = lines[w].totals[0];
+      const c = lineTotals[w * Y];
       if (c > 0) weighted = true;
       for (let j = 0; j < own.order.length; j++) {
         const i = own.order[j];
@@ -527,7 +534,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
     if (!acc.some((v) => v > 0)) {
       problems.push(
         problemAt(
-          rule?.source ?? lines[u.posts[0]].source,
+          rule?.source ?? sourceOf(u.posts[0]),
           "Unit",
           `The posts of unit '${u.name}' give no instrument a share.`,
         ),
@@ -577,23 +584,18 @@ export function computeAllocation(model: Model): AllocationOutcome {
     unitReceived.set(u, new Array<number>(Y).fill(0));
   }
   const byCat = categoryNames.map(() => new Float64Array(stride));
-  const dense = new Float64Array(n);
   const fte = new Float64Array(n);
-  const ruleText = new Map<UnitInfo, string>();
-  for (const u of operating) if (u.applied) ruleText.set(u, `Unit rule: ${u.applied.method}`);
   // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
   const splitOperatingLines = (): void => {
-    for (let k = 0; k < lines.length; k++) {
+    for (let k = 0; k < lineCount; k++) {
       const unit = lineUnit[k];
       if (unit.support) continue;
-      const own = lineOwn[k];
-      const split = own ?? unit.split;
+      const split = lineOwn[k] ?? unit.split;
       if (split === undefined) continue;
-      const r = lines[k];
-      if (own === undefined) r.rule = ruleText.get(unit) ?? "";
-      splitLine(r.totals, split, r.shares, unit.shares as Float64Array, byCat[lineCat[k]], dense, scratch);
-      if (r.kind === "post" && r.totals[0] !== 0)
-        addFte(fte, (r.fte ?? 0) / r.totals[0], r.shares, split.order);
+      const acc = unitCategoryShares(unit, lineCat[k], stride);
+      splitLine(lineTotals, k, Y, split, lineStandard[k] === 1, pool, acc, scratch);
+      if (k < P && lineTotals[k * Y] !== 0)
+        addFte(fte, lineFte[k] / lineTotals[k * Y], pool, k * stride, split.order);
     }
   };
   splitOperatingLines();
@@ -607,8 +609,6 @@ export function computeAllocation(model: Model): AllocationOutcome {
     const reachWeights = Float64Array.from(rt);
     const reachSum = rt.reduce((a, b) => a + b, 0);
     const reachOrder = tieOrder(reachWeights, unitNames);
-    const supportRule = `Support: passed on by the ${settings.supportMethod} method`;
-    const ss = su.shares as Float64Array;
     // By total: the piece each operating unit receives, then that piece's shares (O × n).
     const memo = new Map<number, { pieces: Float64Array; shares: Float64Array }>();
     const seen = new Set<number>();
@@ -642,33 +642,74 @@ export function computeAllocation(model: Model): AllocationOutcome {
       return out;
     };
     for (const k of [...su.posts, ...su.budget]) {
-      const r = lines[k];
-      const cs = byCat[lineCat[k]];
-      r.rule = supportRule;
+      const acc = unitCategoryShares(su, lineCat[k], stride);
       for (let y = 0; y < Y; y++) {
-        const off = y * n;
-        const { pieces, shares } = passOn(r.totals[y]);
+        const off = k * stride + y * n;
+        const { pieces, shares } = passOn(lineTotals[k * Y + y]);
         for (let u = 0; u < O; u++) {
           const amount = pieces[u];
           if (amount === 0) continue;
           const target = operating[u];
-          addTwice(r.shares, target.shares as Float64Array, off, shares, u * n, n);
+          addTwice(pool, off, target.shares as Float64Array, y * n, shares, u * n, n);
           (unitReceived.get(target) as number[])[y] += amount;
           passedOn[t][u][y] += amount;
         }
-        addTwice(ss, cs, off, r.shares, off, n);
+        addInto(acc, y * n, pool, off, n);
       }
-      if (r.kind === "post" && r.totals[0] !== 0) addFte(fte, (r.fte ?? 0) / r.totals[0], r.shares, null);
+      if (k < P && lineTotals[k * Y] !== 0)
+        addFte(fte, lineFte[k] / lineTotals[k * Y], pool, k * stride, null);
     }
   });
+  // Each line was added once, into its unit's shares in its category: the units' and the
+  // categories' shares are the sums of those.
+  for (const u of [...operating, ...supports]) {
+    u.byCat.forEach((a, c) => {
+      if (a === undefined) return;
+      addInto(u.shares as Float64Array, 0, a, 0, stride);
+      addInto(byCat[c], 0, a, 0, stride);
+    });
+  }
+
+  // The lines' results, now that each line's rule is known.
+  const supportRule = `Support: passed on by the ${settings.supportMethod} method`;
+  const lines: LineResult[] = [];
+  // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
+  const buildLines = (): void => {
+    for (let k = 0; k < lineCount; k++) {
+      const unit = lineUnit[k];
+      const rule = unit.support
+        ? supportRule
+        : lineOwn[k] !== undefined || unit.applied === undefined
+          ? lineOwnText[k]
+          : `Unit rule: ${unit.applied.method}`;
+      const totals = new Array<number>(Y);
+      for (let y = 0; y < Y; y++) totals[y] = lineTotals[k * Y + y];
+      const shares = new Float64Array(pool.buffer, k * stride * 8, stride);
+      if (k < P) lines.push(postLine(model.posts[k], unit.name, rule, totals, shares, fundedBy[k], codes));
+      else {
+        const line = model.budget[k - P];
+        lines.push({
+          kind: "budget",
+          id: line.item,
+          title: line.item,
+          unit: unit.name,
+          category: categoryNames[lineCat[k]],
+          rule,
+          totals,
+          shares,
+          source: line.source,
+        });
+      }
+    }
+  };
+  buildLines();
 
   // Unit results.
   const sumLines = (u: UnitInfo): number[] => {
     const own = new Array<number>(Y).fill(0);
     for (const list of [u.posts, u.budget]) {
       for (let k = 0; k < list.length; k++) {
-        const totals = lines[list[k]].totals;
-        for (let y = 0; y < Y; y++) own[y] += totals[y];
+        for (let y = 0; y < Y; y++) own[y] += lineTotals[list[k] * Y + y];
       }
     }
     return own;
@@ -768,10 +809,13 @@ export function computeAllocation(model: Model): AllocationOutcome {
 
   // Settlement: share of the common costs against the posts an instrument funds.
   const funded = new Array<number>(n).fill(0);
-  lines.forEach((line, k) => {
-    const f = line.kind === "post" ? fundedBy[k] : undefined;
-    if (f !== undefined) funded[f] += line.totals.reduce((a, b) => a + b, 0);
-  });
+  const addFunded = (): void => {
+    for (let k = 0; k < P; k++) {
+      const f = fundedBy[k];
+      if (f !== undefined) for (let y = 0; y < Y; y++) funded[f] += lineTotals[k * Y + y];
+    }
+  };
+  addFunded();
   const settlement: SettlementResult[] = instrumentTotals.map((t, i) => {
     const share = t.direct.reduce((a, b) => a + b, 0);
     return { code: t.code, share, funded: funded[i], balance: share - funded[i] };
@@ -794,30 +838,76 @@ export function computeAllocation(model: Model): AllocationOutcome {
   return { ok: true, allocation };
 }
 
-/** Adds `from[src + i]` into both `a[off + i]` and `b[off + i]` for i < n. */
+/** Adds `from[src + i]` into both `a[ao + i]` and `b[bo + i]` for i < n. */
 function addTwice(
   a: Float64Array,
+  ao: number,
   b: Float64Array,
-  off: number,
+  bo: number,
   from: Float64Array,
   src: number,
   n: number,
 ): void {
   for (let i = 0; i < n; i++) {
     const v = from[src + i];
-    a[off + i] += v;
-    b[off + i] += v;
+    a[ao + i] += v;
+    b[bo + i] += v;
   }
 }
 
-/** Adds a post's staff time to each instrument: FTE × its first-year share (f = FTE / first-year cost). */
-function addFte(fte: Float64Array, f: number, s: Float64Array, order: Int32Array | null): void {
+/** Adds `from[src + i]` into `a[off + i]` for i < n. */
+function addInto(a: Float64Array, off: number, from: Float64Array, src: number, n: number): void {
+  for (let i = 0; i < n; i++) a[off + i] += from[src + i];
+}
+
+/** A unit's shares in one category (year-major), made when first needed. */
+function unitCategoryShares(u: UnitInfo, category: number, stride: number): Float64Array {
+  let a = u.byCat[category];
+  if (a === undefined) {
+    a = new Float64Array(stride);
+    u.byCat[category] = a;
+  }
+  return a;
+}
+
+/**
+ * Adds a post's staff time to each instrument: FTE × its first-year share (f = FTE / first-year
+ * cost), the shares read at s[at + i]; over `order` only when given.
+ */
+function addFte(fte: Float64Array, f: number, s: Float64Array, at: number, order: Int32Array | null): void {
   if (order === null) {
-    for (let i = 0; i < fte.length; i++) fte[i] += f * s[i];
+    for (let i = 0; i < fte.length; i++) fte[i] += f * s[at + i];
   } else {
-    for (let j = 0; j < order.length; j++) fte[order[j]] += f * s[order[j]];
+    for (let j = 0; j < order.length; j++) fte[order[j]] += f * s[at + order[j]];
   }
 }
+
+/**
+ * A post's result. Each combination of the optional fields is written as one literal, so that
+ * every object is made whole, with its properties in the object itself, rather than grown.
+ */
+function postLine(
+  post: Post,
+  unit: string,
+  rule: string,
+  totals: number[],
+  shares: Float64Array,
+  fundedBy: number | undefined,
+  codes: readonly string[],
+): LineResult {
+  const { id, title, fte, source, grade } = post;
+  const category = STAFF_CATEGORY;
+  if (fundedBy === undefined) {
+    return grade === undefined
+      ? { kind: "post", id, title, unit, category, fte, rule, totals, shares, source }
+      : { kind: "post", id, title, unit, category, fte, rule, totals, shares, source, grade };
+  }
+  const by = codes[fundedBy];
+  return grade === undefined
+    ? { kind: "post", id, title, unit, category, fte, rule, totals, shares, source, fundedBy: by }
+    : { kind: "post", id, title, unit, category, fte, rule, totals, shares, source, grade, fundedBy: by };
+}
+
 /** The Basis text of a rule as the sheets show it ("Parties", "40% equal + 60% Parties"). */
 function basisText(rule: Rule): { basis?: string } {
   const spec = rule.spec;

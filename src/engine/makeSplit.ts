@@ -8,10 +8,12 @@ export interface Split {
   /**
    * Shares already worked out, by total: posts costed from a grade's standard cost repeat the
    * same totals many times, and a lookup is cheaper than a largest remainder over 30 instruments.
-   * Values are the shares in `order` order.
+   * The value is where the total's shares start in `memoShares`.
    */
-  memo: Map<number, Float64Array>;
-  /** Totals met once: a total is memoised the second time it is met, so one-off costs cost nothing. */
+  memo: Map<number, number>;
+  /** The memoised shares end to end, `order.length` per total in `order` order; grows by doubling. */
+  memoShares: Float64Array;
+  /** Totals met once, for lines whose totals rarely repeat: memoised only when met again. */
   seen: Set<number>;
 }
 
@@ -22,5 +24,13 @@ export const MEMO_LIMIT = 4096;
 export function makeSplit(weights: Float64Array, codes: readonly string[]): Split {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += weights[i];
-  return { weights, sum, order: tieOrder(weights, codes), memo: new Map(), seen: new Set() };
+  const order = tieOrder(weights, codes);
+  return {
+    weights,
+    sum,
+    order,
+    memo: new Map(),
+    memoShares: new Float64Array(order.length * 16),
+    seen: new Set(),
+  };
 }

@@ -13,6 +13,26 @@ export function hasSplit(post: Post): boolean {
   return false;
 }
 
+/** An own split with the sentence that describes it ("Own split: CMS 85%, ASCOBANS 15%"). */
+export interface OwnSplit {
+  split: Split;
+  text: string;
+}
+
+/**
+ * Valid own splits met so far, looked up entry by entry (code, then share, then the next code…)
+ * rather than by a text key: building a key turns every share into text, post after post.
+ */
+export interface OwnSplitCache {
+  next: Map<string, Map<unknown, OwnSplitCache>>;
+  found?: OwnSplit;
+}
+
+/** An empty cache of own splits. */
+export function ownSplitCache(): OwnSplitCache {
+  return { next: new Map() };
+}
+
 /**
  * ownSplit, shared between posts with the same split: most shared posts repeat a handful of
  * agreed splits (75/25, 15/85, 3/97), so each is validated, weighted and described once.
@@ -22,16 +42,35 @@ export function cachedSplit(
   codes: readonly string[],
   instrumentAt: (code: string) => number | undefined,
   problems: Problem[],
-  cache: Map<string, { split: Split; text: string }>,
-): { split: Split; text: string } | undefined {
-  if (post.split === undefined) return undefined;
-  let signature = "";
-  for (const c in post.split) signature += `${c}\u0000${post.split[c]}\u0000`;
-  const hit = cache.get(signature);
-  if (hit !== undefined) return hit;
+  cache: OwnSplitCache,
+): OwnSplit | undefined {
+  const given = post.split;
+  if (given === undefined) return undefined;
+  let node: OwnSplitCache | undefined = cache;
+  for (const c in given) {
+    node = node.next.get(c)?.get(given[c]);
+    if (node === undefined) break;
+  }
+  if (node?.found !== undefined) return node.found;
   const fresh = ownSplit(post, codes, instrumentAt, problems);
   // Only a valid split is shared: a bad one must be reported on every post that has it.
-  if (fresh !== undefined) cache.set(signature, fresh);
+  if (fresh !== undefined) {
+    let at = cache;
+    for (const c in given) {
+      let byShare = at.next.get(c);
+      if (byShare === undefined) {
+        byShare = new Map();
+        at.next.set(c, byShare);
+      }
+      let child = byShare.get(given[c]);
+      if (child === undefined) {
+        child = { next: new Map() };
+        byShare.set(given[c], child);
+      }
+      at = child;
+    }
+    at.found = fresh;
+  }
   return fresh;
 }
 
@@ -41,7 +80,7 @@ function ownSplit(
   codes: readonly string[],
   instrumentAt: (code: string) => number | undefined,
   problems: Problem[],
-): { split: Split; text: string } | undefined {
+): OwnSplit | undefined {
   if (post.split === undefined) return undefined;
   const entries = Object.entries(post.split).filter(([, v]) => v !== 0);
   if (entries.length === 0) {

@@ -4,46 +4,62 @@ import { MEMO_LIMIT, type Split } from "./makeSplit";
 /*
  * The hot loops live in small functions of their own: the optimising compiler gives up on a
  * function as large as computeAllocation, and unoptimised code boxes every double it touches.
+ * They read and write flat typed arrays only, never the result objects, whose several shapes
+ * would make every property access a dictionary lookup.
  */
 
 /**
- * Splits one line year by year by a split (memoised by total), writing its shares and adding
- * them into its unit's and its category's, over the split's participants only.
+ * Splits line `k` year by year by a split: reads its totals at totals[k·years + y], writes its
+ * shares at pool[k·stride + y·n + i] (stride = years·n) and adds them into `acc` (year-major,
+ * stride long), over the split's participants only. A total's shares are memoised the first time
+ * it is met when `repeats` (a standard cost, which many lines share), else the second time.
  */
 export function splitLine(
-  totals: readonly number[],
+  totals: Float64Array,
+  k: number,
+  years: number,
   split: Split,
-  s: Float64Array,
-  us: Float64Array,
-  cs: Float64Array,
-  dense: Float64Array,
+  repeats: boolean,
+  pool: Float64Array,
+  acc: Float64Array,
   scratch: RemainderScratch,
 ): void {
   const { weights, sum, order, memo, seen } = split;
-  const n = dense.length;
+  const n = weights.length;
   const m = order.length;
-  for (let y = 0; y < totals.length; y++) {
-    const off = y * n;
-    const total = totals[y];
-    const known = memo.get(total);
-    if (known !== undefined) {
-      for (let j = 0; j < m; j++) s[off + order[j]] = known[j];
+  const base = k * years * n;
+  for (let y = 0; y < years; y++) {
+    const off = base + y * n;
+    const total = totals[k * years + y];
+    const at = memo.get(total);
+    if (at !== undefined) {
+      const known = split.memoShares;
+      for (let j = 0; j < m; j++) pool[off + order[j]] = known[at + j];
     } else {
       // The line's shares start at zero, so the split can be added straight into them.
-      largestRemainderInto(total, weights, sum, order, s, off, scratch);
-      if (seen.has(total)) {
-        if (memo.size < MEMO_LIMIT) {
-          const copy = new Float64Array(m);
-          for (let j = 0; j < m; j++) copy[j] = s[off + order[j]];
-          memo.set(total, copy);
-        }
-      } else if (seen.size < MEMO_LIMIT) seen.add(total);
+      largestRemainderInto(total, weights, sum, order, pool, off, scratch);
+      if (memo.size < MEMO_LIMIT && (repeats || seen.has(total))) remember(split, total, pool, off);
+      else if (!repeats && seen.size < MEMO_LIMIT) seen.add(total);
     }
+    const a = y * n;
     for (let j = 0; j < m; j++) {
-      const i = off + order[j];
-      const v = s[i];
-      us[i] += v;
-      cs[i] += v;
+      const i = order[j];
+      acc[a + i] += pool[off + i];
     }
   }
+}
+
+/** Memoises the shares of `total` just written at pool[off + i]. */
+function remember(split: Split, total: number, pool: Float64Array, off: number): void {
+  const order = split.order;
+  const m = order.length;
+  const at = split.memo.size * m;
+  if (at + m > split.memoShares.length) {
+    const grown = new Float64Array(Math.max(2 * split.memoShares.length, at + m));
+    grown.set(split.memoShares);
+    split.memoShares = grown;
+  }
+  const known = split.memoShares;
+  for (let j = 0; j < m; j++) known[at + j] = pool[off + order[j]];
+  split.memo.set(total, at);
 }
