@@ -279,6 +279,17 @@ describeIfChromium("the task pane in Chromium", () => {
     const path = join(ARTIFACTS, "annex-en.docx");
     await file.saveAs(path);
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
+
+    // Copy as a table: HTML on the clipboard, so it pastes into Word as a table.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.getByRole("button", { name: "Copy annex as a table" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText(/The annex tables are on the clipboard/).waitFor();
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await item.getType("text/html")).text();
+    });
+    expect(html).toContain("<table");
     await scan("6-export");
   });
 
@@ -313,8 +324,10 @@ describeIfChromium("the task pane in Chromium", () => {
 
   it("opens the officer's own file with the keyboard, lists its problem at its cell and writes nothing", async () => {
     const opened = (file: string) => page.getByText(`Working on ${file} in this browser`).waitFor();
-    await page.getByRole("button", { name: "Open .xlsx" }).focus();
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Open .xlsx" }).press("Enter"),
+    ]);
     await chooser.setFiles(join(ROOT, "tests/fixtures/invalid-text-in-cost.xlsx"));
     await opened("invalid-text-in-cost.xlsx");
     const problems = page.getByRole("region", { name: "Problems on Posts" });
