@@ -558,6 +558,13 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                     types={[...new Set(instruments.map((i) => i.type).filter((t) => t !== ""))]}
                     drivers={drivers}
                     saving={saving}
+                    descriptions={
+                      allocation
+                        ? Object.fromEntries(
+                            allocation.rules.map((r) => [r.unit.toLowerCase(), r.description]),
+                          )
+                        : undefined
+                    }
                     onChange={(i, d) => setDrafts((all) => all.map((x, k) => (k === i ? d : x)))}
                     onSave={dirty ? () => void saveRules() : undefined}
                     onUndo={dirty ? () => setDrafts(loaded.readDrafts) : undefined}

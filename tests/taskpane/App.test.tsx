@@ -94,6 +94,7 @@ describe("App", () => {
     expect(within(totals).getByRole("row", { name: /^CMS/ })).toHaveTextContent("CMS192,000");
     await goTo(user, /3 Rules/);
     await user.click(screen.getByRole("button", { name: /Communications: equal/ }));
+    expect(screen.getByText("In the preview: Shared equally among all instruments.")).toBeInTheDocument();
     await user.click(screen.getByRole("combobox", { name: "Method for Communications" }));
     await user.click(screen.getByRole("option", { name: "fixed" }));
     const basis = screen.getByRole("textbox", { name: "Basis for Communications" });

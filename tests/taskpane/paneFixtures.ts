@@ -109,7 +109,15 @@ export function fakeAllocation(model: Model): Allocation {
     settings: model.settings,
     years,
     instruments: ["CMS", "AEWA"],
-    rules: [],
+    rules: model.rules.map((r) => ({
+      unit: r.unit,
+      method: r.spec.method,
+      description:
+        r.spec.method === "equal"
+          ? "Shared equally among all instruments."
+          : `Shared by the ${r.spec.method} rule.`,
+      participants: ["CMS", "AEWA"],
+    })),
     lines: [],
     units,
     instrumentTotals: ["CMS", "AEWA"].map((code, i) => ({

@@ -4,6 +4,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
+  Caption1,
   Dropdown,
   Field,
   Input,
@@ -43,6 +44,8 @@ export interface RulesStepProps {
   onUndo?: () => void;
   /** True while the rules are being saved. */
   saving: boolean;
+  /** Each unit's rule restated in words by the engine, from the last preview (lower-case unit → text). */
+  descriptions?: Record<string, string>;
 }
 
 /** What each method expects in Basis, as a hint under the field. */
@@ -145,8 +148,14 @@ function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number })
         onChange={(_, data) => change({ basis: data.value })}
       />
     );
+  const described = props.descriptions?.[d.unit.trim().toLowerCase()];
   return (
     <div className={styles.fields}>
+      {described && (
+        <Caption1 as="p" block>
+          In the preview: {described}
+        </Caption1>
+      )}
       <Field label={`Method for ${d.unit}`} validationMessage={problem("method") ?? problem("unit")}>
         <Dropdown
           value={d.method}
