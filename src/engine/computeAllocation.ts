@@ -1,5 +1,6 @@
 import { describeRule } from "./describeRule";
 import { escalate } from "./escalate";
+import { keySet } from "./keySet";
 import { largestRemainder } from "./largestRemainder";
 import { largestRemainderInto, remainderScratch } from "./largestRemainderInto";
 import { MEMO_LIMIT, makeSplit, type Split } from "./makeSplit";
@@ -223,18 +224,19 @@ export function computeAllocation(model: Model): AllocationOutcome {
   // lines) rather than in an object per line: the hot loops then touch no object at all, and the
   // results (LineResult) are built once at the end, when each line's rule is known.
   const lineTotals = new Float64Array(lineCount * Y);
-  const lineUnit: UnitInfo[] = [];
-  const lineOwn: (Split | undefined)[] = [];
+  // Made at their full length: grown by push, they would leave their earlier copies as garbage.
+  const lineUnit = new Array<UnitInfo>(lineCount);
+  const lineOwn = new Array<Split | undefined>(lineCount);
   /** The sentence of a post's own split, or "". */
-  const lineOwnText: string[] = [];
+  const lineOwnText = new Array<string>(lineCount);
   /** 1 when a post gives a split of its own, valid or not (a bad one is already a problem). */
   const lineSplitGiven = new Uint8Array(lineCount);
   /** 1 when a post is costed from its grade's standard cost: such totals repeat. */
   const lineStandard = new Uint8Array(lineCount);
   const lineCat = new Int32Array(lineCount);
   const lineFte = new Float64Array(lineCount);
-  const postIds = new Set<string>();
-  const fundedBy: (number | undefined)[] = [];
+  const postIds = keySet(P);
+  const fundedBy = new Array<number | undefined>(P);
   const splits = ownSplitCache();
   // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
   const readPost = (post: Post, k: number): void => {
@@ -242,12 +244,10 @@ export function computeAllocation(model: Model): AllocationOutcome {
     const unit = unitOf(post.unit);
     const inSupport = unit.provider;
     if (unit.name === "") problems.push(problemAt(post.source, "Unit", `Post '${post.id}' has no Unit.`));
-    const idKey = key(post.id);
-    if (postIds.has(idKey))
+    if (postIds.addSeen(post.id))
       problems.push(
         problemAt(post.source, "PostId", `PostId '${post.id}' appears twice in the Posts sheet.`),
       );
-    postIds.add(idKey);
     if (!Number.isFinite(post.fte) || post.fte <= 0) {
       problems.push(
         problemAt(post.source, "FTE", `The FTE of post '${post.id}' must be above zero (1 = full time).`),
@@ -310,15 +310,20 @@ export function computeAllocation(model: Model): AllocationOutcome {
       );
     }
     unit.posts.push(k);
-    fundedBy.push(fb);
+    fundedBy[k] = fb;
     lineFte[k] = post.fte;
     lineStandard[k] = hasCost ? 0 : 1;
     lineSplitGiven[k] = own !== undefined || hasSplit(post) ? 1 : 0;
-    lineUnit.push(unit);
-    lineOwn.push(own !== undefined && !inSupport ? own.split : undefined);
-    lineOwnText.push(own?.text ?? "");
+    lineUnit[k] = unit;
+    lineOwn[k] = own !== undefined && !inSupport ? own.split : undefined;
+    lineOwnText[k] = own?.text ?? "";
   };
-  for (let k = 0; k < P; k++) readPost(model.posts[k], k);
+  // The loop in a function of its own too: a loop of 10,000 in computeAllocation itself would
+  // have the compiler optimise the whole of it, which takes longer than the runs it speeds up.
+  const readPosts = (): void => {
+    for (let k = 0; k < P; k++) readPost(model.posts[k], k);
+  };
+  readPosts();
 
   // Budget lines.
   for (let b = 0; b < model.budget.length; b++) {
@@ -338,9 +343,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
     }
     unit.budget.push(k);
     lineCat[k] = categoryIndex(line.category);
-    lineUnit.push(unit);
-    lineOwn.push(undefined);
-    lineOwnText.push("");
+    lineUnit[k] = unit;
+    lineOwn[k] = undefined;
+    lineOwnText[k] = "";
   }
   /** Where line k came from, for a problem. */
   const sourceOf = (k: number): SourceRef => (k < P ? model.posts[k].source : model.budget[k - P].source);
@@ -604,25 +609,54 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const passedOn = supports.map(() => operating.map(() => new Array<number>(Y).fill(0)));
   const unitNames = operating.map((u) => u.name);
   const O = operating.length;
-  supports.forEach((su, t) => {
+  /**
+   * What a total of one support unit becomes: the piece each operating unit receives, that
+   * piece's shares (O × n), their sum by instrument (the line's shares), and how many lines
+   * of each year had this total (its effect on the receiving units is added once, times that).
+   */
+  interface PassedOn {
+    pieces: Float64Array;
+    shares: Float64Array;
+    line: Float64Array;
+    uses: Float64Array;
+  }
+  const passedOnEntry = (): PassedOn => ({
+    pieces: new Float64Array(O),
+    shares: new Float64Array(O * n),
+    line: new Float64Array(n),
+    uses: new Float64Array(Y),
+  });
+  // What an entry adds to the operating units it reaches in year y, `times` over.
+  const reachUnits = (e: PassedOn, t: number, y: number, times: number): void => {
+    for (let u = 0; u < O; u++) {
+      const amount = e.pieces[u];
+      if (amount === 0) continue;
+      const target = operating[u];
+      addScaled(target.shares as Float64Array, y * n, e.shares, u * n, n, times);
+      (unitReceived.get(target) as number[])[y] += amount * times;
+      passedOn[t][u][y] += amount * times;
+    }
+  };
+  // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
+  const passOnSupport = (su: UnitInfo, t: number): void => {
     const rt = reach[t];
     const reachWeights = Float64Array.from(rt);
     const reachSum = rt.reduce((a, b) => a + b, 0);
     const reachOrder = tieOrder(reachWeights, unitNames);
-    // By total: the piece each operating unit receives, then that piece's shares (O × n).
-    const memo = new Map<number, { pieces: Float64Array; shares: Float64Array }>();
+    const memo = new Map<number, PassedOn>();
     const seen = new Set<number>();
-    const once = { pieces: new Float64Array(O), shares: new Float64Array(O * n) };
-    const passOn = (total: number): { pieces: Float64Array; shares: Float64Array } => {
+    const once = passedOnEntry();
+    const passOn = (total: number): PassedOn => {
       const known = memo.get(total);
       if (known !== undefined) return known;
       // Memoised the second time a total is met; the first time, worked out in scratch space.
       const keep = seen.has(total) && memo.size < MEMO_LIMIT;
       if (!keep && seen.size < MEMO_LIMIT) seen.add(total);
-      const out = keep ? { pieces: new Float64Array(O), shares: new Float64Array(O * n) } : once;
+      const out = keep ? passedOnEntry() : once;
       if (!keep) {
         out.pieces.fill(0);
         out.shares.fill(0);
+        out.line.fill(0);
       }
       largestRemainderInto(total, reachWeights, reachSum, reachOrder, out.pieces, 0, scratch);
       for (let u = 0; u < O; u++) {
@@ -637,29 +671,30 @@ export function computeAllocation(model: Model): AllocationOutcome {
           u * n,
           scratch,
         );
+        addInto(out.line, 0, out.shares, u * n, n);
       }
       if (keep) memo.set(total, out);
       return out;
     };
-    for (const k of [...su.posts, ...su.budget]) {
+    const passLine = (k: number): void => {
       const acc = unitCategoryShares(su, lineCat[k], stride);
       for (let y = 0; y < Y; y++) {
         const off = k * stride + y * n;
-        const { pieces, shares } = passOn(lineTotals[k * Y + y]);
-        for (let u = 0; u < O; u++) {
-          const amount = pieces[u];
-          if (amount === 0) continue;
-          const target = operating[u];
-          addTwice(pool, off, target.shares as Float64Array, y * n, shares, u * n, n);
-          (unitReceived.get(target) as number[])[y] += amount;
-          passedOn[t][u][y] += amount;
-        }
-        addInto(acc, y * n, pool, off, n);
+        const e = passOn(lineTotals[k * Y + y]);
+        addInto(pool, off, e.line, 0, n);
+        addInto(acc, y * n, e.line, 0, n);
+        if (e === once) reachUnits(e, t, y, 1);
+        else e.uses[y]++;
       }
       if (k < P && lineTotals[k * Y] !== 0)
         addFte(fte, lineFte[k] / lineTotals[k * Y], pool, k * stride, null);
-    }
-  });
+    };
+    for (let j = 0; j < su.posts.length; j++) passLine(su.posts[j]);
+    for (let j = 0; j < su.budget.length; j++) passLine(su.budget[j]);
+    for (const e of memo.values())
+      for (let y = 0; y < Y; y++) if (e.uses[y] > 0) reachUnits(e, t, y, e.uses[y]);
+  };
+  supports.forEach(passOnSupport);
   // Each line was added once, into its unit's shares in its category: the units' and the
   // categories' shares are the sums of those.
   for (const u of [...operating, ...supports]) {
@@ -672,23 +707,25 @@ export function computeAllocation(model: Model): AllocationOutcome {
 
   // The lines' results, now that each line's rule is known.
   const supportRule = `Support: passed on by the ${settings.supportMethod} method`;
-  const lines: LineResult[] = [];
+  const lines = new Array<LineResult>(lineCount);
+  const unitRule = new Map<UnitInfo, string>();
+  for (const u of operating) if (u.applied !== undefined) unitRule.set(u, `Unit rule: ${u.applied.method}`);
   // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
   const buildLines = (): void => {
     for (let k = 0; k < lineCount; k++) {
       const unit = lineUnit[k];
       const rule = unit.support
         ? supportRule
-        : lineOwn[k] !== undefined || unit.applied === undefined
+        : lineOwn[k] !== undefined
           ? lineOwnText[k]
-          : `Unit rule: ${unit.applied.method}`;
+          : (unitRule.get(unit) ?? lineOwnText[k]);
       const totals = new Array<number>(Y);
       for (let y = 0; y < Y; y++) totals[y] = lineTotals[k * Y + y];
       const shares = new Float64Array(pool.buffer, k * stride * 8, stride);
-      if (k < P) lines.push(postLine(model.posts[k], unit.name, rule, totals, shares, fundedBy[k], codes));
+      if (k < P) lines[k] = postLine(model.posts[k], unit.name, rule, totals, shares, fundedBy[k], codes);
       else {
         const line = model.budget[k - P];
-        lines.push({
+        lines[k] = {
           kind: "budget",
           id: line.item,
           title: line.item,
@@ -698,7 +735,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
           totals,
           shares,
           source: line.source,
-        });
+        };
       }
     }
   };
@@ -838,21 +875,16 @@ export function computeAllocation(model: Model): AllocationOutcome {
   return { ok: true, allocation };
 }
 
-/** Adds `from[src + i]` into both `a[ao + i]` and `b[bo + i]` for i < n. */
-function addTwice(
+/** Adds `times` × `from[src + i]` into `a[off + i]` for i < n. */
+function addScaled(
   a: Float64Array,
-  ao: number,
-  b: Float64Array,
-  bo: number,
+  off: number,
   from: Float64Array,
   src: number,
   n: number,
+  times: number,
 ): void {
-  for (let i = 0; i < n; i++) {
-    const v = from[src + i];
-    a[ao + i] += v;
-    b[bo + i] += v;
-  }
+  for (let i = 0; i < n; i++) a[off + i] += times * from[src + i];
 }
 
 /** Adds `from[src + i]` into `a[off + i]` for i < n. */
