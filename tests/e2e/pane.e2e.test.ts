@@ -318,8 +318,9 @@ describeIfChromium("the task pane in Chromium", () => {
     await page.emulateMedia({ colorScheme: "dark", forcedColors: "active" });
     await changedFrom(dark);
     await page.screenshot({ path: join(ARTIFACTS, "8-high-contrast-preview.png"), fullPage: true });
+    const contrast = await token();
     await page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
-    await changedFrom(await token());
+    await changedFrom(contrast);
   });
 
   it("opens the officer's own file with the keyboard, lists its problem at its cell and writes nothing", async () => {
