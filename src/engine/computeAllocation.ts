@@ -3,7 +3,7 @@ import { escalate } from "./escalate";
 import { keySet } from "./keySet";
 import { largestRemainder } from "./largestRemainder";
 import { largestRemainderInto, remainderScratch } from "./largestRemainderInto";
-import { MEMO_LIMIT, makeSplit, type Split } from "./makeSplit";
+import { MEMO_LIMIT, RECENT_MASK, makeSplit, type Split } from "./makeSplit";
 import { cachedSplit, hasSplit, ownSplitCache } from "./ownSplit";
 import { splitLine } from "./splitLine";
 import { computeSavings } from "./computeSavings";
@@ -644,14 +644,16 @@ export function computeAllocation(model: Model): AllocationOutcome {
     const reachSum = rt.reduce((a, b) => a + b, 0);
     const reachOrder = tieOrder(reachWeights, unitNames);
     const memo = new Map<number, PassedOn>();
-    const seen = new Set<number>();
+    // Totals lately met, as in Split.recent.
+    const recent = new Float64Array(RECENT_MASK + 1).fill(Number.NaN);
     const once = passedOnEntry();
     const passOn = (total: number): PassedOn => {
       const known = memo.get(total);
       if (known !== undefined) return known;
       // Memoised the second time a total is met; the first time, worked out in scratch space.
-      const keep = seen.has(total) && memo.size < MEMO_LIMIT;
-      if (!keep && seen.size < MEMO_LIMIT) seen.add(total);
+      const slot = total & RECENT_MASK;
+      const keep = recent[slot] === total && memo.size < MEMO_LIMIT;
+      if (!keep) recent[slot] = total;
       const out = keep ? passedOnEntry() : once;
       if (!keep) {
         out.pieces.fill(0);

@@ -62,6 +62,40 @@ function kthLargest(
   return work[k - above - 1];
 }
 
+/** True when the weights in `order` are all exactly equal (it stops at the first that is not). */
+function equalWeights(weights: ArrayLike<number>, order: Int32Array): boolean {
+  const w = weights[order[0]];
+  for (let j = 1; j < order.length; j++) if (weights[order[j]] !== w) return false;
+  return true;
+}
+
+/**
+ * largestRemainderInto for m equal weights, each with quota q: what the general path gives, in
+ * one pass. Every remainder is the same, so all tie with the pivot and the leftover units go to
+ * the first `left` in tie order (an "equal" rule over 30 instruments is a third of the splits).
+ */
+function splitEqually(
+  total: number,
+  q: number,
+  tol: number,
+  m: number,
+  order: Int32Array,
+  out: Float64Array,
+  offset: number,
+): void {
+  let f = Math.floor(q);
+  if (1 - (q - f) <= tol) f += 1;
+  let left = (total < 0 ? -total : total) - m * f;
+  if (left < 0 || left > m)
+    throw new InvariantError(`Largest remainder left ${left} quanta for ${m} shares.`);
+  const sign = total < 0 ? -1 : 1;
+  for (let j = 0; j < m; j++) {
+    const v = left > 0 ? f + 1 : f;
+    left--;
+    if (v !== 0) out[offset + order[j]] += sign * v;
+  }
+}
+
 /**
  * The hot path of largest remainder: adds the shares of integer `total` (quanta) in proportion to
  * `weights` into `out[offset + i]`. `order` is the tie order of the positive weights (tieOrder),
@@ -84,8 +118,12 @@ export function largestRemainderInto(
   const abs = total < 0 ? -total : total;
   const m = order.length;
   const tol = remainderTolerance(abs);
-  const { floors, rems, work, counts } = scratch;
   const scale = abs / weightSum;
+  if (m > 0 && equalWeights(weights, order)) {
+    splitEqually(total, weights[order[0]] * scale, tol, m, order, out, offset);
+    return;
+  }
+  const { floors, rems, work, counts } = scratch;
   let assigned = 0;
   for (let b = 0; b < m; b++) counts[b] = 0;
   for (let j = 0; j < m; j++) {

@@ -13,9 +13,16 @@ export interface Split {
   memo: Map<number, number>;
   /** The memoised shares end to end, `order.length` per total in `order` order; grows by doubling. */
   memoShares: Float64Array;
-  /** Totals met once, for lines whose totals rarely repeat: memoised only when met again. */
-  seen: Set<number>;
+  /**
+   * Totals lately met, for lines whose totals rarely repeat (memoised only when met again): a
+   * total sits at slot `total & RECENT_MASK`, so a lookup costs one comparison and a one-off
+   * total allocates nothing. A total pushed out by another is only worked out again.
+   */
+  recent: Float64Array;
 }
+
+/** Slots in Split.recent, less one (a power of two, less one). */
+export const RECENT_MASK = 255;
 
 /** Enough memoised totals per split for a staffing table of standard costs, bounded in memory. */
 export const MEMO_LIMIT = 4096;
@@ -31,6 +38,6 @@ export function makeSplit(weights: Float64Array, codes: readonly string[]): Spli
     order,
     memo: new Map(),
     memoShares: new Float64Array(order.length * 16),
-    seen: new Set(),
+    recent: new Float64Array(RECENT_MASK + 1).fill(Number.NaN),
   };
 }

@@ -1,5 +1,5 @@
 import { largestRemainderInto, type RemainderScratch } from "./largestRemainderInto";
-import { MEMO_LIMIT, type Split } from "./makeSplit";
+import { MEMO_LIMIT, RECENT_MASK, type Split } from "./makeSplit";
 
 /*
  * The hot loops live in small functions of their own: the optimising compiler gives up on a
@@ -24,7 +24,7 @@ export function splitLine(
   acc: Float64Array,
   scratch: RemainderScratch,
 ): void {
-  const { weights, sum, order, memo, seen } = split;
+  const { weights, sum, order, memo, recent } = split;
   const n = weights.length;
   const m = order.length;
   const base = k * years * n;
@@ -38,8 +38,9 @@ export function splitLine(
     } else {
       // The line's shares start at zero, so the split can be added straight into them.
       largestRemainderInto(total, weights, sum, order, pool, off, scratch);
-      if (memo.size < MEMO_LIMIT && (repeats || seen.has(total))) remember(split, total, pool, off);
-      else if (!repeats && seen.size < MEMO_LIMIT) seen.add(total);
+      const slot = total & RECENT_MASK;
+      if (memo.size < MEMO_LIMIT && (repeats || recent[slot] === total)) remember(split, total, pool, off);
+      else recent[slot] = total;
     }
     const a = y * n;
     for (let j = 0; j < m; j++) {
