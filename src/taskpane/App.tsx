@@ -551,24 +551,34 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                       </MessageBarBody>
                     </MessageBar>
                   )}
-                  <RulesStep
-                    drafts={drafts}
-                    problems={draftProblems}
-                    instruments={instruments.map((i) => i.code)}
-                    types={[...new Set(instruments.map((i) => i.type).filter((t) => t !== ""))]}
-                    drivers={drivers}
-                    saving={saving}
-                    descriptions={
-                      allocation
-                        ? Object.fromEntries(
-                            allocation.rules.map((r) => [r.unit.toLowerCase(), r.description]),
-                          )
-                        : undefined
-                    }
-                    onChange={(i, d) => setDrafts((all) => all.map((x, k) => (k === i ? d : x)))}
-                    onSave={dirty ? () => void saveRules() : undefined}
-                    onUndo={dirty ? () => setDrafts(loaded.readDrafts) : undefined}
-                  />
+                  {!loaded.read.model && (
+                    <MessageBar intent="warning">
+                      <MessageBarBody>
+                        The rules can be edited once the problems that stop the workbook from being read are
+                        fixed (see Problems), and the workbook is read again.
+                      </MessageBarBody>
+                    </MessageBar>
+                  )}
+                  {loaded.read.model && (
+                    <RulesStep
+                      drafts={drafts}
+                      problems={draftProblems}
+                      instruments={instruments.map((i) => i.code)}
+                      types={[...new Set(instruments.map((i) => i.type).filter((t) => t !== ""))]}
+                      drivers={drivers}
+                      saving={saving}
+                      descriptions={
+                        allocation
+                          ? Object.fromEntries(
+                              allocation.rules.map((r) => [r.unit.toLowerCase(), r.description]),
+                            )
+                          : undefined
+                      }
+                      onChange={(i, d) => setDrafts((all) => all.map((x, k) => (k === i ? d : x)))}
+                      onSave={dirty ? () => void saveRules() : undefined}
+                      onUndo={dirty ? () => setDrafts(loaded.readDrafts) : undefined}
+                    />
+                  )}
                 </>
               )}
               {step === "preview" &&

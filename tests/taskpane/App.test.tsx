@@ -84,6 +84,8 @@ describe("App", () => {
     await goTo(user, /5 Write/);
     expect(screen.getByRole("button", { name: "Write the results" })).toBeDisabled();
     expect(screen.getByText(/1 problem must be fixed first/)).toBeInTheDocument();
+    await goTo(user, /3 Rules/);
+    expect(screen.getByText(/The rules can be edited once the problems/)).toBeInTheDocument();
   });
 
   it("updates the preview as a rule changes, without touching the workbook", async () => {
