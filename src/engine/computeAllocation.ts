@@ -519,23 +519,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
     }
     if (unsplit.length > 0 || u.posts.some((k) => lineOwn[k] === undefined)) continue;
     // Budget lines and support received follow the posts, weighted by their first-year cost.
-    const acc = new Float64Array(n);
-    let weighted = false;
-    for (const w of u.posts) {
-      const own = lineOwn[w] as Split;
-      const c = lineTotals[w * Y];
-      if (c > 0) weighted = true;
-      for (let j = 0; j < own.order.length; j++) {
-        const i = own.order[j];
-        acc[i] += (own.weights[i] / own.sum) * c;
-      }
-    }
-    if (!weighted) {
-      for (const w of u.posts) {
-        const own = lineOwn[w] as Split;
-        for (let i = 0; i < n; i++) acc[i] += own.weights[i] / own.sum;
-      }
-    }
+    const acc = postsWeights(u.posts, lineOwn as Split[], lineTotals, Y, n);
     if (!acc.some((v) => v > 0)) {
       problems.push(
         problemAt(
@@ -875,6 +859,38 @@ export function computeAllocation(model: Model): AllocationOutcome {
     warnings: problems,
   };
   return { ok: true, allocation };
+}
+
+/**
+ * The weights of a unit whose posts carry their own splits: each post's split times its
+ * first-year cost, added up (or the splits alone when no post has a cost). A function of its
+ * own, so that the optimising compiler takes the loop (see splitLine.ts).
+ */
+function postsWeights(
+  posts: readonly number[],
+  own: readonly Split[],
+  lineTotals: Float64Array,
+  Y: number,
+  n: number,
+): Float64Array {
+  const acc = new Float64Array(n);
+  let weighted = false;
+  for (const w of posts) {
+    const split = own[w];
+    const c = lineTotals[w * Y];
+    if (c > 0) weighted = true;
+    for (let j = 0; j < split.order.length; j++) {
+      const i = split.order[j];
+      acc[i] += (split.weights[i] / split.sum) * c;
+    }
+  }
+  if (!weighted) {
+    for (const w of posts) {
+      const split = own[w];
+      for (let i = 0; i < n; i++) acc[i] += split.weights[i] / split.sum;
+    }
+  }
+  return acc;
 }
 
 /** Adds `times` × `from[src + i]` into `a[off + i]` for i < n. */
