@@ -297,10 +297,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
         ),
       );
     }
-    if (
-      problems.length === before &&
-      !costInto(post.cost, post.costByYear, grade, post.fte, lineTotals, k * Y)
-    ) {
+    // A warning (an own split not used) leaves the cost to count; only an error does not.
+    const clean = problems.length === before || !hasErrors(problems.slice(before));
+    if (clean && !costInto(post.cost, post.costByYear, grade, post.fte, lineTotals, k * Y)) {
       problems.push(
         problemAt(
           post.source,

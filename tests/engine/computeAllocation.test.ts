@@ -362,6 +362,24 @@ describe("computeAllocation", () => {
     expect(a.grandTotal.psc).toEqual([11700]);
   });
 
+  it("passes on the cost of a post in a support unit that gives a split of its own, with a warning", () => {
+    const out = computeAllocation(
+      buildModel({
+        instruments: [instrument("CMS", 2), instrument("AEWA", 3)],
+        posts: [post("1", "U", 2, { cost: 100 }), post("2", "Admin", 3, { cost: 50, split: { AEWA: 1 } })],
+        rules: [rule("U", { method: "equal" }, 2)],
+        support: [{ provider: "Admin", receiver: "U", share: 1, source: { sheet: "Support", row: 2 } }],
+      }),
+    );
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const a = out.allocation;
+    expect(a.warnings.map((w) => [w.severity, w.sheet, w.row])).toEqual([["warning", "Posts", 3]]);
+    expect(a.lines[1].totals).toEqual([50]);
+    expect(a.lines[1].rule).toBe("Support: passed on by the reciprocal method");
+    expect(a.instrumentTotals.map((t) => t.direct[0])).toEqual([75, 75]);
+  });
+
   it("warns, without failing, about a rule for a unit with no costs and a support unit's rule", () => {
     const out = computeAllocation(
       buildModel({
