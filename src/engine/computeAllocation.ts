@@ -693,6 +693,10 @@ export function computeAllocation(model: Model): AllocationOutcome {
   // The lines' results, now that each line's rule is known.
   const supportRule = `Support: passed on by the ${settings.supportMethod} method`;
   const lines = new Array<LineResult>(lineCount);
+  // Copied for each line's totals: an array made of doubles from the start, where one made empty
+  // would be reallocated as doubles at its first amount, leaving the first allocation as garbage.
+  const doubles: number[] = [];
+  for (let y = 0; y < Y; y++) doubles.push(0.5);
   const unitRule = new Map<UnitInfo, string>();
   for (const u of operating) if (u.applied !== undefined) unitRule.set(u, `Unit rule: ${u.applied.method}`);
   // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
@@ -704,7 +708,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
         : lineOwn[k] !== undefined
           ? lineOwnText[k]
           : (unitRule.get(unit) ?? lineOwnText[k]);
-      const totals = new Array<number>(Y);
+      const totals = doubles.slice();
       for (let y = 0; y < Y; y++) totals[y] = lineTotals[k * Y + y];
       const shares = new Float64Array(pool.buffer, k * stride * 8, stride);
       if (k < P) lines[k] = postLine(model.posts[k], unit.name, rule, totals, shares, fundedBy[k], codes);
