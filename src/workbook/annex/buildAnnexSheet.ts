@@ -1,5 +1,6 @@
 import { fromQuanta } from "../../engine/money";
 import type { Allocation } from "../../engine/result";
+import { columnLetter } from "../columnLetter";
 import type { OutCell, OutputSheet } from "../grid";
 import { safeText } from "../safeText";
 import { annexTables, type AnnexColumn, type AnnexRow, type AnnexTable } from "./annexTables";
@@ -209,12 +210,12 @@ function formulaFor(
   firstRow: number,
 ): string | undefined {
   if (col.kind !== "amount" && col.kind !== "fte") return undefined;
-  const letter = columnLetter(c);
+  const letter = columnLetter(c + 1);
   if (col.sumOfColumns !== undefined && col.sumOfColumns.length > 0) {
     const cols = col.sumOfColumns.filter((i) => typeof row.cells[i] === "number");
     if (cols.length === 0) return undefined;
     return `SUM(${refs(
-      cols.map((i) => `${columnLetter(i)}${sheetRow}`),
+      cols.map((i) => `${columnLetter(i + 1)}${sheetRow}`),
       cols,
     )})`;
   }
@@ -241,15 +242,4 @@ function refs(addresses: string[], indexes: number[]): string {
   return contiguous && addresses.length > 1
     ? `${addresses[0]}:${addresses[addresses.length - 1]}`
     : addresses.join(",");
-}
-
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-function columnLetter(index: number): string {
-  let text = "";
-  let i = index;
-  do {
-    text = String.fromCharCode(65 + (i % 26)) + text;
-    i = Math.floor(i / 26) - 1;
-  } while (i >= 0);
-  return text;
 }
