@@ -97,7 +97,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const codesAsWritten = new Map<string, number | undefined>();
   const instrumentAt = (code: string | undefined): number | undefined => {
     if (code === undefined) return undefined;
-    if (codesAsWritten.has(code)) return codesAsWritten.get(code);
+    // One lookup for a known code; a second only for text known not to be a code.
+    const known = codesAsWritten.get(code);
+    if (known !== undefined || codesAsWritten.has(code)) return known;
     const i = codeIndex.get(key(code));
     codesAsWritten.set(code, i);
     return i;
@@ -119,7 +121,8 @@ export function computeAllocation(model: Model): AllocationOutcome {
 
   const gradesAsWritten = new Map<string, Grade | undefined>();
   const gradeOf = (name: string): Grade | undefined => {
-    if (gradesAsWritten.has(name)) return gradesAsWritten.get(name);
+    const known = gradesAsWritten.get(name);
+    if (known !== undefined || gradesAsWritten.has(name)) return known;
     const g = grades.get(key(name));
     gradesAsWritten.set(name, g);
     return g;
@@ -277,8 +280,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
         problemAt(post.source, "Cost", `Post '${post.id}' has neither a Cost nor a Grade; give one of them.`),
       );
     }
-    const fb = post.fundedBy?.trim() ? instrumentAt(post.fundedBy) : undefined;
-    if (post.fundedBy?.trim() && fb === undefined) {
+    const funder = post.fundedBy?.trim() ? post.fundedBy : undefined;
+    const fb = instrumentAt(funder);
+    if (funder !== undefined && fb === undefined) {
       problems.push(
         problemAt(
           post.source,
@@ -630,12 +634,13 @@ export function computeAllocation(model: Model): AllocationOutcome {
     // Totals lately met, as in Split.recent.
     const recent = new Float64Array(RECENT_MASK + 1).fill(Number.NaN);
     const once = passedOnEntry();
-    const passOn = (total: number): PassedOn => {
+    const passOn = (total: number, repeats: boolean): PassedOn => {
       const known = memo.get(total);
       if (known !== undefined) return known;
-      // Memoised the second time a total is met; the first time, worked out in scratch space.
+      // Memoised when first met for a standard cost (see splitLine), else the second time; the
+      // first time, worked out in scratch space.
       const slot = total & RECENT_MASK;
-      const keep = recent[slot] === total && memo.size < MEMO_LIMIT;
+      const keep = (repeats || recent[slot] === total) && memo.size < MEMO_LIMIT;
       if (!keep) recent[slot] = total;
       const out = keep ? passedOnEntry() : once;
       if (!keep) {
@@ -665,7 +670,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
       const acc = unitCategoryShares(su, lineCat[k], stride);
       for (let y = 0; y < Y; y++) {
         const off = k * stride + y * n;
-        const e = passOn(lineTotals[k * Y + y]);
+        const e = passOn(lineTotals[k * Y + y], lineStandard[k] === 1);
         addInto(pool, off, e.line, 0, n);
         addInto(acc, y * n, e.line, 0, n);
         if (e === once) reachUnits(e, t, y, 1);
