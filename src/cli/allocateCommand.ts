@@ -2,11 +2,9 @@ import JSZip from "jszip";
 import { writeAnnexDocx } from "../annex/writeAnnexDocx";
 import { fromQuanta } from "../engine/money";
 import { hasErrors } from "../engine/problem";
-import { buildOutputSheets } from "../workbook/buildOutputSheets";
+import { buildRunOutputs } from "../workbook/buildRunOutputs";
 import { ForeignSheetError } from "../workbook/errors";
-import { inputFingerprint } from "../workbook/inputFingerprint";
 import { toResultJson } from "../workbook/toResultJson";
-import { VERSION } from "../workbook/version";
 import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
 import { writeFileAtomic } from "../xlsx/writeFileAtomic";
 import { analyseInput } from "./analyseInput";
@@ -80,14 +78,7 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   }
 
   const { book, grids } = analysis;
-  const previousLog = grids.sheets.find(
-    (s) => s.name.toLowerCase() === "log" && grids.ownedSheets.includes(s.name),
-  );
-  const sheets = buildOutputSheets(
-    allocation,
-    { time: options.now ?? new Date(), version: VERSION, fingerprint: inputFingerprint(grids) },
-    previousLog,
-  );
+  const sheets = buildRunOutputs(allocation, grids, options.now ?? new Date());
   try {
     await book.writeOutputs(sheets);
   } catch (err) {

@@ -1,14 +1,12 @@
 import { computeAllocation } from "../engine/computeAllocation";
 import { parseBasis } from "../engine/parseBasis";
 import { annexHtml } from "../workbook/annex/annexHtml";
-import { buildOutputSheets } from "../workbook/buildOutputSheets";
+import { buildRunOutputs } from "../workbook/buildRunOutputs";
 import type { CellValue, WorkbookGrids } from "../workbook/grid";
-import { inputFingerprint } from "../workbook/inputFingerprint";
 import { CONTRACT, type ContractSheet } from "../workbook/inputMapping";
 import { locateProblem } from "../workbook/locateProblem";
 import { OUTPUT_SHEETS } from "../workbook/ownership";
 import { readWorkbook } from "../workbook/readWorkbook";
-import { VERSION } from "../workbook/version";
 import type { SheetLayout } from "../workbook/workbookLayout";
 import type { Pipeline, RulesColumn, RulesLocation, SheetFinding } from "./pipeline";
 
@@ -28,16 +26,7 @@ export const corePipeline: Pipeline = {
   },
   allocate: computeAllocation,
   parseBasis,
-  outputs(allocation, grids, time) {
-    const previousLog = grids.sheets.find(
-      (s) => s.name.toLowerCase() === "log" && grids.ownedSheets.some((o) => o.toLowerCase() === "log"),
-    );
-    return buildOutputSheets(
-      allocation,
-      { time, version: VERSION, fingerprint: inputFingerprint(grids) },
-      previousLog,
-    );
-  },
+  outputs: buildRunOutputs,
   outputNames: OUTPUT_SHEETS,
   // The Word writer carries the docx library: loaded only when the officer asks for a .docx.
   annexDocx: async (allocation, language) => {
