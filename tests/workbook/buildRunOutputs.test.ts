@@ -1,5 +1,5 @@
 import { buildRunOutputs } from "../../src/workbook/buildRunOutputs";
-import type { CellValue, WorkbookGrids } from "../../src/workbook/grid";
+import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/workbook/grid";
 import { inputFingerprint } from "../../src/workbook/inputFingerprint";
 import { VERSION } from "../../src/workbook/version";
 import { handAllocation } from "./fixtures/handAllocation";
@@ -16,7 +16,7 @@ function logRows(grids: WorkbookGrids): CellValue[][] {
 
 /** Grids holding one input sheet and, when given, a sheet named Log. */
 function gridsWith(log: CellValue[][] | undefined, owned: string[]): WorkbookGrids {
-  const sheets = [{ name: "Posts", rows: [["PostId"], ["P-1"]], firstRow: 1, firstCol: 1 }];
+  const sheets: SheetGrid[] = [{ name: "Posts", rows: [["PostId"], ["P-1"]], firstRow: 1, firstCol: 1 }];
   if (log) sheets.push({ name: "Log", rows: log, firstRow: 1, firstCol: 1 });
   return { sheets, tables: [], ownedSheets: owned };
 }
