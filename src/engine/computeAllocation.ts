@@ -30,6 +30,12 @@ import { formatPercent } from "./formatPercent";
 /** Tolerance on "adds up to 100%": a hundredth of a percent. */
 const SUM_TOLERANCE = 1e-4;
 
+/**
+ * The most bytes of line shares in one buffer: below the size from which common allocators
+ * (glibc's malloc: 128 KB) map fresh pages from the system rather than reuse freed memory.
+ */
+const SHARE_CHUNK_BYTES = 64 * 1024;
+
 function key(name: string): string {
   return name.trim().toLowerCase();
 }
@@ -142,11 +148,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
   };
   const category = (name: string): string => categoryNames[categoryIndex(name)];
 
-  // Every line's shares live in one buffer: one allocation instead of one per line.
   const stride = Y * n;
   const P = model.posts.length;
   const lineCount = P + model.budget.length;
-  const pool = new Float64Array(lineCount * stride);
 
   /**
    * Quanta per year of a cost given as an annual amount (escalated), per-year amounts (as they
@@ -569,6 +573,16 @@ export function computeAllocation(model: Model): AllocationOutcome {
 
   // Split every line of the operating units. Each line's shares are also added to its unit's
   // and its category's, looping over the participants only (two for most own splits).
+  // The lines' shares live in a few buffers of up to 64 KB (line k in chunks[chunkOf(k)] from
+  // baseOf(k)), made only now that the model is known to be valid. One buffer of 7 MB would
+  // come fresh from the system each run, and the processor would fault in each of its pages as
+  // the shares are written (a third of the run); small ones are recycled by the allocator.
+  const perChunk = Math.max(1, Math.floor(SHARE_CHUNK_BYTES / (8 * stride)));
+  const chunks: Float64Array[] = [];
+  for (let first = 0; first < lineCount; first += perChunk)
+    chunks.push(new Float64Array(Math.min(perChunk, lineCount - first) * stride));
+  const chunkOf = (k: number): Float64Array => chunks[Math.floor(k / perChunk)];
+  const baseOf = (k: number): number => (k % perChunk) * stride;
   const scratch = remainderScratch(Math.max(n, operating.length));
   const unitReceived = new Map<UnitInfo, number[]>();
   for (const u of [...operating, ...supports]) {
@@ -585,9 +599,11 @@ export function computeAllocation(model: Model): AllocationOutcome {
       const split = lineOwn[k] ?? unit.split;
       if (split === undefined) continue;
       const acc = unitCategoryShares(unit, lineCat[k], stride);
-      splitLine(lineTotals, k, Y, split, lineStandard[k] === 1, pool, acc, scratch);
+      const out = chunkOf(k);
+      const base = baseOf(k);
+      splitLine(lineTotals, k, Y, split, lineStandard[k] === 1, out, base, acc, scratch);
       if (k < P && lineTotals[k * Y] !== 0)
-        addFte(fte, lineFte[k] / lineTotals[k * Y], pool, k * stride, split.order);
+        addFte(fte, lineFte[k] / lineTotals[k * Y], out, base, split.order);
     }
   };
   splitOperatingLines();
@@ -668,16 +684,16 @@ export function computeAllocation(model: Model): AllocationOutcome {
     };
     const passLine = (k: number): void => {
       const acc = unitCategoryShares(su, lineCat[k], stride);
+      const out = chunkOf(k);
+      const base = baseOf(k);
       for (let y = 0; y < Y; y++) {
-        const off = k * stride + y * n;
         const e = passOn(lineTotals[k * Y + y], lineStandard[k] === 1);
-        addInto(pool, off, e.line, 0, n);
+        addInto(out, base + y * n, e.line, 0, n);
         addInto(acc, y * n, e.line, 0, n);
         if (e === once) reachUnits(e, t, y, 1);
         else e.uses[y]++;
       }
-      if (k < P && lineTotals[k * Y] !== 0)
-        addFte(fte, lineFte[k] / lineTotals[k * Y], pool, k * stride, null);
+      if (k < P && lineTotals[k * Y] !== 0) addFte(fte, lineFte[k] / lineTotals[k * Y], out, base, null);
     };
     for (let j = 0; j < su.posts.length; j++) passLine(su.posts[j]);
     for (let j = 0; j < su.budget.length; j++) passLine(su.budget[j]);
@@ -715,7 +731,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
           : (unitRule.get(unit) ?? lineOwnText[k]);
       const totals = doubles.slice();
       for (let y = 0; y < Y; y++) totals[y] = lineTotals[k * Y + y];
-      const shares = new Float64Array(pool.buffer, k * stride * 8, stride);
+      const shares = new Float64Array(chunkOf(k).buffer, baseOf(k) * 8, stride);
       if (k < P) lines[k] = postLine(model.posts[k], unit.name, rule, totals, shares, fundedBy[k], codes);
       else {
         const line = model.budget[k - P];
