@@ -6,7 +6,10 @@
  * The floor allocates nothing and checks nothing; the engine validates every record, costs it,
  * splits it exactly (largest remainder with a tie order), and builds a LineResult with its own
  * totals and shares for each of the 10,060 lines. What is left above the floor is mostly that
- * per-line work and the garbage collector copying the results it builds.
+ * per-line work: about 10,000 largest-remainder splits of totals met once (a third of them over
+ * 30 instruments), writing 7 MB of fresh, zeroed shares (the floor reads 2.4 MB it did not have
+ * to write), and the garbage collector copying the 10,060 results while they are built. The
+ * first runs also pay for compiling the hot loops and for growing the heap.
  */
 import { computeAllocation } from "../src/engine/computeAllocation";
 import type { BudgetLine, Instrument, Model, Post, Rule, SupportLink } from "../src/engine/model";

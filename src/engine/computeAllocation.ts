@@ -753,13 +753,10 @@ export function computeAllocation(model: Model): AllocationOutcome {
 
   // Unit results.
   const sumLines = (u: UnitInfo): number[] => {
-    const own = new Array<number>(Y).fill(0);
-    for (const list of [u.posts, u.budget]) {
-      for (let k = 0; k < list.length; k++) {
-        for (let y = 0; y < Y; y++) own[y] += lineTotals[list[k] * Y + y];
-      }
-    }
-    return own;
+    const own = new Float64Array(Y);
+    addTotals(own, u.posts, lineTotals);
+    addTotals(own, u.budget, lineTotals);
+    return Array.from(own);
   };
   const unitResults: UnitResult[] = [];
   const rules: RuleApplied[] = [];
@@ -915,6 +912,15 @@ function postsWeights(
     }
   }
   return acc;
+}
+
+/** Adds the totals of the lines `list` (at lineTotals[k·Y + y]) into `own` (Y long). */
+function addTotals(own: Float64Array, list: readonly number[], lineTotals: Float64Array): void {
+  const Y = own.length;
+  for (let j = 0; j < list.length; j++) {
+    const at = list[j] * Y;
+    for (let y = 0; y < Y; y++) own[y] += lineTotals[at + y];
+  }
 }
 
 /** Adds `times` × `from[src + i]` into `a[off + i]` for i < n. */
