@@ -170,14 +170,16 @@ export function computeAllocation(model: Model): AllocationOutcome {
   ): boolean => {
     for (let k = 0; k < Y; k++) {
       const given = byYear?.[years[k]];
-      let v: number | undefined;
+      // NaN, not undefined, for "no cost": a variable that is either undefined or a double has
+      // every double boxed in a heap object, one per post and year.
+      let v = Number.NaN;
       if (given !== undefined) v = given;
       else if (amount !== undefined) v = amount * growth[k];
       else if (grade !== undefined) {
         const g = grade.costByYear?.[years[k]];
         v = (g !== undefined ? g : grade.cost * growth[k]) * fte;
       }
-      if (v === undefined || !Number.isFinite(v)) {
+      if (!Number.isFinite(v)) {
         out.fill(0, at, at + Y);
         return false;
       }
@@ -245,6 +247,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
   const postIds = keySet(P);
   const fundedBy = new Array<number | undefined>(P);
   const splits = ownSplitCache();
+  // The post itself passed, not its figures: a double passed to a function is boxed.
+  const postCostInto = (post: Post, grade: Grade | undefined, k: number): boolean =>
+    costInto(post.cost, post.costByYear, grade, post.fte, lineTotals, k * Y);
   // A function of its own, so that the optimising compiler takes it (see splitLine.ts).
   const readPost = (post: Post, k: number): void => {
     const before = problems.length;
@@ -307,7 +312,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
     }
     // A warning (an own split not used) leaves the cost to count; only an error does not.
     const clean = problems.length === before || !hasErrors(problems.slice(before));
-    if (clean && !costInto(post.cost, post.costByYear, grade, post.fte, lineTotals, k * Y)) {
+    if (clean && !postCostInto(post, grade, k)) {
       problems.push(
         problemAt(
           post.source,
@@ -852,14 +857,8 @@ export function computeAllocation(model: Model): AllocationOutcome {
   );
 
   // Settlement: share of the common costs against the posts an instrument funds.
-  const funded = new Array<number>(n).fill(0);
-  const addFunded = (): void => {
-    for (let k = 0; k < P; k++) {
-      const f = fundedBy[k];
-      if (f !== undefined) for (let y = 0; y < Y; y++) funded[f] += lineTotals[k * Y + y];
-    }
-  };
-  addFunded();
+  const funded = new Float64Array(n);
+  addFunded(funded, fundedBy, lineTotals, Y);
   const settlement: SettlementResult[] = instrumentTotals.map((t, i) => {
     const share = t.direct.reduce((a, b) => a + b, 0);
     return { code: t.code, share, funded: funded[i], balance: share - funded[i] };
@@ -920,6 +919,19 @@ function addTotals(own: Float64Array, list: readonly number[], lineTotals: Float
   for (let j = 0; j < list.length; j++) {
     const at = list[j] * Y;
     for (let y = 0; y < Y; y++) own[y] += lineTotals[at + y];
+  }
+}
+
+/** Adds each post's totals over the period (at lineTotals[k·Y + y]) to the instrument that funds it. */
+function addFunded(
+  funded: Float64Array,
+  fundedBy: readonly (number | undefined)[],
+  lineTotals: Float64Array,
+  Y: number,
+): void {
+  for (let k = 0; k < fundedBy.length; k++) {
+    const f = fundedBy[k];
+    if (f !== undefined) for (let y = 0; y < Y; y++) funded[f] += lineTotals[k * Y + y];
   }
 }
 
