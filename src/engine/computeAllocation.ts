@@ -578,15 +578,22 @@ export function computeAllocation(model: Model): AllocationOutcome {
 
   // Split every line of the operating units. Each line's shares are also added to its unit's
   // and its category's, looping over the participants only (two for most own splits).
-  // The lines' shares live in a few buffers of up to 64 KB (line k in chunks[chunkOf(k)] from
-  // baseOf(k)), made only now that the model is known to be valid. One buffer of 7 MB would
-  // come fresh from the system each run, and the processor would fault in each of its pages as
-  // the shares are written (a third of the run); small ones are recycled by the allocator.
+  // The lines' shares live in buffers of up to 64 KB (line k in chunkOf(k) from baseOf(k)), made
+  // only now that the model is known to be valid. One buffer of 7 MB would come fresh from the
+  // system each run, and the processor would fault in each of its pages as the shares are
+  // written (a third of the run); small ones are recycled by the allocator. Each is made when
+  // its first line is written, so that its zeroing leaves it in the cache for those writes.
   const perChunk = Math.max(1, Math.floor(SHARE_CHUNK_BYTES / (8 * stride)));
-  const chunks: Float64Array[] = [];
-  for (let first = 0; first < lineCount; first += perChunk)
-    chunks.push(new Float64Array(Math.min(perChunk, lineCount - first) * stride));
-  const chunkOf = (k: number): Float64Array => chunks[Math.floor(k / perChunk)];
+  const chunks = new Array<Float64Array | undefined>(Math.ceil(lineCount / perChunk));
+  const chunkOf = (k: number): Float64Array => {
+    const c = Math.floor(k / perChunk);
+    let chunk = chunks[c];
+    if (chunk === undefined) {
+      chunk = new Float64Array(Math.min(perChunk, lineCount - c * perChunk) * stride);
+      chunks[c] = chunk;
+    }
+    return chunk;
+  };
   const baseOf = (k: number): number => (k % perChunk) * stride;
   const scratch = remainderScratch(Math.max(n, operating.length));
   const unitReceived = new Map<UnitInfo, number[]>();
