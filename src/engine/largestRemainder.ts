@@ -27,8 +27,11 @@ export function largestRemainder(
     sum += w;
   }
   if (!(sum > 0)) throw new InvalidArgumentError("At least one weight must be above zero.");
-  const order = tieOrder(weights, tieKeys);
-  const out = new Float64Array(weights.length);
-  largestRemainderInto(total, weights, sum, order, out, 0, remainderScratch(order.length));
+  // As a Float64Array, the only kind the engine's own splits pass: largestRemainderInto then
+  // meets one kind of array and is compiled for that one alone.
+  const w = Float64Array.from(weights);
+  const order = tieOrder(w, tieKeys);
+  const out = new Float64Array(w.length);
+  largestRemainderInto(total, w, sum, order, out, 0, remainderScratch(order.length));
   return Array.from(out);
 }
