@@ -24,6 +24,7 @@ import { roundHalfAway } from "./roundHalfAway";
 import { ruleWeights } from "./ruleWeights";
 import { supportReach } from "./supportReach";
 import { tieOrder } from "./tieOrder";
+import { TotalMemo } from "./TotalMemo";
 import { validateSettings } from "./validateSettings";
 import { formatPercent } from "./formatPercent";
 
@@ -658,13 +659,15 @@ export function computeAllocation(model: Model): AllocationOutcome {
     const reachWeights = Float64Array.from(rt);
     const reachSum = rt.reduce((a, b) => a + b, 0);
     const reachOrder = tieOrder(reachWeights, unitNames);
-    const memo = new Map<number, PassedOn>();
+    // By total, the index of its entry in `kept` (as Split.memo).
+    const memo = new TotalMemo();
+    const kept: PassedOn[] = [];
     // Totals lately met, as in Split.recent.
     const recent = new Float64Array(RECENT_MASK + 1).fill(Number.NaN);
     const once = passedOnEntry();
     const passOn = (total: number, repeats: boolean): PassedOn => {
       const known = memo.get(total);
-      if (known !== undefined) return known;
+      if (known >= 0) return kept[known];
       // Memoised when first met for a standard cost (see splitLine), else the second time; the
       // first time, worked out in scratch space.
       const slot = total & RECENT_MASK;
@@ -691,7 +694,10 @@ export function computeAllocation(model: Model): AllocationOutcome {
         );
         addInto(out.line, 0, out.shares, u * n, n);
       }
-      if (keep) memo.set(total, out);
+      if (keep) {
+        memo.set(total, kept.length);
+        kept.push(out);
+      }
       return out;
     };
     const passLine = (k: number): void => {
@@ -709,8 +715,7 @@ export function computeAllocation(model: Model): AllocationOutcome {
     };
     for (let j = 0; j < su.posts.length; j++) passLine(su.posts[j]);
     for (let j = 0; j < su.budget.length; j++) passLine(su.budget[j]);
-    for (const e of memo.values())
-      for (let y = 0; y < Y; y++) if (e.uses[y] > 0) reachUnits(e, t, y, e.uses[y]);
+    for (const e of kept) for (let y = 0; y < Y; y++) if (e.uses[y] > 0) reachUnits(e, t, y, e.uses[y]);
   };
   supports.forEach(passOnSupport);
   // Each line was added once, into its unit's shares in its category: the units' and the

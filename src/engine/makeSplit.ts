@@ -1,4 +1,5 @@
 import { tieOrder } from "./tieOrder";
+import { TotalMemo } from "./TotalMemo";
 
 /** A weight vector over the instruments with what the hot path needs, computed once. */
 export interface Split {
@@ -10,7 +11,7 @@ export interface Split {
    * same totals many times, and a lookup is cheaper than a largest remainder over 30 instruments.
    * The value is where the total's shares start in `memoShares`.
    */
-  memo: Map<number, number>;
+  memo: TotalMemo;
   /** The memoised shares end to end, `order.length` per total in `order` order; grows by doubling. */
   memoShares: Float64Array;
   /**
@@ -36,7 +37,7 @@ export function makeSplit(weights: Float64Array, codes: readonly string[]): Spli
     weights,
     sum,
     order,
-    memo: new Map(),
+    memo: new TotalMemo(),
     memoShares: new Float64Array(order.length * 16),
     recent: new Float64Array(RECENT_MASK + 1).fill(Number.NaN),
   };

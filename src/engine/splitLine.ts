@@ -32,7 +32,7 @@ export function splitLine(
     const off = base + y * n;
     const total = totals[k * years + y];
     const at = memo.get(total);
-    if (at !== undefined) {
+    if (at >= 0) {
       const known = split.memoShares;
       for (let j = 0; j < m; j++) out[off + order[j]] = known[at + j];
     } else {
