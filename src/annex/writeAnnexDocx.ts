@@ -23,7 +23,7 @@ import type { Allocation } from "../engine/result";
 import { annexTables, type AnnexColumn, type AnnexTable } from "../workbook/annex/annexTables";
 import { annexCellText } from "../workbook/annex/annexCellText";
 import { annexMessages } from "../workbook/annex/i18n";
-import { sliceColumns } from "../workbook/annex/sliceColumns";
+import { MAX_FIGURE_COLUMNS, sliceColumns } from "../workbook/annex/sliceColumns";
 
 /** Options of the Word export. */
 export interface AnnexDocxOptions {
@@ -54,6 +54,9 @@ const LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR", es: "es-ES"
 const KEEP_TOGETHER_ROWS = 40;
 /** Paragraph styles of table cells: 8.5 pt, or 7.5 pt when ten instruments and a Total share the width. */
 const STYLES = { text: "AnnexCell", figure: "AnnexFigure" };
+/** The two type sizes of table cells, in half-points. */
+const NORMAL_SIZE = 17;
+const SMALL_SIZE = 15;
 const SMALL_STYLES = { text: "AnnexCellSmall", figure: "AnnexFigureSmall" };
 
 /**
@@ -95,7 +98,15 @@ export async function writeAnnexDocx(
       );
     }
     // More instruments than an A4 landscape width holds: the table continues below with the next ones.
-    sliceColumns(table).forEach((part, p) => {
+    // The slices of one table keep one type size, the one the whole table needs.
+    const small = table.columns.length - 1 > 8;
+    const fit = figuresThatFit(
+      table,
+      small ? SMALL_SIZE : NORMAL_SIZE,
+      allocation.settings.rounding,
+      language,
+    );
+    sliceColumns(table, fit).forEach((part, p) => {
       children.push(
         new Paragraph({
           keepNext: true,
@@ -108,8 +119,6 @@ export async function writeAnnexDocx(
           ],
         }),
       );
-      // The slices of one table keep one type size, the one the whole table needs.
-      const small = table.columns.length - 1 > 8;
       if (part.rows.length > 0) children.push(docxTable(part, small, allocation.settings.rounding, language));
     });
     children.push(...notesUnder(table));
@@ -125,10 +134,10 @@ export async function writeAnnexDocx(
         document: { run: { font: FONT, size: 18, language: { value: LOCALE[language] } } },
       },
       paragraphStyles: [
-        cellStyle(STYLES.text, 17, AlignmentType.LEFT),
-        cellStyle(STYLES.figure, 17, AlignmentType.RIGHT),
-        cellStyle(SMALL_STYLES.text, 15, AlignmentType.LEFT),
-        cellStyle(SMALL_STYLES.figure, 15, AlignmentType.RIGHT),
+        cellStyle(STYLES.text, NORMAL_SIZE, AlignmentType.LEFT),
+        cellStyle(STYLES.figure, NORMAL_SIZE, AlignmentType.RIGHT),
+        cellStyle(SMALL_STYLES.text, SMALL_SIZE, AlignmentType.LEFT),
+        cellStyle(SMALL_STYLES.figure, SMALL_SIZE, AlignmentType.RIGHT),
       ],
     },
     sections: [
@@ -186,13 +195,13 @@ function cellStyle(id: string, size: number, alignment: (typeof AlignmentType)[k
   };
 }
 
-function docxTable(table: AnnexTable, small: boolean, rounding: number, language: Language): Table {
-  // Ten instruments and a Total need a smaller type to keep "1,234,567" on one line.
-  const size = small ? 15 : 17;
-  // Each figure column is as wide as its longest header word and longest figure need; amounts
-  // then share what the label leaves, up to a comfortable width; the label takes the rest.
-  // (A character of Calibri is about 0.62 of the type size on average: size is in half-points, 10 twips each.)
-  const need = table.columns.map((col, c) => {
+/**
+ * The width (twips) each figure column needs at type size `size` (half-points): its longest header
+ * word or figure. (A character of Calibri is about 0.62 of the type size on average; a half-point
+ * is 10 twips.) The label column's entry is 0: it takes what the figures leave.
+ */
+function columnNeeds(table: AnnexTable, size: number, rounding: number, language: Language): number[] {
+  return table.columns.map((col, c) => {
     if (c === 0) return 0;
     const headerWord = Math.max(0, ...col.header.split(" ").map((w) => w.length)) * 1.15;
     const longest = table.rows.reduce(
@@ -201,6 +210,31 @@ function docxTable(table: AnnexTable, small: boolean, rounding: number, language
     );
     return Math.ceil(longest * size * 6.2) + CELL_MARGINS;
   });
+}
+
+/**
+ * How many figure columns one slice of `table` can hold beside a label of its minimum width,
+ * counting the widest columns first: long French or Spanish figures and headers fit fewer
+ * instruments on a page than the English ones.
+ */
+function figuresThatFit(table: AnnexTable, size: number, rounding: number, language: Language): number {
+  const needs = columnNeeds(table, size, rounding, language)
+    .slice(1)
+    .sort((a, b) => b - a);
+  let fit = 0;
+  for (let used = 0; fit < needs.length && used + needs[fit] <= TEXT_WIDTH - LABEL_MIN; fit++) {
+    used += needs[fit];
+  }
+  return Math.max(1, Math.min(MAX_FIGURE_COLUMNS, fit));
+}
+
+function docxTable(table: AnnexTable, small: boolean, rounding: number, language: Language): Table {
+  // Ten instruments and a Total need a smaller type to keep "1,234,567" on one line.
+  const size = small ? SMALL_SIZE : NORMAL_SIZE;
+  // Each figure column is as wide as its longest header word and longest figure need; amounts
+  // then share what the label leaves, up to a comfortable width; the label takes the rest.
+  // (A character of Calibri is about 0.62 of the type size on average: size is in half-points, 10 twips each.)
+  const need = columnNeeds(table, size, rounding, language);
   const narrowTotal = table.columns.reduce(
     (sum, col, c) => (c > 0 && col.kind !== "amount" ? sum + need[c] : sum),
     0,
@@ -213,6 +247,13 @@ function docxTable(table: AnnexTable, small: boolean, rounding: number, language
   const widths = table.columns.map((col, c) =>
     col.kind === "amount" ? Math.max(need[c], amountShare) : need[c],
   );
+  // When the figures alone need more than the page leaves the label, every figure column gives
+  // up width in proportion (its text wraps) so that the label keeps its minimum.
+  const figures = widths.slice(1).reduce((a, b) => a + b, 0);
+  if (figures > TEXT_WIDTH - LABEL_MIN) {
+    const scale = (TEXT_WIDTH - LABEL_MIN) / figures;
+    for (let c = 1; c < widths.length; c++) widths[c] = Math.floor(widths[c] * scale);
+  }
   widths[0] = TEXT_WIDTH - widths.slice(1).reduce((a, b) => a + b, 0);
   const header = new TableRow({
     tableHeader: true,

@@ -66,6 +66,21 @@ describe("writeAnnexDocx", () => {
     expect(docx.tables.every((t) => t[0].length <= 14)).toBe(true);
   });
 
+  it.each<Language>(["en", "fr", "es"])(
+    "fits long figures (cents, twelve instruments) on the page with positive column widths, in %s",
+    async (language) => {
+      const long = sampleAllocation({ instruments: 12, rounding: 0.01, language });
+      const { tableXml } = await readDocx(await writeAnnexDocx(long));
+      for (const xml of tableXml) {
+        const grid = [...xml.matchAll(/<w:gridCol w:w="(-?\d+)"\/>/g)].map((m) => Number(m[1]));
+        expect(grid.length).toBeGreaterThan(1);
+        expect(Math.min(...grid)).toBeGreaterThan(0);
+        // A4 landscape less two 2 cm margins.
+        expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(16838 - 2 * 1134);
+      }
+    },
+  );
+
   it("sets totals in bold over a rule", async () => {
     const { tableXml } = await readDocx(await writeAnnexDocx(allocation));
     const rows = [...tableXml[0].matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((r) => r[0]);
