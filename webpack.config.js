@@ -24,6 +24,8 @@ const { productionManifest } = require("./scripts/productionManifest.js");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DEV_PORT = 3000;
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+/** The functions bundle's entry: it loads FUNCTIONS_SOURCE only where Excel's runtime is present. */
+const FUNCTIONS_ENTRY = "./src/functions/register.ts";
 const FUNCTIONS_METADATA = "functions.json";
 
 /**
@@ -153,7 +155,7 @@ module.exports = (env = {}, argv = {}) => {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
     entry: {
-      functions: functionsSource,
+      functions: functionsSource === FUNCTIONS_SOURCE ? FUNCTIONS_ENTRY : functionsSource,
       ...(functionsOnly ? {} : { taskpane: "./src/taskpane/index.tsx" }),
     },
     output: {

@@ -75,6 +75,8 @@ describeIfChromium("the task pane in Chromium", () => {
     page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
     });
+    // Uncaught exceptions (a bundle failing as it loads) do not reach the console event.
+    page.on("pageerror", (err) => consoleErrors.push(`uncaught: ${err.message}`));
   }, 600_000);
 
   afterAll(async () => {

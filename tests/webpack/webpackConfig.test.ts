@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { runInNewContext } from "node:vm";
 import webpack from "webpack";
 import type { Configuration, Stats } from "webpack";
 
@@ -36,7 +37,7 @@ describe("webpack.config.js", () => {
   it("builds the pane page with office.js, the functions and the pane, in that order", () => {
     const config = makeConfig({}, { mode: "production" });
     expect(config.entry).toEqual({
-      functions: "./src/functions/functions.ts",
+      functions: "./src/functions/register.ts",
       taskpane: "./src/taskpane/index.tsx",
     });
     const html = config.plugins!.find((p) => p?.constructor.name === "HtmlWebpackPlugin") as unknown as {
@@ -81,6 +82,18 @@ describe("webpack.config.js", () => {
     const js = readFileSync(join(out, "functions.js"), "utf8");
     expect(js).toContain('CustomFunctions.associate("COSTSHARE"');
     expect(js).toContain('CustomFunctions.associate("RECIPROCAL"');
+    // Run as the page runs it: inside Excel every function is associated with its id; in a plain
+    // browser (no office.js, so no CustomFunctions) the bundle loads without an error.
+    const associated: string[] = [];
+    const runtime = {
+      associate: (id: string) => associated.push(id),
+      Error: class extends Error {},
+      ErrorCode: {},
+    };
+    runInNewContext(js, { CustomFunctions: runtime });
+    expect(associated.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    expect(associated).toHaveLength(9);
+    expect(() => runInNewContext(js, {})).not.toThrow();
     const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
     expect(manifest).toContain("https://addins.example.org/cms-cost-sharing/functions.json");
     expect(manifest).not.toContain("localhost");
