@@ -261,6 +261,10 @@ function savingsTable(allocation: Allocation, m: AnnexMessages, heading: string)
   const sharedRows: number[] = [];
   const savingsRows: number[] = [];
   for (const s of savings) {
+    // The FTE freed is the difference of the two FTE figures as shown (the sheet's formula takes
+    // it so), not the exact difference rounded on its own: 1 − 0.335 would show 0.67 under 1 and 0.34.
+    const aloneFte = s.baselineFte === undefined ? null : roundFte(s.baselineFte);
+    const sharedFte = roundFte(s.sharedFte);
     const figure = (field: "baseline" | "shared" | "savings") =>
       categories.map((cat) => s.byCategory[cat]?.[field] ?? 0);
     checkSum(figure("baseline"), s.baseline, `the stand-alone cost of ${s.code}`);
@@ -274,17 +278,17 @@ function savingsTable(allocation: Allocation, m: AnnexMessages, heading: string)
     rows.push(
       {
         kind: "detail",
-        cells: [m.standAlone, ...figure("baseline"), s.baseline, s.baselineFte ?? null],
+        cells: [m.standAlone, ...figure("baseline"), s.baseline, aloneFte],
         notes: [],
       },
-      { kind: "detail", cells: [m.shared, ...figure("shared"), s.shared, roundFte(s.sharedFte)], notes: [] },
+      { kind: "detail", cells: [m.shared, ...figure("shared"), s.shared, sharedFte], notes: [] },
       {
         kind: "total",
         cells: [
           m.savings,
           ...figure("savings"),
           s.savings,
-          s.fteFreed === undefined ? null : roundFte(s.fteFreed),
+          aloneFte === null ? null : roundFte(aloneFte - sharedFte),
         ],
         notes: [],
         differenceOf: [base, base + 1],

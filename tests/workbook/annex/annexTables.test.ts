@@ -169,6 +169,24 @@ describe("annexTables", () => {
       expect(saved.differenceOf).toEqual([at + 1, at + 2]);
     });
 
+    it("shows as staff time freed the stand-alone FTE less the shared FTE, both as shown", () => {
+      // 1 − 0.335 rounds to 0.67 on its own but the sheet shows 1 − 0.34 = 0.66; for two such
+      // instruments the sum of the freed figures would then be 1.34 against 2 − 0.68 = 1.32.
+      const base = sampleAllocation();
+      const odd = {
+        ...base,
+        savings: base.savings.map((s) => ({ ...s, baselineFte: 1, sharedFte: 0.335, fteFreed: 0.665 })),
+      };
+      const rows = annexTables(odd, "en").find((t) => t.part === 3)!.rows;
+      const fte = (r: number) => rows[r].cells[5] as number;
+      rows.forEach((row, r) => {
+        if (row.differenceOf === undefined) return;
+        const [a, b] = row.differenceOf;
+        expect(fte(r)).toBeCloseTo(fte(a) - fte(b), 10);
+      });
+      expect(rows.filter((r) => r.differenceOf !== undefined).length).toBeGreaterThan(1);
+    });
+
     it("adds a line for all instruments together", () => {
       const last = savings.rows[savings.rows.length - 1];
       expect(last.cells[0]).toBe("Savings");
