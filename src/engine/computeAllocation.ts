@@ -188,6 +188,8 @@ export function computeAllocation(model: Model): AllocationOutcome {
     }
     return true;
   };
+  const coversPeriod = (amount: number | undefined, byYear: Record<number, number> | undefined): boolean =>
+    amount !== undefined || years.every((year) => byYear?.[year] !== undefined);
   const costByYear = (
     amount: number | undefined,
     byYear: Record<number, number> | undefined,
@@ -269,7 +271,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
     let grade: Grade | undefined;
     if (post.grade !== undefined && post.grade.trim() !== "") {
       grade = gradeOf(post.grade);
-      if (grade === undefined) {
+      // A grade is only a label on a post whose own cost covers every year; only a grade that
+      // must cost the post has to be in the Grades sheet.
+      if (grade === undefined && !coversPeriod(post.cost, post.costByYear)) {
         problems.push(
           problemAt(
             post.source,

@@ -39,7 +39,9 @@ export function computeSavings(
     let grade: Grade | undefined;
     if (item.grade !== undefined && item.grade.trim() !== "") {
       grade = grades.get(key(item.grade));
-      if (grade === undefined) {
+      // Only a grade that must cost the line has to be in the Grades sheet; beside a Cost it is a label.
+      // (A line with a cost for some years only and an unknown grade is reported below as having no cost.)
+      if (grade === undefined && item.cost === undefined && item.costByYear === undefined) {
         problems.push(
           problemAt(
             item.source,

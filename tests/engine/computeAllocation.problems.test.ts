@@ -80,6 +80,34 @@ describe("computeAllocation problems", () => {
     ]);
   });
 
+  it("takes a grade not in the Grades sheet as a label where the line gives its own cost", () => {
+    // A staffing table with "P5" and a cost, and no Grades sheet, is complete: nothing needs the grade's cost.
+    const out = computeAllocation(
+      buildModel({
+        instruments,
+        grades: [],
+        posts: [post("1", "U", 2, { grade: "P5", cost: 150000 })],
+        rules: [okRule],
+        baseline: [
+          {
+            instrument: "CMS",
+            category: "Staff",
+            grade: "P5",
+            fte: 1,
+            cost: 160000,
+            source: { sheet: "Baseline", row: 2 },
+          },
+        ],
+      }),
+    );
+    expect(out.ok && out.allocation.grandTotal.direct[0]).toBe(150000);
+    expect(out.ok && out.allocation.savings.map((s) => [s.code, s.baseline])).toEqual([["CMS", 160000]]);
+    // Without a cost for every year the grade is needed, and an unknown one is still reported.
+    expect(
+      only({ posts: [post("1", "U", 2, { grade: "P9", costByYear: { 2014: 1 } })], rules: [okRule] })[3],
+    ).toBe("Grade 'P9' of post '1' is not in the Grades sheet.");
+  });
+
   it("reports an unknown grade, a post with neither cost nor grade, and an FTE of zero", () => {
     expect(only({ posts: [post("1", "U", 2, { grade: "P9" })], rules: [okRule] })).toEqual([
       "Posts",
