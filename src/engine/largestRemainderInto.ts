@@ -4,10 +4,12 @@ import { InvariantError } from "./errors";
  * Remainders (and a quota's distance to an integer) closer than this count as equal: 1e-9, or a
  * relative 1e-12 of the total for totals above 1,000 quanta, where a double's own noise in the
  * quota grows past 1e-9. Equal remainders are then decided by the tie order (see tieOrder.ts).
+ * It stops at 1e-3 (reached at 10^9 quanta, ten million in cents; the noise is still below it at
+ * 10^12): grown towards a whole unit, it would turn quotas up by more units than the total has.
  */
 export function remainderTolerance(total: number): number {
   const t = 1e-12 * Math.abs(total);
-  return t > 1e-9 ? t : 1e-9;
+  return t > 1e-9 ? (t < 1e-3 ? t : 1e-3) : 1e-9;
 }
 
 /** Scratch space for largestRemainderInto, sized for `n` weights; reuse it across calls. */

@@ -79,6 +79,20 @@ describe("largestRemainderInto", () => {
     expect(Array.from(out)).toEqual([...new Array<number>(10).fill(4), ...new Array<number>(20).fill(3)]);
   });
 
+  it("splits totals of ten billion and more in cents without handing out more units than there are", () => {
+    // A tolerance that grew with the total passed a whole unit and turned every quota up.
+    for (const total of [1e12 - 1, 1_276_281_562_499, 5e10 - 1]) {
+      for (const weights of [Array<number>(20).fill(1), Array.from({ length: 20 }, (_, i) => i + 1)]) {
+        const out = new Float64Array(20);
+        const order = tieOrder(weights);
+        const sum = weights.reduce((a, b) => a + b, 0);
+        largestRemainderInto(total, weights, sum, order, out, 0, remainderScratch(20));
+        expect(out.reduce((a, b) => a + b, 0)).toBe(total);
+        expect(Math.max(...out) - Math.min(...out)).toBeLessThanOrEqual(weights[19] === 1 ? 1 : total);
+      }
+    }
+  });
+
   it("adds into what is already there rather than overwriting it", () => {
     const out = Float64Array.from([1, 1]);
     largestRemainderInto(10, [1, 3], 4, tieOrder([1, 3]), out, 0, remainderScratch(2));
