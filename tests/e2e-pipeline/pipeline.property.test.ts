@@ -278,6 +278,8 @@ describe("the whole pipeline on valid workbooks", () => {
           expect(sum(Object.values(t.byCategory))).toBe(q(t.direct));
         }
         for (const u of json.units) expect(sum(Object.values(u.shares))).toBe(q(u.total));
+        for (const s of Object.values(json.settlement)) expect(q(s.share) - q(s.funded)).toBe(q(s.balance));
+        for (const s of Object.values(json.savings)) expect(q(s.baseline) - q(s.shared)).toBe(q(s.savings));
 
         // The written workbook re-reads, and each formula's cached value is the figure we computed.
         await book.writeOutputs(outputs);
