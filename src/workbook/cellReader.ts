@@ -23,6 +23,12 @@ export interface PercentOptions {
   plainAbove1: boolean;
 }
 
+/**
+ * No budget line comes near it; beyond it a typing slip (1e14) would take the period's figures in
+ * cents past the 2^53 up to which the engine's integer arithmetic is exact, and the split would fail.
+ */
+const MAX_MONEY = 1e11;
+
 const CURRENCY_WORDS: Record<string, string> = {
   EUR: "euros",
   USD: "US dollars",
@@ -80,11 +86,18 @@ export class CellReader {
     return this.text(ref);
   }
 
-  /** An amount of money (not negative); undefined when blank or unreadable. */
+  /** An amount of money (not negative, below MAX_MONEY); undefined when blank or unreadable. */
   money(ref: CellRef): number | undefined {
     const n = this.number(ref, this.moneyWords());
     if (n !== undefined && n < 0) {
       this.report(ref, `${ref.field} cannot be negative, found ${plainNumber(n)}`);
+      return undefined;
+    }
+    if (n !== undefined && !(n < MAX_MONEY)) {
+      this.report(
+        ref,
+        `${ref.field} must be below 100,000,000,000 (a hundred billion ${this.moneyWords()}), found ${plainNumber(n)}`,
+      );
       return undefined;
     }
     return n;

@@ -115,6 +115,12 @@ describe("readWorkbook problems", () => {
     ]);
   });
 
+  it("names a cost too large to be a budget figure, which the engine could not add up to the cent", () => {
+    expect(problemsWith({ Posts: posts(["P-1", "Officer", "P4", "Communications", 1, 1e14]) })).toEqual([
+      expect.stringMatching(/^Posts!F2: Cost must be below 100,000,000,000 \(a hundred billion .*\), found /),
+    ]);
+  });
+
   it("names a split that does not add up to 100%, from plain numbers or from percent cells", () => {
     expect(
       problemsWith({
