@@ -288,7 +288,7 @@ describe("the whole pipeline on valid workbooks", () => {
         // The written workbook re-reads, and each formula's cached value is the figure we computed.
         await book.writeOutputs(outputs);
         const again = new ExcelJS.Workbook();
-        await again.xlsx.load(Buffer.from(await book.toBuffer()));
+        await again.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
         for (const sheet of outputs) {
           const ws = again.getWorksheet(sheet.name);
           expect(ws).toBeDefined();
