@@ -2,7 +2,7 @@ import { fromQuanta } from "../engine/money";
 import type { Allocation } from "../engine/result";
 import { fitColumnWidths } from "./fitColumnWidths";
 import type { CellValue, OutCell, OutputSheet, SheetGrid } from "./grid";
-import { isCellError } from "./grid";
+import { isCellError, isUncalculated } from "./grid";
 import { isoTime } from "./isoTime";
 import { moneyStyle } from "./moneyStyle";
 import { outputPrintSetup } from "./outputPrintSetup";
@@ -90,6 +90,7 @@ function keep(value: CellValue | undefined, fmt: string): OutCell | null {
   if (value === null || value === undefined || value === "") return null;
   if (value instanceof Date) return { v: isoTime(value), fmt: "@" };
   if (isCellError(value)) return { v: value.error, fmt: "@" };
+  if (isUncalculated(value)) return { v: `=${value.formula}`, fmt: "@" };
   if (typeof value === "string") return fmt === "@" ? { v: value, fmt } : safeText(value);
   if (typeof value === "boolean") return { v: value };
   return fmt === "@" ? { v: String(value), fmt } : { v: value, fmt };

@@ -9,14 +9,29 @@ export interface CellError {
 }
 
 /**
- * A cell value as read: a number (percent cells hold fractions: 25% = 0.25), text, a boolean,
- * a date, an error, or null for an empty cell. Formula cells give their cached result.
+ * A formula cell whose value was never calculated: files written by scripts (openpyxl, pandas,
+ * xlsxwriter-style tools) store the formula with no cached result. Never read as blank.
  */
-export type CellValue = string | number | boolean | Date | CellError | null;
+export interface UncalculatedFormula {
+  /** The formula as stored, without the leading "=". */
+  formula: string;
+}
+
+/**
+ * A cell value as read: a number (percent cells hold fractions: 25% = 0.25), text, a boolean,
+ * a date, an error, an uncalculated formula, or null for an empty cell. Formula cells give
+ * their cached result.
+ */
+export type CellValue = string | number | boolean | Date | CellError | UncalculatedFormula | null;
 
 /** True when a cell value is an error value. */
 export function isCellError(v: CellValue): v is CellError {
   return typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
+}
+
+/** True when a cell holds a formula whose value was never calculated. */
+export function isUncalculated(v: CellValue): v is UncalculatedFormula {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && "formula" in v;
 }
 
 /** A rectangle of values read from a sheet or a table, with its position on its worksheet. */

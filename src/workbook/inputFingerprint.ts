@@ -1,5 +1,5 @@
 import type { CellValue, WorkbookGrids } from "./grid";
-import { isCellError } from "./grid";
+import { isCellError, isUncalculated } from "./grid";
 import { Sha256 } from "./sha256";
 
 /**
@@ -44,6 +44,7 @@ function encode(value: CellValue): string {
   if (typeof value === "boolean") return value ? "b1" : "b0";
   if (value instanceof Date) return `d${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString()}`;
   if (isCellError(value)) return field("e", value.error);
+  if (isUncalculated(value)) return field("f", value.formula);
   return "?";
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { computeAllocation } from "../../src/engine/computeAllocation";
 import { ExcelWorkbook } from "../../src/excel/excelWorkbook";
 import { buildOutputSheets } from "../../src/workbook/buildOutputSheets";
-import type { OutputSheet, WorkbookGrids } from "../../src/workbook/grid";
+import { isUncalculated, type OutputSheet, type WorkbookGrids } from "../../src/workbook/grid";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { FakeExcel, letters } from "./fakeExcel";
@@ -21,7 +21,7 @@ function excelFrom(grids: WorkbookGrids): FakeExcel {
   for (const g of grids.sheets) {
     const sheet = fx.addSheet(g.name);
     sheet.fill(
-      g.rows.map((row) => row.map((v) => (v instanceof Date ? serial(v) : v))),
+      g.rows.map((row) => row.map((v) => (v instanceof Date ? serial(v) : isUncalculated(v) ? null : v))),
       g.firstRow,
       g.firstCol,
     );
