@@ -26,7 +26,7 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "artifacts/", "out/", "**/*.js", "**/*.mjs"] },
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "artifacts/", "out/", "**/*.js", "**/*.mjs"] },
   // The office-addins preset registers its own copy of @typescript-eslint; keep its Office, React and
   // Prettier rules and let typescript-eslint's own preset (below) own the TypeScript plugin and parser.
   ...officeAddins.configs.react.map((config) => {

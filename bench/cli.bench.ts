@@ -137,9 +137,9 @@ async function floor(input: string, out: string, cells: number): Promise<void> {
   await wb.xlsx.writeFile(out);
 }
 
-/** Builds dist/ for the child-process run when it is missing or older than the sources it needs. */
+/** Builds build/ for the child-process run when it is missing or older than the sources it needs. */
 function ensureDist(): string {
-  const built = join(ROOT, "dist", "cli", "main.js");
+  const built = join(ROOT, "build", "cli", "main.js");
   if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, "src", "cli", "main.ts")).mtimeMs) {
     try {
       execFileSync(
@@ -152,7 +152,7 @@ function ensureDist(): string {
     } catch {
       // tsc exits 1 on a type error elsewhere but still emits; the check below decides.
     }
-    if (!existsSync(built)) throw new Error("npm run prepare did not build dist/cli/main.js");
+    if (!existsSync(built)) throw new Error("npm run prepare did not build build/cli/main.js");
   }
   return built;
 }

@@ -2,6 +2,6 @@ import { resolve } from "node:path";
 
 /**
  * The package's root folder, where assets/ lives: two levels above this file both when it runs
- * compiled (dist/cli/) and under ts-jest or tsx (src/cli/).
+ * compiled (build/cli/) and under ts-jest or tsx (src/cli/).
  */
 export const packageRoot: string = resolve(__dirname, "..", "..");

@@ -81,8 +81,8 @@ describe("bin/costshare.js", () => {
   const exec = promisify(execFile);
 
   beforeAll(async () => {
-    // The bin runs the compiled dist/ (npm ci builds it through `prepare`); rebuild it when a source is newer.
-    const built = join(ROOT, "dist", "cli", "main.js");
+    // The bin runs the compiled build/ (npm ci builds it through `prepare`); rebuild it when a source is newer.
+    const built = join(ROOT, "build", "cli", "main.js");
     const newest = Math.max(
       ...["engine", "workbook", "xlsx", "cli", "annex"].flatMap((d) =>
         readdirSync(join(ROOT, "src", d), { recursive: true, encoding: "utf8" })
@@ -91,14 +91,14 @@ describe("bin/costshare.js", () => {
       ),
     );
     if (!existsSync(built) || statSync(built).mtimeMs < newest) {
-      // tsc exits 1 on a type error anywhere but still emits; what matters here is a fresh dist/.
+      // tsc exits 1 on a type error anywhere but still emits; what matters here is a fresh build/.
       const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
       const log = await exec(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.cli.json")]).then(
         (r) => r.stdout,
         (err: { stdout?: string }) => err.stdout ?? "",
       );
       if (!existsSync(built) || statSync(built).mtimeMs < newest)
-        throw new Error(`npm run prepare did not build dist/: ${log}`);
+        throw new Error(`npm run prepare did not build build/: ${log}`);
     }
   });
 
