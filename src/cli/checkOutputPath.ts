@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { lstat, readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { UserError } from "./errors";
 
@@ -17,7 +17,9 @@ export interface OutputCheck {
 /**
  * Checks, before anything is computed or written, that an output path can be written safely:
  * its folder exists, it is not the input (the input is never changed), and an existing file there
- * is replaced only when this command wrote it earlier, or with --force.
+ * is replaced only when this command wrote it earlier, or with --force. A symbolic link, a device,
+ * a folder or a pipe is never replaced, --force or not: the atomic write would put a regular file
+ * in the link's place (or fail on a device) instead of writing where the user meant.
  */
 export async function checkOutputPath(path: string, check: OutputCheck): Promise<void> {
   const target = resolve(path);
@@ -33,9 +35,20 @@ export async function checkOutputPath(path: string, check: OutputCheck): Promise
   if (!folderInfo?.isDirectory()) {
     throw new UserError(`${check.option} ${path}: the folder ${folder} does not exist.`);
   }
-  const info = await stat(target).catch(() => undefined);
+  const info = await lstat(target).catch(() => undefined);
   if (!info) return;
-  if (!info.isFile()) throw new UserError(`${check.option} ${path}: not a file.`);
+  if (info.isSymbolicLink()) {
+    throw new UserError(
+      `${check.option} ${path} is a symbolic link: costshare writes only regular files, so nothing was written. ` +
+        `Name the file it points to, or another file.`,
+    );
+  }
+  if (!info.isFile()) {
+    throw new UserError(
+      `${check.option} ${path} is not a regular file (a folder, a device or a pipe): nothing was written. ` +
+        `Choose a file name.`,
+    );
+  }
   if (check.force) return;
   const existing = await readFile(target);
   if (!(await check.isOurs(new Uint8Array(existing.buffer, existing.byteOffset, existing.byteLength)))) {

@@ -1,10 +1,11 @@
-import { parseArgs } from "node:util";
 import { VERSION } from "../workbook/version";
 import { allocateCommand } from "./allocateCommand";
 import type { CliIo } from "./cliIo";
 import { processIo } from "./cliIo";
 import { UserError } from "./errors";
+import { parseCommandLine } from "./parseCommandLine";
 import { sampleCommand } from "./sampleCommand";
+import { terminalSafe } from "./terminalSafe";
 import { validateCommand } from "./validateCommand";
 
 const HELP = `costshare ${VERSION}: shares the common services of the CMS Family secretariats across instruments.
@@ -35,24 +36,39 @@ Exit codes: 0 done; 2 invalid input or usage (every problem on stderr); 1 intern
  * COSTSHARE_DEBUG=1).
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const safe = terminalSafeIo(io);
   try {
-    return await run(argv, io);
+    return await run(argv, safe);
   } catch (err) {
     if (err instanceof UserError) {
-      io.err(`costshare: ${err.message}\n`);
+      safe.err(`costshare: ${err.message}\n`);
       return 2;
     }
     const fsError = err as NodeJS.ErrnoException;
     if (err instanceof Error && typeof fsError.code === "string" && typeof fsError.path === "string") {
       // The file system refused (no space, no permission): not a bug of ours, and the message says which file.
-      io.err(`costshare: ${fsError.path}: ${fsError.message.replace(/^[A-Z]+: /, "")}\n`);
+      safe.err(`costshare: ${fsError.path}: ${fsError.message.replace(/^[A-Z]+: /, "")}\n`);
       return 1;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`costshare: internal error: ${message}. Please report it with the input workbook.\n`);
-    if (process.env.COSTSHARE_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+    safe.err(`costshare: internal error: ${message}. Please report it with the input workbook.\n`);
+    if (process.env.COSTSHARE_DEBUG && err instanceof Error && err.stack)
+      writeLines(safe.err, `${err.stack}\n`);
     return 1;
   }
+}
+
+/**
+ * Every message the command prints goes through terminalSafe, one message (one line) a call:
+ * a workbook's cell text can then neither drive the terminal nor start a line of its own.
+ */
+function terminalSafeIo(io: CliIo): CliIo {
+  return { out: (text) => io.out(terminalSafe(text)), err: (text) => io.err(terminalSafe(text)) };
+}
+
+/** Writes a text of several lines of our own (the usage, a stack), one line a call. */
+function writeLines(write: (text: string) => void, text: string): void {
+  for (const line of text.split(/(?<=\n)/)) write(line);
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -63,7 +79,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const [command, ...files] = positionals;
   if (values.help || command === undefined || command === "help") {
-    io.out(HELP);
+    writeLines(io.out, HELP);
     return command === undefined && !values.help ? 2 : 0;
   }
   switch (command) {
@@ -92,30 +108,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     default:
       throw new UserError(`unknown command '${command}'. Run costshare --help for the commands.`);
-  }
-}
-
-/** The options every command shares; each command rejects those that make no sense for it. */
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: "string", short: "o" },
-        json: { type: "string" },
-        docx: { type: "string" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
-  } catch (err) {
-    // node:util reports unknown options and missing option values as TypeErrors: a usage mistake.
-    throw new UserError(
-      `${err instanceof Error ? err.message : String(err)} Run costshare --help for the usage.`,
-    );
   }
 }
 
