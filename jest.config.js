@@ -1,10 +1,13 @@
-/** Jest: ts-jest transpiles (tsc --noEmit type-checks separately, in CI). */
+/**
+ * Jest: ts-jest transpiles each file alone (tsconfig.json sets isolatedModules, which ts-jest takes
+ * as its transpile-only mode); tsc --noEmit type-checks separately, in CI.
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   moduleNameMapper: {
     // office-addin-mock pulls ESM-only packages through office-addin-manifest; it only needs the OfficeApp enum.
