@@ -1,9 +1,10 @@
 import type { Problem, Severity } from "../engine/problem";
 import { columnLetter } from "./columnLetter";
-import { isCellError, type CellValue } from "./grid";
+import { isCellError, isUncalculated, type CellValue } from "./grid";
 import { describeValue } from "./describeValue";
 import { plainNumber } from "./plainNumber";
-import { parseNumberText } from "./parseNumberText";
+import { parseNumberText, type NumberText } from "./parseNumberText";
+import { uncalculatedMessage } from "./uncalculatedMessage";
 
 /** One input cell, where it stands, and the field it is read for. */
 export interface CellRef {
@@ -70,7 +71,7 @@ export class CellReader {
   /** Text of a cell (a number is taken as its digits); undefined when blank or not text. */
   text(ref: CellRef): string | undefined {
     const v = ref.value;
-    if (this.isBlank(v) || this.isError(ref, "value")) return undefined;
+    if (this.isBlank(v) || this.isUnreadable(ref, "value")) return undefined;
     if (typeof v === "string") return v.trim();
     if (typeof v === "number") return String(v);
     this.report(ref, `${ref.field} must be text, found ${describeValue(v)}`);
@@ -106,10 +107,11 @@ export class CellReader {
   /** A plain number (no percent sign); undefined when blank or unreadable. */
   number(ref: CellRef, expectation = "a number"): number | undefined {
     const v = ref.value;
-    if (this.isBlank(v) || this.isError(ref, "figure")) return undefined;
+    if (this.isBlank(v) || this.isUnreadable(ref, "figure")) return undefined;
     if (typeof v === "number") return v;
     if (typeof v === "string") {
-      const parsed = parseNumberText(v);
+      const parsed = this.numberText(ref, v);
+      if (parsed === null) return undefined;
       if (parsed !== undefined && !parsed.percent) return parsed.value;
     }
     this.report(ref, `${ref.field} must be ${expectation}, found ${describeValue(v)}`);
@@ -133,11 +135,12 @@ export class CellReader {
    */
   percent(ref: CellRef, options: PercentOptions): number | undefined {
     const v = ref.value;
-    if (this.isBlank(v) || this.isError(ref, "figure")) return undefined;
+    if (this.isBlank(v) || this.isUnreadable(ref, "figure")) return undefined;
     let n: number | undefined;
     if (typeof v === "number") n = v;
     else if (typeof v === "string") {
-      const parsed = parseNumberText(v);
+      const parsed = this.numberText(ref, v);
+      if (parsed === null) return undefined;
       if (parsed !== undefined) return parsed.percent ? parsed.value / 100 : plain(parsed.value, options);
     }
     if (n === undefined) {
@@ -150,10 +153,11 @@ export class CellReader {
   /** A raw share for a split or Support cell: a number, "75%" as a fraction, or undefined. */
   share(ref: CellRef): { value: number; fromPercentText: boolean } | undefined {
     const v = ref.value;
-    if (this.isBlank(v) || this.isError(ref, "figure")) return undefined;
+    if (this.isBlank(v) || this.isUnreadable(ref, "figure")) return undefined;
     if (typeof v === "number") return { value: v, fromPercentText: false };
     if (typeof v === "string") {
-      const parsed = parseNumberText(v);
+      const parsed = this.numberText(ref, v);
+      if (parsed === null) return undefined;
       if (parsed !== undefined) {
         return parsed.percent
           ? { value: parsed.value / 100, fromPercentText: true }
@@ -164,11 +168,34 @@ export class CellReader {
     return undefined;
   }
 
-  /** Reports an error value and says so; the remedy names a figure or a value. */
-  isError(ref: CellRef, what: "figure" | "value"): boolean {
-    if (!isCellError(ref.value)) return false;
-    this.report(ref, `the cell holds the error ${ref.value.error}; fix the formula or type the ${what}`);
+  /**
+   * Reports a cell that holds no value to read, an error value or a formula never calculated, and
+   * says so; the remedy names a figure or a value.
+   */
+  isUnreadable(ref: CellRef, what: "figure" | "value"): boolean {
+    const v = ref.value;
+    if (isUncalculated(v)) {
+      this.report(ref, uncalculatedMessage(v.formula));
+      return true;
+    }
+    if (!isCellError(v)) return false;
+    this.report(ref, `the cell holds the error ${v.error}; fix the formula or type the ${what}`);
     return true;
+  }
+
+  /**
+   * A number read from text; null (after reporting it) when its separators leave its size open,
+   * since a guess could change it a thousandfold.
+   */
+  private numberText(ref: CellRef, text: string): { value: number; percent: boolean } | undefined | null {
+    const parsed: NumberText | undefined = parseNumberText(text);
+    if (parsed === undefined || !("readings" in parsed)) return parsed;
+    const [a, b] = parsed.readings.map((n) => plainNumber(n) + (parsed.percent ? "%" : ""));
+    this.report(
+      ref,
+      `${describeValue(ref.value)} could be ${a} or ${b}, depending on whether the separator marks decimals or thousands; type the figure as a plain number without thousands separators (${a} or ${b})`,
+    );
+    return null;
   }
 
   /** "a number of euros", or "an amount in KES" for a currency without a word. */

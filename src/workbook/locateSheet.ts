@@ -1,9 +1,10 @@
 import type { Problem } from "../engine/problem";
 import { columnLetter } from "./columnLetter";
 import { FoundSheet, type DataRow } from "./foundSheet";
-import type { CellValue, GridBlock, WorkbookGrids } from "./grid";
+import { isUncalculated, type CellValue, type GridBlock, type WorkbookGrids } from "./grid";
 import type { ContractSheet, SheetMapping } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
+import { uncalculatedMessage } from "./uncalculatedMessage";
 import type { ColumnLayout, SheetLayout, YearColumnLayout } from "./workbookLayout";
 import { yearOfHeader } from "./yearOfHeader";
 
@@ -64,7 +65,7 @@ export function locateSheet(grids: WorkbookGrids, contract: ContractSheet, mappi
   const headerRow = block.firstRow + index;
   const cells = block.rows[index] ?? [];
   let nextCol = block.firstCol + lastFilled(cells) + 1;
-  const problems: Problem[] = [];
+  const problems: Problem[] = headerFormulas(block, index);
   for (const field of contract.fields) {
     if (!field.required || match.columns.some((c) => c.field === field.name)) continue;
     if (field.yearsInstead && match.years.length > 0) continue;
@@ -247,15 +248,35 @@ function build(block: Block, headerIndex: number, match: HeaderMatch, contract: 
     keyColumn === undefined ? undefined : keyColumn.index,
     header,
   );
-  const warnings: Problem[] = match.repeats.map((r) => ({
-    severity: "warning",
-    sheet: block.sheet,
-    row: layout.headerRow,
-    field: r.field,
-    cell: `${columnLetter(r.index)}${layout.headerRow}`,
-    message: `a second '${r.header}' column is not read; ${r.field} is read from column ${r.first.column}`,
-  }));
+  const warnings: Problem[] = headerFormulas(block, headerIndex);
+  warnings.push(
+    ...match.repeats.map((r): Problem => ({
+      severity: "warning",
+      sheet: block.sheet,
+      row: layout.headerRow,
+      field: r.field,
+      cell: `${columnLetter(r.index)}${layout.headerRow}`,
+      message: `a second '${r.header}' column is not read; ${r.field} is read from column ${r.first.column}`,
+    })),
+  );
   return new FoundSheet(layout, block.rows[headerIndex] ?? [], rows, warnings);
+}
+
+/** A header cell holding a formula never calculated names no column we can know: a problem at it. */
+function headerFormulas(block: Block, headerIndex: number): Problem[] {
+  const row = block.firstRow + headerIndex;
+  const problems: Problem[] = [];
+  (block.rows[headerIndex] ?? []).forEach((v, i) => {
+    if (!isUncalculated(v)) return;
+    problems.push({
+      severity: "error",
+      sheet: block.sheet,
+      row,
+      cell: `${columnLetter(block.firstCol + i)}${row}`,
+      message: `this header ${uncalculatedMessage(v.formula).replace(/^this cell /, "")}`,
+    });
+  });
+  return problems;
 }
 
 /** A Settings sheet of bare pairs: its first column is the key and the next the value. */

@@ -6,6 +6,7 @@ import { instrumentCodeProblem } from "./instrumentCodeProblem";
 import { normalizeName } from "./normalizeName";
 import { parseNumberText } from "./parseNumberText";
 import { columnLetter } from "./columnLetter";
+import { isUncalculated } from "./grid";
 
 /**
  * Reads the Instruments sheet: one instrument per row with a unique, well-formed code; Parties,
@@ -77,7 +78,12 @@ function findDriverColumns(sheet: FoundSheet): void {
     let others = 0;
     for (const row of sheet.rows) {
       const v = sheet.valueAt(row, index);
-      if (typeof v === "number" || (typeof v === "string" && parseNumberText(v)?.percent === false))
+      // A formula never calculated may well be a number: counted so, its cells are then reported.
+      if (
+        typeof v === "number" ||
+        isUncalculated(v) ||
+        (typeof v === "string" && parseNumberText(v)?.percent === false)
+      )
         numbers++;
       else if (typeof v === "string" ? v.trim() !== "" : typeof v === "boolean" || v instanceof Date)
         others++;

@@ -2,6 +2,7 @@ import { defaultSettings, type Language, type Settings, type SupportMethod } fro
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
+import { isUncalculated } from "./grid";
 import { CONTRACT, type SettingKey } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 
@@ -68,6 +69,10 @@ export function readSettings(sheet: FoundSheet | undefined, reader: CellReader):
     const keyRef = sheet.cell(row, "Key");
     const valueRef = sheet.cell(row, "Value");
     if (keyRef === undefined || valueRef === undefined) continue;
+    if (isUncalculated(keyRef.value)) {
+      reader.isUnreadable(keyRef, "value");
+      continue;
+    }
     const keyText = typeof keyRef.value === "string" ? keyRef.value.trim() : "";
     if (keyText === "") continue;
     const key = KEYS.find((k) =>

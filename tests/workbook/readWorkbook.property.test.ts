@@ -29,7 +29,7 @@ interface Style {
 
 /** Ways of typing a percentage p (given in percent): a percent cell, plain percent, or text. */
 type PercentStyle = 0 | 1 | 2;
-/** Ways of typing an amount: a number, "140,000", "€140 000". */
+/** Ways of typing an amount: a number, "140,000.00", "€140 000" (a lone ",000" is ambiguous). */
 type MoneyStyle = 0 | 1 | 2;
 
 const CODES = ["CMS", "AEWA", "ASCOBANS", "EUROBATS", "Gorilla", "IOSEA", "Raptors", "Sharks"];
@@ -55,7 +55,7 @@ function percentCell(p: number, how: PercentStyle): CellValue {
 
 function moneyCell(n: number, how: MoneyStyle): CellValue {
   if (how === 0) return n;
-  if (how === 1) return n.toLocaleString("en-US");
+  if (how === 1) return n.toLocaleString("en-US", { minimumFractionDigits: 2 });
   return `€${n.toLocaleString("en-US").replace(/,/g, " ")}`;
 }
 

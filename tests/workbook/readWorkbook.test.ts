@@ -436,7 +436,7 @@ describe("readWorkbook", () => {
     const baseline = sheetOf("Baseline", [
       ["Instrument", "Item", "Category", "Grade", "FTE", "Cost"],
       ["CMS", "Information officer", "Staff", "P3", 2, null],
-      ["AEWA", "Website", "Operational", null, null, "15,000"],
+      ["AEWA", "Website", "Operational", null, null, "€15,000"],
     ]);
     const model = modelOf(readWorkbook(validGrids({ Support: support, Baseline: baseline })));
     expect(model.support.map((s) => [s.provider, s.receiver, s.share, s.source.row])).toEqual([
