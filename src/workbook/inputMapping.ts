@@ -282,7 +282,7 @@ export const CONTRACT: readonly ContractSheet[] = [
         name: "FTE",
         aliases: ["Full-time equivalent", "FTE %", "Time", "Share of time", "Work time"],
         required: false,
-        description: "Full-time equivalent, 1 or 50% (1 when blank)",
+        description: "Full-time equivalent: 1, 0.5 or 50% (1 when blank); 2 = a line of two posts",
       },
       {
         name: "Cost",

@@ -6,7 +6,7 @@ import type { ContractSheet, SheetMapping } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 import { uncalculatedMessage } from "./uncalculatedMessage";
 import type { ColumnLayout, SheetLayout, YearColumnLayout } from "./workbookLayout";
-import { yearOfHeader } from "./yearOfHeader";
+import { yearHeaderProblem, yearOfHeader } from "./yearOfHeader";
 
 /** What locating a contract sheet gave: absent, found but unreadable (missing columns), or found. */
 export type Located =
@@ -26,6 +26,8 @@ interface HeaderMatch {
   years: YearColumnLayout[];
   /** Later columns with the same header as a column read for a field: left alone, with a warning. */
   repeats: { field: string; header: string; index: number; first: ColumnLayout }[];
+  /** Header cells that are dates on another day than the first of January: no year for certain. */
+  dates: { index: number; message: string }[];
 }
 
 /**
@@ -61,11 +63,11 @@ export function locateSheet(grids: WorkbookGrids, contract: ContractSheet, mappi
     return { status: "found", sheet: bareSettings(block) };
   }
   const index = best?.index ?? 0;
-  const match = best?.match ?? { columns: [], years: [], repeats: [] };
+  const match = best?.match ?? { columns: [], years: [], repeats: [], dates: [] };
   const headerRow = block.firstRow + index;
   const cells = block.rows[index] ?? [];
   let nextCol = block.firstCol + lastFilled(cells) + 1;
-  const problems: Problem[] = headerFormulas(block, index);
+  const problems: Problem[] = [...headerFormulas(block, index), ...dateHeaders(block, index, match)];
   for (const field of contract.fields) {
     if (!field.required || match.columns.some((c) => c.field === field.name)) continue;
     if (field.yearsInstead && match.years.length > 0) continue;
@@ -121,10 +123,11 @@ function chooseBlock(
   );
 }
 
-/** Header text as officers write it: text, or a number (a year typed as 2016). */
+/** Header text as officers write it: text, a number (a year typed as 2016), or a date (2016-01-01). */
 function headerText(v: CellValue | undefined): string {
   if (typeof v === "string") return v.trim();
   if (typeof v === "number") return String(v);
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   return "";
 }
 
@@ -167,8 +170,11 @@ function matchHeader(
   const order = contract.fields.map((f) => f.name);
   columns.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   const years: YearColumnLayout[] = [];
+  const dates: HeaderMatch["dates"] = [];
   if (contract.yearColumns) {
     cells.forEach((v, i) => {
+      const problem = taken.has(i) ? undefined : yearHeaderProblem(v);
+      if (problem !== undefined) dates.push({ index: firstCol + i, message: problem });
       const year = taken.has(i) ? undefined : yearOfHeader(v);
       if (year === undefined || years.some((y) => y.year === year)) return;
       years.push({
@@ -187,7 +193,7 @@ function matchHeader(
     if (first !== undefined)
       repeats.push({ field: first.field, header: texts[i], index: firstCol + i, first });
   });
-  return { columns, years, repeats };
+  return { columns, years, repeats, dates };
 }
 
 function satisfied(match: HeaderMatch, contract: ContractSheet): boolean {
@@ -248,7 +254,10 @@ function build(block: Block, headerIndex: number, match: HeaderMatch, contract: 
     keyColumn === undefined ? undefined : keyColumn.index,
     header,
   );
-  const warnings: Problem[] = headerFormulas(block, headerIndex);
+  const warnings: Problem[] = [
+    ...headerFormulas(block, headerIndex),
+    ...dateHeaders(block, headerIndex, match),
+  ];
   warnings.push(
     ...match.repeats.map((r): Problem => ({
       severity: "warning",
@@ -277,6 +286,18 @@ function headerFormulas(block: Block, headerIndex: number): Problem[] {
     });
   });
   return problems;
+}
+
+/** A header that is a date on another day than the first of January: a problem at it. */
+function dateHeaders(block: Block, headerIndex: number, match: HeaderMatch): Problem[] {
+  const row = block.firstRow + headerIndex;
+  return match.dates.map((d) => ({
+    severity: "error",
+    sheet: block.sheet,
+    row,
+    cell: `${columnLetter(d.index)}${row}`,
+    message: d.message,
+  }));
 }
 
 /** A Settings sheet of bare pairs: its first column is the key and the next the value. */

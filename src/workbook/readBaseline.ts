@@ -1,11 +1,12 @@
 import type { BaselineItem } from "../engine/model";
 import type { CellReader } from "./cellReader";
-import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
+import { fteColumnStyle, readFte } from "./readFte";
 import { readYearAmounts } from "./readYearAmounts";
 
 /** Reads the Baseline sheet: each instrument's stand-alone cost lines today, for Savings. */
 export function readBaseline(sheet: FoundSheet, reader: CellReader): BaselineItem[] {
+  const fteStyle = fteColumnStyle(sheet);
   const items: BaselineItem[] = [];
   for (const row of sheet.rows) {
     const before = reader.problems.length;
@@ -22,11 +23,8 @@ export function readBaseline(sheet: FoundSheet, reader: CellReader): BaselineIte
     const gradeRef = sheet.cell(row, "Grade");
     const grade = gradeRef === undefined ? undefined : reader.text(gradeRef);
     const fteRef = sheet.cell(row, "FTE");
-    // Baseline FTE counts staff time of a whole line (3 = three posts): a plain number is never a percent.
-    const fte = fteRef === undefined ? undefined : reader.percent(fteRef, { plainAbove1: false });
-    if (fteRef !== undefined && fte !== undefined && fte < 0) {
-      reader.report(fteRef, `FTE cannot be negative, found ${describeValue(fteRef.value)}`);
-    }
+    // Staff time of a whole line, read as on Posts (3 = three posts, 50 = half-time); 0 is no staff.
+    const fte = fteRef === undefined ? undefined : readFte(fteRef, reader, fteStyle, "allowed");
     const costRef = sheet.cell(row, "Cost");
     const cost = costRef === undefined ? undefined : reader.money(costRef);
     const costByYear = readYearAmounts(sheet, row, reader);

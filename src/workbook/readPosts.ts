@@ -6,18 +6,21 @@ import { columnLetter } from "./columnLetter";
 import type { DataRow, FoundSheet } from "./foundSheet";
 import { instrumentCodeProblem } from "./instrumentCodeProblem";
 import { normalizeName } from "./normalizeName";
+import { fteColumnStyle, readFte } from "./readFte";
 import { readYearAmounts } from "./readYearAmounts";
 
 /** Tolerance on a split adding up to 100%: a hundredth of a percent, as parseBasis allows. */
 const SUM_TOLERANCE = 1e-4;
 
 /**
- * Reads the Posts sheet: unique posts with their unit, grade, FTE (1 when blank), cost or cost
+ * Reads the Posts sheet: unique posts with their unit, grade, FTE (1 when blank; 2 = a line of two
+ * posts, see readFte), cost or cost
  * by year, funding instrument and, in the columns named after instrument codes, their own split.
  */
 export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly string[]): Post[] {
   findSplitColumns(sheet, codes);
   warnNearCodes(sheet, reader, codes);
+  const fteStyle = fteColumnStyle(sheet);
   const posts: Post[] = [];
   const seenAt = new Map<string, number>();
   for (const row of sheet.rows) {
@@ -34,7 +37,8 @@ export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly
     const grade = reader.text(gradeRef);
     const unit = reader.requiredText(unitRef, "type the common service this post belongs to");
     const fteRef = cell("FTE");
-    const fte = fteRef === undefined ? 1 : readFte(fteRef, reader);
+    const fte =
+      fteRef === undefined || reader.isBlank(fteRef.value) ? 1 : readFte(fteRef, reader, fteStyle, "refused");
     const costRef = cell("Cost");
     const cost = costRef === undefined ? undefined : reader.money(costRef);
     const costByYear = readYearAmounts(sheet, row, reader);
@@ -121,25 +125,6 @@ function oneEditApart(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   const rest = (x: string, skip: number) => x.slice(i + skip);
   return rest(a, 1) === rest(b, 1) || rest(a, 1) === rest(b, 0) || rest(a, 0) === rest(b, 1);
-}
-
-/** FTE 1 when blank; 0.5, 50% and 50 all read as half-time; a post is more than 0 and at most 100%. */
-function readFte(ref: CellRef, reader: CellReader): number | undefined {
-  if (reader.isBlank(ref.value)) return 1;
-  const fte = reader.percent(ref, { plainAbove1: true });
-  if (fte === undefined) return undefined;
-  if (fte <= 0) {
-    reader.report(
-      ref,
-      `FTE must be more than 0 (a full-time post is 1 or 100%), found ${describeValue(ref.value)}`,
-    );
-    return undefined;
-  }
-  if (fte > 1) {
-    reader.report(ref, `FTE cannot be more than 100% for one post, found ${describeValue(ref.value)}`);
-    return undefined;
-  }
-  return fte;
 }
 
 function readFundedBy(ref: CellRef, reader: CellReader): string | undefined {

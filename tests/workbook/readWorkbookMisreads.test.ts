@@ -1,3 +1,4 @@
+import { computeAllocation } from "../../src/engine/computeAllocation";
 import { formatProblem } from "../../src/workbook/formatProblem";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
@@ -133,5 +134,126 @@ describe("readWorkbook: numbers typed as text", () => {
       ["PSC", "12,5 %"],
     ]);
     expect(readWorkbook(validGrids({ Settings: settings })).model?.settings.psc).toBe(0.125);
+  });
+});
+
+describe("readWorkbook: FTE", () => {
+  /** The FTE read for post P-4 (grid row 5) with the given FTE cells of P-1..P-4, or the problems. */
+  function ftes(values: CellValue[]): number[] | string[] {
+    let sheet = validSheets().Posts;
+    values.forEach((v, i) => {
+      const rows = sheet.rows.map((r) => [...r]);
+      rows[i + 1][4] = v;
+      sheet = { ...sheet, rows };
+    });
+    const outcome = readWorkbook(validGrids({ Posts: sheet }));
+    return outcome.model?.posts.map((p) => p.fte) ?? outcome.problems.map(formatProblem);
+  }
+
+  it("reads a plain number above 1 as a line of several full-time posts, not as a percent", () => {
+    expect(ftes([1, 1, 1, 1.5])).toEqual([1, 1, 1, 1.5]);
+    expect(ftes([1, 1, 1, 2])).toEqual([1, 1, 1, 2]);
+  });
+
+  it("still reads a percent cell or percent text as part of one post", () => {
+    expect(ftes([1, 0.5, "50%", "150%"])).toEqual([1, 0.5, 0.5, 1.5]);
+  });
+
+  it("reads a column typed in percents (100, 50) as percents", () => {
+    expect(ftes([100, 50, 100, 80])).toEqual([1, 0.5, 1, 0.8]);
+  });
+
+  it("names a figure that could be posts or a percent, when one column holds both kinds", () => {
+    expect(ftes([100, 2, 50, 1])).toEqual([
+      "Posts!E2: FTE 100 could be 100% of one post or 100 full-time posts, as this column also counts posts (2 = two posts); type 100% for part of a post, or split a line of more than 10 posts",
+      "Posts!E3: FTE 2 could be 2 full-time posts or 2% of one post, as this column also gives FTE in percents (above 10); type 2% for part of a post, or give every FTE of the column as a number of posts (1, 0.5, 2)",
+      "Posts!E4: FTE 50 could be 50% of one post or 50 full-time posts, as this column also counts posts (2 = two posts); type 50% for part of a post, or split a line of more than 10 posts",
+    ]);
+  });
+
+  it("refuses more than a hundred, and text such as '2 x G5', at the cell", () => {
+    expect(ftes([1, 1, 1, 150])).toEqual([
+      "Posts!E5: FTE must be at most 10 posts on one line (or 100% of one post), found 150; split a larger line",
+    ]);
+    expect(ftes([1, 1, 1, "2 x G5"])).toEqual([
+      "Posts!E5: FTE must be a number such as 1 (full time), 0.5 or 50% (half-time) or 2 (a line of two posts), found '2 x G5'",
+    ]);
+  });
+
+  it("costs a line of two posts at twice the grade cost, with settlement and staff time to match", () => {
+    const allocate = (posts: SheetGrid) => {
+      const model = readWorkbook(validGrids({ Posts: posts })).model;
+      if (model === undefined) throw new Error("no model");
+      const result = computeAllocation(model);
+      if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+      return result.allocation;
+    };
+    const header = validSheets().Posts.rows[0];
+    const oneLine = allocate(
+      sheetOf("Posts", [header, ["C-1", "Communications Assistant", "P4", "Communications", 2, null, "CMS"]]),
+    );
+    const twoLines = allocate(
+      sheetOf("Posts", [
+        header,
+        ["C-1", "Communications Assistant", "P4", "Communications", 1, null, "CMS"],
+        ["C-2", "Communications Assistant", "P4", "Communications", 1, null, "CMS"],
+      ]),
+    );
+    expect(oneLine.lines[0].totals).toEqual([280000, 280000, 280000]);
+    expect(oneLine.settlement).toEqual(twoLines.settlement);
+    expect(oneLine.instrumentTotals).toEqual(twoLines.instrumentTotals);
+  });
+
+  it("reads Baseline FTE the same way (3 = three posts, 50 = half-time)", () => {
+    const baseline = (fte: CellValue[]) =>
+      sheetOf("Baseline", [
+        ["Instrument", "Category", "Grade", "FTE"],
+        ...fte.map((f) => ["CMS", "Staff", "P4", f]),
+      ]);
+    expect(
+      readWorkbook(validGrids({ Baseline: baseline([3, 0.5]) })).model?.baseline.map((b) => b.fte),
+    ).toEqual([3, 0.5]);
+    expect(
+      readWorkbook(validGrids({ Baseline: baseline([100, 50]) })).model?.baseline.map((b) => b.fte),
+    ).toEqual([1, 0.5]);
+  });
+});
+
+describe("readWorkbook: year headers that are dates", () => {
+  const jan1 = (y: number) => new Date(Date.UTC(y, 0, 1));
+
+  it.each([
+    ["dates", [jan1(2015), jan1(2016), jan1(2017)]],
+    ["date text", ["01/01/2015", "1.1.2016", "2017-01-01"]],
+  ])("reads Budget amounts by year under headers that are %s of the first of January", (_what, years) => {
+    const budget = sheetOf("Budget", [
+      ["Item", "Unit", "Category", "Amount", ...years],
+      ["Website", "Communications", "Operational", 999, 1000, 1100, 1200],
+    ]);
+    const line = readWorkbook(validGrids({ Budget: budget })).model?.budget[0];
+    expect(line?.amountByYear).toEqual({ 2015: 1000, 2016: 1100, 2017: 1200 });
+  });
+
+  it("reads Grades costs by year under date headers", () => {
+    const grades = sheetOf("Grades", [
+      ["Grade", jan1(2015), jan1(2016)],
+      ["P2", 100000, 101000],
+      ["P4", 140000, 142000],
+      ["D1", 190000, 193000],
+    ]);
+    const model = readWorkbook(validGrids({ Grades: grades })).model;
+    expect(model?.grades.find((g) => g.grade === "P4")?.costByYear).toEqual({ 2015: 140000, 2016: 142000 });
+  });
+
+  it("names a date header on another day, which leaves the year to a guess", () => {
+    const budget = sheetOf("Budget", [
+      ["Item", "Unit", "Category", "Amount", new Date(Date.UTC(2016, 5, 30)), "31/12/2017", "03/04/2018"],
+      ["Website", "Communications", "Operational", 999, 1000, 1100, 1200],
+    ]);
+    expect(problemsWith({ Budget: budget })).toEqual([
+      "Budget!E1: the header the date 2016-06-30 is a date, not a year, so the column is not read as that year's amounts; type the year (2016) or the first of January of it",
+      "Budget!F1: the header '31/12/2017' is a date, not a year, so the column is not read as that year's amounts; type the year (2017) or the first of January of it",
+      "Budget!G1: the header '03/04/2018' is a date, not a year, so the column is not read as that year's amounts; type the year (2018) or the first of January of it",
+    ]);
   });
 });

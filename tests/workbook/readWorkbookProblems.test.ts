@@ -89,7 +89,7 @@ describe("readWorkbook problems", () => {
       }),
     ).toEqual([
       "Posts!F2: Cost must be a number of euros, found a date (2015-03-15)",
-      "Posts!E3: FTE must be a percentage such as 25%, found TRUE",
+      "Posts!E3: FTE must be a number such as 1 (full time), 0.5 or 50% (half-time) or 2 (a line of two posts), found TRUE",
     ]);
   });
 
@@ -99,13 +99,13 @@ describe("readWorkbook problems", () => {
         Posts: posts(
           ["P-1", "Officer", "P4", "Communications", 0],
           ["P-2", "Officer", "P4", "Communications", -0.5],
-          ["P-3", "Officer", "P4", "Communications", "150%"],
+          ["P-3", "Officer", "P4", "Communications", "1500%"],
         ),
       }),
     ).toEqual([
       "Posts!E2: FTE must be more than 0 (a full-time post is 1 or 100%), found 0",
       "Posts!E3: FTE must be more than 0 (a full-time post is 1 or 100%), found -0.5",
-      "Posts!E4: FTE cannot be more than 100% for one post, found '150%'",
+      "Posts!E4: FTE must be at most 10 posts on one line, found '1500%'; split a larger line",
     ]);
   });
 
@@ -397,7 +397,7 @@ describe("readWorkbook problems", () => {
     expect(outcome.problems.map(formatProblem)).toEqual([
       "Instruments!B2: Parties must be a number, found 'many'",
       "Instruments!A4: Code 'CMS' is used twice: also on row 2; give each instrument its own code",
-      "Posts!E2: FTE must be a percentage such as 25%, found 'full'",
+      "Posts!E2: FTE must be a number such as 1 (full time), 0.5 or 50% (half-time) or 2 (a line of two posts), found 'full'",
       "Posts!F2: Cost must be a number of euros, found 'sixty thousand'",
       "Posts!H3: the split of post P-2 adds up to 95%; the instrument columns must add up to 100%",
       "Posts!C4: the cell holds the error #N/A; fix the formula or type the value",
