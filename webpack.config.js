@@ -2,8 +2,10 @@
 /**
  * Builds the add-in into dist/: taskpane.html (the pane and, in the shared runtime, the custom
  * functions too), functions.js, functions.json (generated from the JSDoc of
- * src/functions/functions.ts), the icons and the sample workbook, and manifest.xml with the
- * production base URL (ADDIN_BASE_URL) written in.
+ * src/functions/functions.ts), the icons and the sample workbook, about.html (privacy and terms),
+ * and both manifests with the production base URL (ADDIN_BASE_URL) written in: manifest.xml, and
+ * manifest.json (the unified manifest) with its app package cms-family-cost-sharing.zip. Every
+ * page carries the Content-Security-Policy of scripts/contentSecurityPolicy.js.
  *
  *   npm run build                   production, minified; office.js from Microsoft's CDN
  *   OFFICE_JS=local npm run build   office.js served from dist/office-js (offline work, tests)
@@ -19,7 +21,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { WebpackError } = require("webpack");
+const { CONTENT_SECURITY_POLICY, devServerHeaders } = require("./scripts/contentSecurityPolicy.js");
+const JSZip = require("jszip");
 const { productionManifest } = require("./scripts/productionManifest.js");
+const { unifiedManifest } = require("./scripts/unifiedManifest.js");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DEV_PORT = 3000;
@@ -27,6 +32,10 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 /** The functions bundle's entry: it loads FUNCTIONS_SOURCE only where Excel's runtime is present. */
 const FUNCTIONS_ENTRY = "./src/functions/register.ts";
 const FUNCTIONS_METADATA = "functions.json";
+/** The app package of the unified manifest: what the Microsoft 365 admin center and sideloading take. */
+const APP_PACKAGE = "cms-family-cost-sharing.zip";
+/** The package's icons, at the paths manifest.json names (relative to the package's root). */
+const PACKAGE_ICONS = ["assets/color.png", "assets/outline.png"];
 
 /**
  * The metadata plugin turns parse errors into build errors, but it emits an empty functions.json
@@ -69,7 +78,50 @@ class RequireFunctionsMetadata {
   }
 }
 
-/** Puts office.js first in <head>, before any bundle, as the shared runtime needs. */
+/**
+ * Emits manifest.json (the unified manifest, with the base URL written in and the functions listed
+ * from the functions.json of this very build) and the app package that carries it with its icons.
+ */
+class UnifiedManifest {
+  /** @param {string | undefined} baseUrl */
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("UnifiedManifest", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "UnifiedManifest", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          const source = path.resolve(__dirname, "manifest.json");
+          compilation.fileDependencies.add(source);
+          const metadata = compilation.getAsset(FUNCTIONS_METADATA)?.source.source().toString() ?? "";
+          // No functions to list: the metadata plugin or RequireFunctionsMetadata reports why.
+          if (!/"functions"\s*:\s*\[\s*\{/.test(metadata)) return;
+          const json = unifiedManifest(fs.readFileSync(source, "utf8"), {
+            baseUrl: this.baseUrl,
+            functionsMetadata: metadata,
+          });
+          compilation.emitAsset("manifest.json", new sources.RawSource(json));
+          const zip = new JSZip();
+          // A fixed date, so that the same sources give the same package.
+          const date = new Date("2026-01-01T00:00:00Z");
+          zip.file("manifest.json", json, { date, createFolders: false });
+          for (const icon of PACKAGE_ICONS)
+            zip.file(icon, fs.readFileSync(path.resolve(__dirname, icon)), { date, createFolders: false });
+          const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+          compilation.emitAsset(APP_PACKAGE, new sources.RawSource(bytes), { minimized: true });
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Puts office.js first among the scripts in <head>, before any bundle, as the shared runtime
+ * needs; after the page's <meta> tags, so that the Content-Security-Policy governs it too.
+ */
 class OfficeJsScriptTag {
   /** @param {string} src */
   constructor(src) {
@@ -79,7 +131,11 @@ class OfficeJsScriptTag {
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsScriptTag", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("OfficeJsScriptTag", (data) => {
-        data.headTags.unshift(
+        if (data.outputName !== "taskpane.html") return data;
+        const afterMeta = data.headTags.filter((t) => t.tagName === "meta").length;
+        data.headTags.splice(
+          afterMeta,
+          0,
           HtmlWebpackPlugin.createHtmlTagObject(
             "script",
             { type: "text/javascript", src: this.src },
@@ -121,6 +177,7 @@ module.exports = (env = {}, argv = {}) => {
   const plugins = [
     new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: functionsSource }),
     new RequireFunctionsMetadata(functionsSource),
+    new UnifiedManifest(process.env.ADDIN_BASE_URL),
     new CopyWebpackPlugin({
       patterns: [
         {
@@ -146,6 +203,26 @@ module.exports = (env = {}, argv = {}) => {
         chunksSortMode: "manual",
         scriptLoading: "blocking",
         inject: "body",
+        // The policy travels with the page, so it holds on any static host (the dev server also sends it as a header).
+        meta: {
+          "Content-Security-Policy": {
+            "http-equiv": "Content-Security-Policy",
+            content: CONTENT_SECURITY_POLICY,
+          },
+        },
+      }),
+      // Privacy and terms of use, which the unified manifest must link to: a page with no script.
+      new HtmlWebpackPlugin({
+        filename: "about.html",
+        template: "./src/about/about.html",
+        chunks: [],
+        inject: "head",
+        meta: {
+          "Content-Security-Policy": {
+            "http-equiv": "Content-Security-Policy",
+            content: CONTENT_SECURITY_POLICY,
+          },
+        },
       }),
       new OfficeJsScriptTag(localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN),
     );
@@ -181,9 +258,12 @@ module.exports = (env = {}, argv = {}) => {
     // ExcelJS and docx make the pane large by nature; the bundle is loaded once per session.
     performance: { hints: false },
     devServer: {
+      // The pane serves a budget officer's figures: reachable from this machine only.
+      host: "localhost",
       port: DEV_PORT,
       hot: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // The CSP on every response; CORS only for Office on the web, which reads functions.json.
+      headers: (req) => devServerHeaders(req.headers.origin),
       server: https ? { type: "https", options: https } : { type: "https" },
       static: false,
     },

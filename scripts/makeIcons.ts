@@ -1,6 +1,8 @@
 /**
  * Draws the add-in's icons (assets/icon-16.png ... icon-128.png) with nothing but node's zlib:
- * a teal rounded square holding a white pie cut into three shares, the add-in's one idea.
+ * a teal rounded square holding a white pie cut into three shares, the add-in's one idea; and the
+ * two the unified manifest's app package needs: assets/color.png (192 px, full colour) and
+ * assets/outline.png (32 px, the pie in white on a transparent ground).
  * Run with `npx tsx scripts/makeIcons.ts`; the PNGs are committed, so the build never needs it.
  */
 import { writeFileSync } from "node:fs";
@@ -43,6 +45,12 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/** Colour of the outline icon at a point: the pie's shares in white, everything else clear. */
+function outlineAt(x: number, y: number): Rgba {
+  const c = colourAt(x, y);
+  return c === WHITE || c === LIGHT || c === AMBER ? WHITE : CLEAR;
+}
+
 /** Colour of the mark at a point of the unit square (0..1, y down). */
 function colourAt(x: number, y: number): Rgba {
   // Rounded square: corner radius 0.2.
@@ -68,7 +76,7 @@ function colourAt(x: number, y: number): Rgba {
 }
 
 /** Renders one icon as PNG bytes, 4x4 supersampled so its edges are smooth. */
-export function renderIcon(size: number): Buffer {
+export function renderIcon(size: number, paint: (x: number, y: number) => Rgba = colourAt): Buffer {
   const ss = 4;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) {
@@ -77,7 +85,7 @@ export function renderIcon(size: number): Buffer {
       const acc = [0, 0, 0, 0];
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
-          const c = colourAt((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size);
+          const c = paint((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size);
           // Premultiply so transparent samples do not darken the edge.
           acc[0] += c[0] * c[3];
           acc[1] += c[1] * c[3];
@@ -111,6 +119,14 @@ if (require.main === module) {
   for (const size of ICON_SIZES) {
     const file = join(__dirname, "..", "assets", `icon-${size}.png`);
     writeFileSync(file, renderIcon(size));
+    process.stdout.write(`${file}\n`);
+  }
+  for (const [name, png] of [
+    ["color.png", renderIcon(192)],
+    ["outline.png", renderIcon(32, outlineAt)],
+  ] as const) {
+    const file = join(__dirname, "..", "assets", name);
+    writeFileSync(file, png);
     process.stdout.write(`${file}\n`);
   }
 }

@@ -12,7 +12,7 @@ const certs = path.join(os.homedir(), ".office-addin-dev-certs");
 const trusted = ["ca.crt", "localhost.crt", "localhost.key"].every((f) => fs.existsSync(path.join(certs, f)));
 
 process.stdout.write(`
-CMS Family Cost Sharing: building and serving on https://localhost:3000
+CMS Family Cost Sharing: building and serving on https://localhost:3000 (this computer only)
 
   In a browser:  https://localhost:3000/taskpane.html
                  (no Excel needed: the pane opens the sample workbook; "Open .xlsx" takes your own)
@@ -23,6 +23,8 @@ CMS Family Cost Sharing: building and serving on https://localhost:3000
                  - Excel on Mac: copy manifest.xml to
                    ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
                  then open "CMS Family Cost Sharing" from the Home tab.
+                 Or the unified manifest (Microsoft 365 on Windows, Mac, web): its app package is
+                 https://localhost:3000/cms-family-cost-sharing.zip; see docs/sideload.md.
 ${
   trusted
     ? `  Certificate:   ${certs} (trust ca.crt once if the browser warns)`

@@ -55,6 +55,7 @@ describeIfChromium("the task pane in Chromium", () => {
   let page: Page;
   const axeViolations: { step: string; id: string; impact: string; nodes: string[] }[] = [];
   const consoleErrors: string[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     rmSync(WORK, { recursive: true, force: true });
@@ -71,6 +72,14 @@ describeIfChromium("the task pane in Chromium", () => {
     await context.route("**/*", (route) =>
       route.request().url().startsWith(server.url) ? route.continue() : route.abort("internetdisconnected"),
     );
+    // Every Content-Security-Policy violation the pages meet, reloads included, as the browser reports it.
+    await context.exposeFunction("reportCspViolation", (v: string) => cspViolations.push(v));
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        const report = (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation;
+        void report(`${e.effectiveDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
     page = await context.newPage();
     page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
@@ -353,6 +362,13 @@ describeIfChromium("the task pane in Chromium", () => {
     await page.getByText("A sheet of yours is in the way").waitFor();
     expect(await page.getByText(/named 'Allocation' that this add-in did not write/).isVisible()).toBe(true);
     await scan("10-foreign-sheet");
+  });
+
+  it("runs under its Content-Security-Policy without a single violation", async () => {
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    expect(policy).toMatch(/default-src 'none'/);
+    expect(policy).toMatch(/connect-src 'self'/);
+    expect(cspViolations).toEqual([]);
   });
 
   it("finds no serious or critical accessibility violation and logs no error", () => {

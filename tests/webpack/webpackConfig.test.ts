@@ -1,8 +1,18 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:https";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
+import JSZip from "jszip";
 import webpack from "webpack";
 import type { Configuration, Stats } from "webpack";
+import WebpackDevServer from "webpack-dev-server";
+import { manifestSchemaErrors } from "../manifest/manifestSchema";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CONTENT_SECURITY_POLICY } = require("../../scripts/contentSecurityPolicy.js") as {
+  CONTENT_SECURITY_POLICY: string;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require("../../webpack.config.js") as (
@@ -59,12 +69,71 @@ describe("webpack.config.js", () => {
     expect(config.mode).toBe("production");
   });
 
-  it("serves over HTTPS on port 3000 in development", () => {
+  it("serves over HTTPS on port 3000 in development, on localhost only", () => {
     const config = makeConfig({}, { mode: "development" }) as Configuration & {
-      devServer: { port: number; server: { type: string } };
+      devServer: { port: number; host: string; server: { type: string } };
     };
     expect(config.devServer.port).toBe(3000);
+    expect(config.devServer.host).toBe("localhost");
     expect(config.devServer.server.type).toBe("https");
+  });
+
+  it("puts the Content-Security-Policy on the pane's page before any script", () => {
+    const config = makeConfig({}, { mode: "production" });
+    const pages = config.plugins!.filter((p) => p?.constructor.name === "HtmlWebpackPlugin") as unknown as {
+      userOptions: { filename: string; meta: Record<string, { "http-equiv": string; content: string }> };
+    }[];
+    expect(pages.map((p) => p.userOptions.filename).sort()).toEqual(["about.html", "taskpane.html"]);
+    for (const page of pages) {
+      expect(page.userOptions.meta["Content-Security-Policy"]).toEqual({
+        "http-equiv": "Content-Security-Policy",
+        content: CONTENT_SECURITY_POLICY,
+      });
+    }
+    expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'none'/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*;|\s\*\s/);
+  });
+
+  it("runs a dev server that listens on localhost alone, sends the CSP and answers CORS only to Office", async () => {
+    const config = makeConfig({ functionsOnly: true }, { mode: "development" }) as Configuration & {
+      devServer: WebpackDevServer.Configuration;
+    };
+    const compiler = webpack({ ...config, context: root, output: { ...config.output, path: out } });
+    // Port 0: any free port, so the test never meets a dev server already running on 3000.
+    const server = new WebpackDevServer({ ...config.devServer, port: 0, open: false }, compiler);
+    await server.start();
+    try {
+      const address = server.server!.address() as AddressInfo;
+      expect(["127.0.0.1", "::1"]).toContain(address.address);
+      const get = (origin: string) =>
+        new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+          const req = request(
+            {
+              host: "localhost",
+              port: address.port,
+              path: "/functions.json",
+              headers: { origin },
+              rejectUnauthorized: false,
+            },
+            (res) => {
+              res.resume();
+              res.on("end", () => resolve(res.headers));
+            },
+          );
+          req.on("error", reject);
+          req.end();
+        });
+      const office = await get("https://excel.officeapps.live.com");
+      expect(office["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+      expect(office["access-control-allow-origin"]).toBe("https://excel.officeapps.live.com");
+      const other = await get("https://example.org");
+      expect(other["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+      expect(other["access-control-allow-origin"]).toBeUndefined();
+    } finally {
+      await server.stop();
+    }
   });
 
   it("emits functions.js with its associate calls, functions.json and the manifest with the production URL", async () => {
@@ -97,6 +166,24 @@ describe("webpack.config.js", () => {
     const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
     expect(manifest).toContain("https://addins.example.org/cms-cost-sharing/functions.json");
     expect(manifest).not.toContain("localhost");
+    // The unified manifest: the same URL, every function listed, valid; packaged with its icons.
+    const unified = readFileSync(join(out, "manifest.json"), "utf8");
+    expect(unified).not.toContain("localhost");
+    const parsed = JSON.parse(unified) as {
+      manifestVersion: string;
+      extensions: { runtimes: { customFunctions: { metadataUrl: string; functions: { id: string }[] } }[] }[];
+    };
+    const cf = parsed.extensions[0].runtimes[0].customFunctions;
+    expect(cf.metadataUrl).toBe("https://addins.example.org/cms-cost-sharing/functions.json");
+    expect(cf.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
+    expect(manifestSchemaErrors(parsed)).toEqual([]);
+    const zip = await JSZip.loadAsync(readFileSync(join(out, "cms-family-cost-sharing.zip")));
+    expect(Object.keys(zip.files).sort()).toEqual([
+      "assets/color.png",
+      "assets/outline.png",
+      "manifest.json",
+    ]);
+    expect(await zip.file("manifest.json")!.async("string")).toBe(unified);
     expect(readFileSync(join(out, "assets", "icon-80.png")).length).toBeGreaterThan(100);
   });
 
@@ -106,14 +193,21 @@ describe("webpack.config.js", () => {
       source,
       "/**\n * Bad.\n * @customfunction BAD-ID!\n * @param x A value.\n * @returns It.\n */\nexport function bad(x: number): number {\n  return x;\n}\n",
     );
-    const stats = await build({ functionsSource: source }, join(out, "dist"));
-    expect(stats.hasErrors()).toBe(true);
-    expect(
-      stats
-        .toJson({ errors: true })
-        .errors!.map((e) => e.message)
-        .join("\n"),
-    ).toMatch(/invalid characters/);
+    // custom-functions-metadata also prints the errors itself; kept off the test run's output.
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const stats = await build({ functionsSource: source }, join(out, "dist"));
+      expect(stats.hasErrors()).toBe(true);
+      expect(
+        stats
+          .toJson({ errors: true })
+          .errors!.map((e) => e.message)
+          .join("\n"),
+      ).toMatch(/invalid characters/);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("bad.ts"));
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("fails when the functions file declares no custom function at all", async () => {
