@@ -102,6 +102,8 @@ describe("manifest.json (the unified manifest)", () => {
   it("is the add-in manifest.xml describes: the same id, version, names, provider and permission", () => {
     expect(manifest.id).toBe(app.Id);
     expect(`${manifest.version}.0`).toBe(app.Version);
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(manifest.version).toBe(pkg.version);
     expect(manifest.name.short).toBe(app.DisplayName.DefaultValue);
     expect(manifest.description.full).toBe(app.Description.DefaultValue);
     expect(manifest.developer.name).toBe(app.ProviderName);
