@@ -100,7 +100,14 @@ describe("webpack.config.js", () => {
     const config = makeConfig({ functionsOnly: true }, { mode: "development" }) as Configuration & {
       devServer: WebpackDevServer.Configuration;
     };
-    const compiler = webpack({ ...config, context: root, output: { ...config.output, path: out } });
+    // Quiet: the server's banner and the build's stats are for a developer's terminal, not the test run.
+    const compiler = webpack({
+      ...config,
+      context: root,
+      output: { ...config.output, path: out },
+      stats: "none",
+      infrastructureLogging: { level: "none" },
+    });
     // Port 0: any free port, so the test never meets a dev server already running on 3000.
     const server = new WebpackDevServer({ ...config.devServer, port: 0, open: false }, compiler);
     await server.start();
