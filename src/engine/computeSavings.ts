@@ -1,30 +1,25 @@
 import type { BaselineItem, Grade } from "./model";
+import type { CategoryTable } from "./stages/CategoryTable";
+import type { Coster } from "./stages/costOf";
+import type { GradeIndex } from "./stages/indexGrades";
+import type { InstrumentIndex } from "./stages/indexInstruments";
 import { problemAt, type Problem } from "./problem";
 import type { InstrumentTotal, SavingsResult } from "./result";
-
-function key(name: string): string {
-  return name.trim().toLowerCase();
-}
 
 /** Savings of each instrument named in the baseline: stand-alone cost against its shared cost, by category. */
 export function computeSavings(
   baseline: readonly BaselineItem[],
   totals: readonly InstrumentTotal[],
-  codes: readonly string[],
-  instrumentAt: (code: string) => number | undefined,
-  grades: ReadonlyMap<string, Grade>,
-  category: (name: string) => string,
-  costByYear: (
-    a: number | undefined,
-    b: Record<number, number> | undefined,
-    g: Grade | undefined,
-    fte: number,
-  ) => number[] | undefined,
+  index: InstrumentIndex,
+  grades: GradeIndex,
+  categories: CategoryTable,
+  cost: Coster,
   problems: Problem[],
 ): SavingsResult[] {
+  const { codes } = index;
   const base = new Map<number, { byCategory: Record<string, number>; fte?: number }>();
   for (const item of baseline) {
-    const i = instrumentAt(item.instrument);
+    const i = index.at(item.instrument);
     const label = item.item ?? item.category;
     if (i === undefined) {
       problems.push(
@@ -38,7 +33,7 @@ export function computeSavings(
     }
     let grade: Grade | undefined;
     if (item.grade !== undefined && item.grade.trim() !== "") {
-      grade = grades.get(key(item.grade));
+      grade = grades.of(item.grade);
       // Only a grade that must cost the line has to be in the Grades sheet; beside a Cost it is a label.
       // (A line with a cost for some years only and an unknown grade is reported below as having no cost.)
       if (grade === undefined && item.cost === undefined && item.costByYear === undefined) {
@@ -70,7 +65,7 @@ export function computeSavings(
       problems.push(problemAt(item.source, "Cost", `The cost of baseline line '${label}' is not a number.`));
       continue;
     }
-    const perYear = costByYear(item.cost, item.costByYear, grade, item.fte ?? 1);
+    const perYear = cost.perYear(item.cost, item.costByYear, grade, item.fte ?? 1);
     if (perYear === undefined) {
       problems.push(
         problemAt(item.source, "Cost", `Baseline line '${label}' has no cost for every year of the period.`),
@@ -79,7 +74,7 @@ export function computeSavings(
     }
     const entry = base.get(i) ?? { byCategory: {} };
     base.set(i, entry);
-    const cat = category(item.category);
+    const cat = categories.name(item.category);
     entry.byCategory[cat] = (entry.byCategory[cat] ?? 0) + perYear.reduce((a, b) => a + b, 0);
     if (item.fte !== undefined) entry.fte = (entry.fte ?? 0) + item.fte;
   }

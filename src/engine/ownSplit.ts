@@ -2,6 +2,7 @@ import { formatPercent } from "./formatPercent";
 import { makeSplit, type Split } from "./makeSplit";
 import type { Post } from "./model";
 import { problemAt, type Problem } from "./problem";
+import type { InstrumentIndex } from "./stages/indexInstruments";
 
 /** Tolerance on "adds up to 100%": a hundredth of a percent. */
 const SUM_TOLERANCE = 1e-4;
@@ -39,8 +40,7 @@ export function ownSplitCache(): OwnSplitCache {
  */
 export function cachedSplit(
   post: Post,
-  codes: readonly string[],
-  instrumentAt: (code: string) => number | undefined,
+  index: InstrumentIndex,
   problems: Problem[],
   cache: OwnSplitCache,
 ): OwnSplit | undefined {
@@ -52,7 +52,7 @@ export function cachedSplit(
     if (node === undefined) break;
   }
   if (node?.found !== undefined) return node.found;
-  const fresh = ownSplit(post, codes, instrumentAt, problems);
+  const fresh = ownSplit(post, index, problems);
   // Only a valid split is shared: a bad one must be reported on every post that has it.
   if (fresh !== undefined) {
     let at = cache;
@@ -75,12 +75,8 @@ export function cachedSplit(
 }
 
 /** A post's own split as a weight vector with its sentence, or undefined; problems name the split cells. */
-function ownSplit(
-  post: Post,
-  codes: readonly string[],
-  instrumentAt: (code: string) => number | undefined,
-  problems: Problem[],
-): OwnSplit | undefined {
+function ownSplit(post: Post, index: InstrumentIndex, problems: Problem[]): OwnSplit | undefined {
+  const { codes } = index;
   if (post.split === undefined) return undefined;
   const entries = Object.entries(post.split).filter(([, v]) => v !== 0);
   if (entries.length === 0) {
@@ -99,7 +95,7 @@ function ownSplit(
   let sum = 0;
   let bad = false;
   for (const [code, v] of entries) {
-    const i = instrumentAt(code);
+    const i = index.at(code);
     if (i === undefined) {
       problems.push(
         problemAt(
@@ -138,5 +134,5 @@ function ownSplit(
     .map((c, i) => (weights[i] > 0 ? `${c} ${formatPercent(weights[i] / sum)}` : ""))
     .filter((s) => s !== "")
     .join(", ")}`;
-  return { split: makeSplit(weights, codes), text };
+  return { split: makeSplit(weights, index.canonical), text };
 }

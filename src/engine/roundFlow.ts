@@ -39,6 +39,13 @@ import { InvalidArgumentError, InvariantError } from "./errors";
  */
 const EPS = 1e-7;
 
+/**
+ * Two moves closer than this are the same move: a tie, decided the same way every time. Exact
+ * ties are common (equal weights, or a post and its unit sharing one split, give equal
+ * fractions) and float noise, up to about 10^-8 for amounts of 10^7 quanta, must not decide them.
+ */
+const TIE = 1e-6;
+
 /** A network whose arcs carry an exact flow, each split into an integer floor and a fraction. */
 export interface FlowNetwork {
   /** Number of nodes; nodes are 0 .. nodeCount − 1. */
@@ -131,8 +138,9 @@ export function roundFlow(net: FlowNetwork): Float64Array {
       if (more < up) up = more;
       if (less < down) down = less;
     }
-    // The smaller move: it disturbs the exact figures least.
-    const delta = up <= down ? up : -down;
+    // The smaller move: it disturbs the exact figures least. Moves equal but for float noise
+    // count as equal, so that the same table computed in another order rounds the same way.
+    const delta = up <= down + TIE ? up : -down;
     let resume = top;
     for (let p = from + 1; p <= top; p++) {
       const a = stackArc[p];

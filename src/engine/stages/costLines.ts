@@ -1,0 +1,189 @@
+import { keySet } from "../keySet";
+import type { Split } from "../makeSplit";
+import { STAFF_CATEGORY, type Grade, type Model, type Post } from "../model";
+import { cachedSplit, hasSplit, ownSplitCache } from "../ownSplit";
+import { hasErrors, problemAt, warningAt, type Problem, type SourceRef } from "../problem";
+import type { CategoryTable } from "./CategoryTable";
+import type { Coster } from "./costOf";
+import type { GradeIndex } from "./indexGrades";
+import type { InstrumentIndex } from "./indexInstruments";
+import { nameKey } from "./nameKey";
+import type { UnitTable } from "./UnitTable";
+
+/**
+ * Every post and budget line with its cost per year in integer quanta. Lines 0 .. posts − 1 are
+ * the posts, then the budget lines. Kept in typed arrays indexed by line: the later stages loop
+ * over 10,000 lines without touching an object per line.
+ */
+export interface Lines {
+  count: number;
+  posts: number;
+  /** Years in the period (Y). */
+  years: number;
+  /** Cost of line k in year y at totals[k·Y + y], in quanta. */
+  totals: Float64Array;
+  /** Unit number (UnitTable) of each line. */
+  unit: Int32Array;
+  /** Category number (CategoryTable): 0 = Staff for every post. */
+  category: Int32Array;
+  /** A post's FTE (0 for budget lines). */
+  fte: Float64Array;
+  /** The instrument that funds a post (−1: none). */
+  fundedBy: Int32Array;
+  /** A post's own split, when it has a valid one and is not in a support unit. */
+  own: (Split | undefined)[];
+  /** The sentence of a post's own split ("Own split: CMS 85%, ASCOBANS 15%"), or "". */
+  ownText: string[];
+  /** 1 when a post gives a split of its own, valid or not. */
+  splitGiven: Uint8Array;
+  /** A post's PostId (lines 0 .. posts − 1). */
+  postIds: readonly string[];
+  /** Where each line came from. */
+  source(k: number): SourceRef;
+}
+
+/** What costLines needs to know of the rest of the model. */
+export interface LineContext {
+  instruments: InstrumentIndex;
+  grades: GradeIndex;
+  categories: CategoryTable;
+  units: UnitTable;
+  /** Keys of the units named as Providers in the Support sheet. */
+  providers: ReadonlySet<string>;
+  cost: Coster;
+}
+
+/** Checks and costs every post and budget line; each problem names its row and column. */
+export function costLines(model: Model, ctx: LineContext, problems: Problem[]): Lines {
+  const Y = ctx.cost.years.length;
+  const P = model.posts.length;
+  const count = P + model.budget.length;
+  const lines: Lines = {
+    count,
+    posts: P,
+    years: Y,
+    totals: new Float64Array(count * Y),
+    unit: new Int32Array(count),
+    category: new Int32Array(count),
+    fte: new Float64Array(count),
+    fundedBy: new Int32Array(count).fill(-1),
+    own: new Array<Split | undefined>(count).fill(undefined),
+    ownText: new Array<string>(count).fill(""),
+    splitGiven: new Uint8Array(count),
+    postIds: model.posts.map((p) => p.id),
+    source: (k) => (k < P ? model.posts[k].source : model.budget[k - P].source),
+  };
+  const ids = keySet(P);
+  const splits = ownSplitCache();
+  for (let k = 0; k < P; k++) costPost(model.posts[k], k, lines, ids, splits, ctx, problems);
+  for (let b = 0; b < model.budget.length; b++) {
+    const line = model.budget[b];
+    const k = P + b;
+    const u = ctx.units.index(line.unit);
+    if (nameKey(line.unit) === "")
+      problems.push(problemAt(line.source, "Unit", `Budget line '${line.item}' has no Unit.`));
+    if (!ctx.cost.into(line.amount, line.amountByYear, undefined, 1, lines.totals, k * Y)) {
+      problems.push(
+        problemAt(
+          line.source,
+          "Amount",
+          `Budget line '${line.item}' has no amount for every year of the period.`,
+        ),
+      );
+    }
+    ctx.units.list[u].lines.push(k);
+    lines.unit[k] = u;
+    lines.category[k] = ctx.categories.index(line.category);
+  }
+  return lines;
+}
+
+/** Checks and costs one post (line k). */
+function costPost(
+  post: Post,
+  k: number,
+  lines: Lines,
+  ids: ReturnType<typeof keySet>,
+  splits: ReturnType<typeof ownSplitCache>,
+  ctx: LineContext,
+  problems: Problem[],
+): void {
+  const before = problems.length;
+  const u = ctx.units.index(post.unit);
+  const unit = ctx.units.list[u];
+  const inSupport = ctx.providers.has(nameKey(post.unit));
+  if (unit.name === "") problems.push(problemAt(post.source, "Unit", `Post '${post.id}' has no Unit.`));
+  if (ids.addSeen(post.id))
+    problems.push(problemAt(post.source, "PostId", `PostId '${post.id}' appears twice in the Posts sheet.`));
+  if (!Number.isFinite(post.fte) || post.fte <= 0) {
+    problems.push(
+      problemAt(post.source, "FTE", `The FTE of post '${post.id}' must be above zero (1 = full time).`),
+    );
+  }
+  let grade: Grade | undefined;
+  if (post.grade !== undefined && post.grade.trim() !== "") {
+    grade = ctx.grades.of(post.grade);
+    // A grade is only a label on a post whose own cost covers every year; only a grade that
+    // must cost the post has to be in the Grades sheet.
+    if (grade === undefined && !ctx.cost.coversPeriod(post.cost, post.costByYear)) {
+      problems.push(
+        problemAt(
+          post.source,
+          "Grade",
+          `Grade '${post.grade}' of post '${post.id}' is not in the Grades sheet.`,
+        ),
+      );
+    }
+  }
+  if (post.cost !== undefined && (!Number.isFinite(post.cost) || post.cost < 0)) {
+    problems.push(
+      problemAt(post.source, "Cost", `The cost of post '${post.id}' must be a number of 0 or more.`),
+    );
+  }
+  const hasCost = post.cost !== undefined || post.costByYear !== undefined;
+  if (!hasCost && (post.grade === undefined || post.grade.trim() === "")) {
+    problems.push(
+      problemAt(post.source, "Cost", `Post '${post.id}' has neither a Cost nor a Grade; give one of them.`),
+    );
+  }
+  const funder = post.fundedBy?.trim() ? post.fundedBy : undefined;
+  const fb = ctx.instruments.at(funder);
+  if (funder !== undefined && fb === undefined) {
+    problems.push(
+      problemAt(
+        post.source,
+        "FundedBy",
+        `Post '${post.id}' is funded by '${post.fundedBy}', which is not in the Instruments sheet.`,
+      ),
+    );
+  }
+  const own = cachedSplit(post, ctx.instruments, problems, splits);
+  if (own !== undefined && inSupport) {
+    problems.push(
+      warningAt(
+        post.source,
+        ctx.instruments.codes[0],
+        `Post '${post.id}' is in support unit '${unit.name}', whose costs are passed on to the units it serves; its own split is not used.`,
+      ),
+    );
+  }
+  // A warning (an own split not used) leaves the cost to count; only an error does not.
+  const clean = problems.length === before || !hasErrors(problems.slice(before));
+  if (clean && !ctx.cost.into(post.cost, post.costByYear, grade, post.fte, lines.totals, k * lines.years)) {
+    problems.push(
+      problemAt(
+        post.source,
+        "Cost",
+        `Post '${post.id}' has no cost for every year of the period; give a Cost or a Grade.`,
+      ),
+    );
+  }
+  unit.lines.push(k);
+  lines.unit[k] = u;
+  lines.category[k] = ctx.categories.index(STAFF_CATEGORY);
+  lines.fte[k] = post.fte;
+  lines.fundedBy[k] = fb ?? -1;
+  lines.splitGiven[k] = own !== undefined || hasSplit(post) ? 1 : 0;
+  lines.own[k] = own !== undefined && !inSupport ? own.split : undefined;
+  lines.ownText[k] = own?.text ?? "";
+}

@@ -1,0 +1,67 @@
+import { escalate } from "../escalate";
+import type { Grade, Settings } from "../model";
+import { quantizer } from "../money";
+
+/** Costs a line per year in integer quanta (see costOf). */
+export interface Coster {
+  /** The calendar years of the period. */
+  years: number[];
+  /**
+   * Writes a line's cost for each year at out[at + y]: per-year amounts as they are, else the
+   * annual amount escalated, else the grade's standard cost (per year, or escalated) × FTE.
+   * False, with zeros written, when some year has no cost.
+   */
+  into(
+    amount: number | undefined,
+    byYear: Record<number, number> | undefined,
+    grade: Grade | undefined,
+    fte: number,
+    out: Float64Array,
+    at: number,
+  ): boolean;
+  /** The same as a new array, or undefined when some year has no cost. */
+  perYear(
+    amount: number | undefined,
+    byYear: Record<number, number> | undefined,
+    grade: Grade | undefined,
+    fte: number,
+  ): number[] | undefined;
+  /** True when the line's own amounts cost every year, without a grade. */
+  coversPeriod(amount: number | undefined, byYear: Record<number, number> | undefined): boolean;
+}
+
+/** The costing of lines for a run's settings: years, escalation and rounding. */
+export function costOf(settings: Settings): Coster {
+  const Y = settings.years;
+  const years = Array.from({ length: Y }, (_, k) => settings.firstYear + k);
+  const toQuanta = quantizer(settings.rounding);
+  const growth = years.map((_, k) => escalate(1, settings.escalation, k));
+  const into: Coster["into"] = (amount, byYear, grade, fte, out, at) => {
+    for (let k = 0; k < Y; k++) {
+      const given = byYear?.[years[k]];
+      let v = Number.NaN;
+      if (given !== undefined) v = given;
+      else if (amount !== undefined) v = amount * growth[k];
+      else if (grade !== undefined) {
+        const g = grade.costByYear?.[years[k]];
+        v = (g !== undefined ? g : grade.cost * growth[k]) * fte;
+      }
+      if (!Number.isFinite(v)) {
+        out.fill(0, at, at + Y);
+        return false;
+      }
+      out[at + k] = toQuanta(v);
+    }
+    return true;
+  };
+  return {
+    years,
+    into,
+    perYear(amount, byYear, grade, fte) {
+      const out = new Float64Array(Y);
+      return into(amount, byYear, grade, fte, out, 0) ? Array.from(out) : undefined;
+    },
+    coversPeriod: (amount, byYear) =>
+      amount !== undefined || years.every((year) => byYear?.[year] !== undefined),
+  };
+}

@@ -1,0 +1,81 @@
+import { FlowBuilder, sum } from "../flowBuilder";
+import { makeSplit, type Split } from "../makeSplit";
+import { roundFlow } from "../roundFlow";
+import { addRows } from "./addRows";
+import type { CategoryTable } from "./CategoryTable";
+import type { Lines } from "./costLines";
+import { dealRow } from "./dealRow";
+import type { InstrumentIndex } from "./indexInstruments";
+import type { SupportLinks } from "./linkSupport";
+import { rankNames } from "./rankNames";
+import { rowsOf, type Row } from "./rowsOf";
+import type { UnitTable } from "./UnitTable";
+
+/**
+ * Shares each support unit's lines in what the unit's cost became once passed on: each year,
+ * the unit's rounded row (its cost as it reached each instrument, from roundShares) is split over
+ * its lines in proportion to their costs, and rounded as a table whose two margins are fixed —
+ * the lines' costs and the unit's row — so the lines add up to the unit exactly (Bacharach 1966:
+ * such a table always has a rounding with every cell at its floor or ceiling; roundFlow.ts). A
+ * line's share of instrument i is its part of the unit's rounded figure, c·R_i/C, within one
+ * step; it differs from the line's unrounded share by c/C times the unit's own rounding, at most
+ * one step for every unit the support unit serves. Category blocks keep each category's figures
+ * within a step of its part of the unit's, per year.
+ *
+ * Writes into lineShares[(line·Y + year)·n + i] and adds the categories into byCategory[c·n + i].
+ */
+export function splitSupportLines(
+  supportShares: readonly Float64Array[],
+  links: SupportLinks,
+  units: UnitTable,
+  lines: Lines,
+  index: InstrumentIndex,
+  categories: CategoryTable,
+  lineShares: Float64Array,
+  byCategory: Float64Array,
+): void {
+  const Y = lines.years;
+  const n = index.codes.length;
+  const catRank = rankNames(categories.names);
+  const net = new FlowBuilder();
+  const root = net.node();
+  const rows: Row[] = [];
+  const categoryArcs: number[] = [];
+  links.providers.forEach((p, t) => {
+    const unitRow = supportShares[t];
+    const target = net.nodes(Y * n);
+    const floor = new Float64Array(Y * n);
+    const fraction = new Float64Array(Y * n);
+    const splits: (Split | undefined)[] = [];
+    for (let y = 0; y < Y; y++) {
+      const weights = unitRow.slice(y * n, (y + 1) * n);
+      splits.push(weights.some((v) => v > 0) ? makeSplit(weights, index.canonical) : undefined);
+    }
+    const unitLines = units.list[p].lines.filter((k) => {
+      for (let y = 0; y < Y; y++) if (lines.totals[k * Y + y] !== 0 && splits[y] === undefined) return false;
+      return true;
+    });
+    const unitRows = rowsOf(unitLines, lines, (_, y) => splits[y] as Split, catRank, index.canonical);
+    addRows(net, root, unitRows, n, index.canonical, {
+      node: (y, i) => target + y * n + i,
+      add(y, category, i, f, fr, arc) {
+        floor[y * n + i] += f;
+        fraction[y * n + i] += fr;
+        categoryArcs.push(arc, category * n + i);
+      },
+    });
+    for (const r of unitRows) rows.push(r);
+    // The unit's row is fixed: each target cell sends exactly its rounded figure back to the root.
+    for (let y = 0; y < Y; y++) {
+      for (const i of index.canonical) {
+        const c = y * n + i;
+        if (floor[c] === 0 && fraction[c] === 0) continue;
+        const exact = sum(floor[c], fraction[c]);
+        net.arc(target + c, root, exact.floor, exact.fraction);
+      }
+    }
+  });
+  const flow = roundFlow(net.build());
+  for (const row of rows) dealRow(row, flow, lineShares, Y, n);
+  for (let j = 0; j < categoryArcs.length; j += 2) byCategory[categoryArcs[j + 1]] += flow[categoryArcs[j]];
+}
