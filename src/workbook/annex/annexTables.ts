@@ -109,7 +109,13 @@ function costSharingTables(
   const notesByUnit = new Map<string, string[]>(operating.map((u) => [u.unit, []]));
   for (const unit of operating) {
     const letter = footnoteLetter(footnotes.length);
-    footnotes.push({ letter, text: describeRule(ruleOf(allocation.rules, unit), context) });
+    const rule = ruleOf(allocation.rules, unit);
+    const text = describeRule(rule, context);
+    // A footnote states everything that shaped the unit's figures: posts that follow their own split too.
+    const own = rule.method === "posts" ? [] : ownSplitPosts(allocation, unit.unit);
+    const ownText =
+      own.length === 0 ? "" : ` ${m.ownSplits(own.length <= 3 ? own : [], own.length, staffingAnnex)}`;
+    footnotes.push({ letter, text: text + ownText });
     notesByUnit.get(unit.unit)?.push(letter);
   }
   for (const unit of supportUnits) {
@@ -181,6 +187,13 @@ function costSharingTables(
   tables[0].first = true;
   tables[tables.length - 1].footnotes = footnotes;
   return tables;
+}
+
+/** Titles of a unit's posts that follow their own split rather than the unit's rule. */
+function ownSplitPosts(allocation: Allocation, unit: string): string[] {
+  return allocation.lines
+    .filter((l) => l.kind === "post" && l.unit === unit && l.rule.startsWith("Own split:"))
+    .map((l) => l.title);
 }
 
 /** Annex 2: posts grouped by unit (in unit order) and sorted by grade, with FTE and each instrument's %. */

@@ -82,6 +82,12 @@ export interface AnnexMessages {
   floor(min: string): string;
   /** "Each post's own agreed split (see Annex 2)." */
   posts(annex: string): string;
+  /**
+   * After a unit's rule, when some of its posts follow their own split instead: "The post Joint
+   * Executive Secretary follows its own agreed split rather than this rule (see Annex 2)."
+   * `titles` are the posts' titles when few, else empty with `count` given.
+   */
+  ownSplits(titles: readonly string[], count: number, annex: string): string;
   /** "Administration (support unit): allocated to the units it serves by the reciprocal method (...)". */
   support(unit: string, method: "reciprocal" | "step-down", served: string): string;
   /** "Communications 40%". */
@@ -151,6 +157,12 @@ const en: AnnexMessages = {
   capped: (m) => `, capped at ${m}`,
   floor: (m) => `, with a floor of ${m}`,
   posts: (a) => `Each post's own agreed split (see ${a}).`,
+  ownSplits: (titles, count, a) =>
+    titles.length === 0
+      ? `${count} of its posts follow their own agreed split rather than this rule (see ${a}).`
+      : titles.length === 1
+        ? `The post ${titles[0]} follows its own agreed split rather than this rule (see ${a}).`
+        : `The posts ${joinList(titles, "and")} follow their own agreed split rather than this rule (see ${a}).`,
   support: (unit, method, served) =>
     `${unit} (support unit): allocated to the units it serves by the ${method === "reciprocal" ? "reciprocal" : "step-down"} method (${served}).`,
   servedPart: (u, s) => `${u} ${s}`,
@@ -225,6 +237,12 @@ const fr: AnnexMessages = {
   capped: (m) => `, plafonné à ${m}`,
   floor: (m) => `, avec un plancher de ${m}`,
   posts: (a) => `Selon la répartition convenue propre à chaque poste (voir ${lowerFirst(a)}).`,
+  ownSplits: (titles, count, a) =>
+    titles.length === 0
+      ? `${count} de ses postes suivent leur propre répartition convenue plutôt que cette règle (voir ${lowerFirst(a)}).`
+      : titles.length === 1
+        ? `Le poste ${titles[0]} suit sa propre répartition convenue plutôt que cette règle (voir ${lowerFirst(a)}).`
+        : `Les postes ${joinList(titles, "et")} suivent leur propre répartition convenue plutôt que cette règle (voir ${lowerFirst(a)}).`,
   support: (unit, method, served) =>
     `${unit} (unité d'appui)\u00a0: coûts répartis entre les unités desservies selon la méthode ${method === "reciprocal" ? "réciproque" : "séquentielle"} (${served}).`,
   servedPart: (u, s) => `${u} ${s}`,
@@ -299,6 +317,12 @@ const es: AnnexMessages = {
   capped: (m) => `, con un tope del ${m}`,
   floor: (m) => `, con un mínimo del ${m}`,
   posts: (a) => `Según la distribución acordada propia de cada puesto (véase el ${lowerFirst(a)}).`,
+  ownSplits: (titles, count, a) =>
+    titles.length === 0
+      ? `${count} de sus puestos siguen su propia distribución acordada en lugar de esta regla (véase el ${lowerFirst(a)}).`
+      : titles.length === 1
+        ? `El puesto ${titles[0]} sigue su propia distribución acordada en lugar de esta regla (véase el ${lowerFirst(a)}).`
+        : `Los puestos ${joinSpanishList(titles)} siguen su propia distribución acordada en lugar de esta regla (véase el ${lowerFirst(a)}).`,
   support: (unit, method, served) =>
     `${unit} (unidad de apoyo): costos distribuidos entre las unidades a las que presta servicio por el método ${method === "reciprocal" ? "recíproco" : "escalonado"} (${served}).`,
   servedPart: (u, s) => `${u} ${s}`,

@@ -1,4 +1,6 @@
+import { computeAllocation } from "../../../src/engine/computeAllocation";
 import { InvariantError } from "../../../src/engine/errors";
+import { buildModel, instrument, post, rule } from "../../engine/buildModel";
 import { annexTables, footnoteLetter } from "../../../src/workbook/annex/annexTables";
 import { sampleAllocation } from "./fixtures/sampleAllocation";
 
@@ -206,5 +208,41 @@ describe("annexTables", () => {
 describe("footnoteLetter", () => {
   it("runs a to z, then aa, ab", () => {
     expect([0, 1, 25, 26, 27, 51, 52].map(footnoteLetter)).toEqual(["a", "b", "z", "aa", "ab", "az", "ba"]);
+  });
+});
+
+describe("annexTables footnotes", () => {
+  const shared = (language: "en" | "fr" | "es") => {
+    const outcome = computeAllocation(
+      buildModel({
+        instruments: [
+          instrument("CMS", 2),
+          instrument("AEWA", 3),
+          instrument("EUROBATS", 4),
+          instrument("ASCOBANS", 5),
+        ],
+        posts: [
+          post("ES", "Executive management", 2, {
+            title: "Joint Executive Secretary",
+            cost: 200000,
+            split: { CMS: 0.97, ASCOBANS: 0.03 },
+          }),
+          post("PA", "Executive management", 3, { title: "Personal assistant", cost: 80000 }),
+        ],
+        rules: [rule("Executive management", { method: "equal" }, 2)],
+      }),
+    );
+    if (!outcome.ok) throw new Error(outcome.problems[0].message);
+    return annexTables(outcome.allocation, language)[0].footnotes[0].text;
+  };
+
+  it("says which posts follow their own split rather than the unit's rule, in every language", () => {
+    expect(shared("en")).toBe(
+      "Shared equally among all instruments. The post Joint Executive Secretary follows its own agreed split rather than this rule (see Annex 2).",
+    );
+    expect(shared("fr")).toContain("Le poste Joint Executive Secretary suit sa propre répartition convenue");
+    expect(shared("es")).toContain(
+      "El puesto Joint Executive Secretary sigue su propia distribución acordada",
+    );
   });
 });

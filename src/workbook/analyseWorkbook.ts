@@ -1,0 +1,75 @@
+import { computeAllocation } from "../engine/computeAllocation";
+import type { Model } from "../engine/model";
+import { hasErrors, type Problem } from "../engine/problem";
+import type { Allocation } from "../engine/result";
+import type { WorkbookGrids } from "./grid";
+import type { InputMapping } from "./inputMapping";
+import { locateProblem } from "./locateProblem";
+import { OUTPUT_SHEETS } from "./ownership";
+import { readWorkbook, type ReadOutcome } from "./readWorkbook";
+
+/** Options of a run: the officer's mapping, and changes to the model not yet in the workbook. */
+export interface AnalyseOptions {
+  mapping?: InputMapping;
+  /**
+   * Changes the model read from the sheets before it is allocated (the pane's unsaved rule edits);
+   * its problems are reported with the others.
+   */
+  adjust?: (model: Model) => { model: Model; problems: Problem[] };
+}
+
+/** What one run of the whole check finds. */
+export interface Analysis {
+  /** The workbook as read: model, layout and the reading problems. */
+  read: ReadOutcome;
+  /** The model allocated (after `adjust`), when reading succeeded. */
+  model?: Model;
+  /** Every problem, errors and warnings, each on its cell where it has one. */
+  problems: Problem[];
+  /** Present only when no problem is an error. */
+  allocation?: Allocation;
+}
+
+/**
+ * The one path through the product, for the CLI, the pane in a browser and the pane in Excel:
+ * reads the input grids against the workbook contract, allocates, places every problem on its
+ * cell, and checks that no sheet of the officer's has the name of an output sheet — so that
+ * every problem is reported at once, before anything is written.
+ */
+export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = {}): Analysis {
+  const read = readWorkbook(grids, options.mapping);
+  const locate = (p: Problem): Problem => locateProblem(p, read.layout);
+  const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids)];
+  if (read.model === undefined || hasErrors(read.problems)) return { read, problems };
+  let model = read.model;
+  if (options.adjust !== undefined) {
+    const adjusted = options.adjust(model);
+    model = adjusted.model;
+    problems.push(...adjusted.problems.map(locate));
+  }
+  const outcome = computeAllocation(model);
+  if (!outcome.ok) {
+    problems.push(...outcome.problems.map(locate));
+    return { read, model, problems };
+  }
+  problems.push(...outcome.allocation.warnings.map(locate));
+  return hasErrors(problems)
+    ? { read, model, problems }
+    : { read, model, problems, allocation: outcome.allocation };
+}
+
+/** A problem for each sheet of the officer's that has the name of one of our output sheets. */
+function outputNameConflicts(grids: WorkbookGrids): Problem[] {
+  const owned = new Set(grids.ownedSheets);
+  const outputs = new Set<string>(OUTPUT_SHEETS.map((s) => s.toLowerCase()));
+  return grids.sheets
+    .filter((s) => outputs.has(s.name.toLowerCase()) && !owned.has(s.name))
+    .map((s) => ({
+      severity: "error" as const,
+      sheet: s.name,
+      cell: "A1",
+      message:
+        `This workbook already has a sheet named '${s.name}' that costshare did not write, and costshare writes ` +
+        `its results to a sheet of that name. Rename the sheet (or move its content) and run again.`,
+    }));
+}
