@@ -41,6 +41,11 @@ export interface SettingKey {
     | "annexStart"
     | "language";
   aliases: readonly string[];
+  /**
+   * Words that make an unknown key look like this setting ("Overhead" for PSC): such a key with a
+   * value is a problem naming this setting, not an ignored row. The name counts as one already.
+   */
+  words?: readonly string[];
   description: string;
 }
 
@@ -94,23 +99,54 @@ export const CONTRACT: readonly ContractSheet[] = [
       { name: "Value", aliases: ["Setting value", "Amount"], required: true, description: "Its value" },
     ],
     keys: [
-      { name: "Currency", property: "currency", aliases: [], description: "ISO code, e.g. EUR" },
+      {
+        name: "Currency",
+        property: "currency",
+        aliases: ["Currency code", "Reporting currency", "Budget currency"],
+        words: ["Currency"],
+        description: "ISO code, e.g. EUR",
+      },
       {
         name: "FirstYear",
         property: "firstYear",
-        aliases: ["First year", "Start year", "First budget year"],
+        aliases: [
+          "First year",
+          "Start year",
+          "First budget year",
+          "Starting year",
+          "Budget start year",
+          "First year of the period",
+        ],
+        words: ["Start year", "Base year", "Beginning year", "Year"],
         description: "First budget year, e.g. 2015",
       },
       {
         name: "Years",
         property: "years",
-        aliases: ["Number of years", "Period", "Period length"],
+        aliases: [
+          "Number of years",
+          "No. of years",
+          "Period",
+          "Period length",
+          "Length of period",
+          "Years in period",
+          "Duration",
+        ],
+        words: ["Years", "Period", "Duration"],
         description: "Years in the period (a triennium = 3)",
       },
       {
         name: "Escalation",
         property: "escalation",
-        aliases: ["Annual escalation", "Escalation rate", "Inflation"],
+        aliases: [
+          "Annual escalation",
+          "Escalation rate",
+          "Annual escalation rate",
+          "Cost escalation",
+          "Inflation",
+          "Inflation rate",
+        ],
+        words: ["Escalation", "Inflation", "Increase", "Indexation"],
         description: "Annual cost increase, e.g. 2%",
       },
       {
@@ -118,22 +154,36 @@ export const CONTRACT: readonly ContractSheet[] = [
         property: "psc",
         aliases: [
           "Programme support costs",
+          "Programme support cost",
           "Programme support cost rate",
+          "Programme support",
           "Program support costs",
+          "Program support cost",
+          "Program support cost rate",
           "PSC rate",
         ],
+        words: ["Programme support", "Program support", "Support cost", "Overhead"],
         description: "Programme support cost rate, e.g. 13%",
       },
       {
         name: "Rounding",
         property: "rounding",
-        aliases: ["Round to", "Rounding unit"],
+        aliases: ["Round to", "Rounding unit", "Round", "Rounding to", "Round amounts to"],
+        words: ["Round"],
         description: "1 = whole units, 0.01 = cents, 1000 = thousands",
       },
       {
         name: "SupportMethod",
         property: "supportMethod",
-        aliases: ["Support method", "Support allocation", "Support units method"],
+        aliases: [
+          "Support method",
+          "Support allocation",
+          "Support allocation method",
+          "Support units method",
+          "Support unit method",
+          "Method for support units",
+        ],
+        words: ["Step-down", "Reciprocal", "Support unit"],
         description: "reciprocal or step-down",
       },
       {
@@ -151,13 +201,14 @@ export const CONTRACT: readonly ContractSheet[] = [
       {
         name: "AnnexStart",
         property: "annexStart",
-        aliases: ["First annex number", "First annex", "Annex number"],
+        aliases: ["First annex number", "First annex", "Annex number", "Annex start"],
         description: "Number of the first annex",
       },
       {
         name: "Language",
         property: "language",
-        aliases: ["Annex language"],
+        aliases: ["Annex language", "Language of the annex"],
+        words: ["Language", "Langue", "Idioma"],
         description: "en, fr or es",
       },
     ],

@@ -5,6 +5,7 @@ import type { FoundSheet } from "./foundSheet";
 import { isUncalculated } from "./grid";
 import { CONTRACT, type SettingKey } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
+import { settingKeyOf } from "./settingKeyOf";
 
 const KEYS: readonly SettingKey[] = CONTRACT.find((s) => s.name === "Settings")?.keys ?? [];
 
@@ -57,8 +58,9 @@ const ROUNDING_WORDS: Record<string, number> = {
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
 /**
- * Reads the Settings sheet's Key/Value rows over the defaults; a blank value keeps the default,
- * an unknown key with a value is a warning (it is ignored), a key given twice is an error.
+ * Reads the Settings sheet's Key/Value rows over the defaults; a blank value keeps the default, a
+ * key given twice is an error. An unknown key with a value is a warning (it is ignored), unless it
+ * looks like a setting (see settingKeyOf): then its value was meant to count, so it is an error.
  */
 export function readSettings(sheet: FoundSheet | undefined, reader: CellReader): Settings {
   const settings: Settings = { ...defaultSettings, sources: {} };
@@ -75,19 +77,25 @@ export function readSettings(sheet: FoundSheet | undefined, reader: CellReader):
     }
     const keyText = typeof keyRef.value === "string" ? keyRef.value.trim() : "";
     if (keyText === "") continue;
-    const key = KEYS.find((k) =>
-      [k.name, ...k.aliases].some((n) => normalizeName(n) === normalizeName(keyText)),
-    );
-    if (key === undefined) {
-      if (!reader.isBlank(valueRef.value)) {
+    const match = settingKeyOf(keyText, KEYS);
+    if (match === undefined || "resembles" in match) {
+      if (reader.isBlank(valueRef.value)) continue;
+      if (match === undefined) {
         reader.report(
           keyRef,
           `'${keyText}' is not a setting this add-in knows, so it is ignored; the settings are ${KEYS.map((k) => k.name).join(", ")}`,
           "warning",
         );
+      } else {
+        const like = match.resembles;
+        reader.report(
+          keyRef,
+          `'${keyText}' is not a setting this add-in knows, but it looks like ${like.name} (${like.description}); type ${like.name} as the key so that its value is used, or clear the row`,
+        );
       }
       continue;
     }
+    const key = match.key;
     const earlier = seenAt.get(key.name);
     if (earlier !== undefined) {
       reader.report(keyRef, `${key.name} is set twice: also on row ${earlier}; keep one`);

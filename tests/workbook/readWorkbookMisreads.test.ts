@@ -257,3 +257,66 @@ describe("readWorkbook: year headers that are dates", () => {
     ]);
   });
 });
+
+describe("readWorkbook: Settings keys", () => {
+  /** The settings read from one Key/Value row, or the problems (errors and warnings). */
+  function read(key: string, value: CellValue) {
+    const outcome = readWorkbook(
+      validGrids({
+        Settings: sheetOf("Settings", [
+          ["Key", "Value"],
+          [key, value],
+        ]),
+      }),
+    );
+    return { settings: outcome.model?.settings, problems: outcome.problems.map(formatProblem) };
+  }
+
+  it.each([
+    ["Programme support costs (PSC)", 0.07, "psc", 0.07],
+    ["PSC (%)", 7, "psc", 0.07],
+    ["Programme support cost rate", "7%", "psc", 0.07],
+    ["PSC rate:", 0.07, "psc", 0.07],
+    ["Escalation rate (% per year)", 0.02, "escalation", 0.02],
+    ["Annual escalation", 0.02, "escalation", 0.02],
+    ["First year", 2020, "firstYear", 2020],
+    ["Start year", 2020, "firstYear", 2020],
+    ["Number of years", 4, "years", 4],
+    ["Rounding unit", 0.01, "rounding", 0.01],
+    ["Support method", "step-down", "supportMethod", "step-down"],
+  ])("reads %p as a setting", (key, value, property, expected) => {
+    const { settings, problems } = read(key, value);
+    expect(problems).toEqual([]);
+    expect(settings?.[property as "psc"]).toBe(expected);
+  });
+
+  it.each([
+    ["Overhead rate", "PSC"],
+    ["Programme support charges", "PSC"],
+    ["PSC charged on staff", "PSC"],
+    ["Currencey", "Currency"],
+    ["Escalation 2%", "Escalation"],
+    ["Base year", "FirstYear"],
+    ["Number of budget years", "Years"],
+    ["Roundings", "Rounding"],
+  ])("makes %p, which looks like %s, a problem rather than leave its value unused", (key, like) => {
+    const { settings, problems } = read(key, 0.07);
+    expect(settings).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^Settings!A2: '.*' is not a setting this add-in knows, but it looks like ${like} \\(.*\\); type ${like} as the key so that its value is used, or clear the row$`,
+      ),
+    );
+  });
+
+  it("only warns about a key that looks like no setting, and says nothing when its value is blank", () => {
+    expect(read("Prepared by", "Finance unit").problems).toEqual([
+      expect.stringMatching(
+        /^Settings!A2: warning: 'Prepared by' is not a setting this add-in knows, so it is ignored/,
+      ),
+    ]);
+    expect(read("Background", "see note").problems).toHaveLength(1);
+    expect(read("Overhead rate", null).problems).toEqual([]);
+  });
+});
