@@ -2,7 +2,9 @@ import type { Rule, RuleSpec } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
+import { editDistance } from "./editDistance";
 import type { FoundSheet } from "./foundSheet";
+import type { InstrumentNames } from "./instrumentNames";
 import { CONTRACT } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 
@@ -16,9 +18,10 @@ const PARTICIPANT_SEPARATOR = /\s*[,;/\n]\s*|\s+and\s+/i;
 
 /**
  * Reads the Rules sheet: one rule per unit, its Method and Basis parsed by the engine's
- * parseBasis, its participants as written, and its Min/Max as fractions.
+ * parseBasis, its participants as written (each checked against the Instruments sheet's codes and
+ * Types when `names` is given, whatever the method), and its Min/Max as fractions.
  */
-export function readRules(sheet: FoundSheet, reader: CellReader): Rule[] {
+export function readRules(sheet: FoundSheet, reader: CellReader, names?: InstrumentNames): Rule[] {
   const rules: Rule[] = [];
   const seenAt = new Map<string, number>();
   for (const row of sheet.rows) {
@@ -40,8 +43,22 @@ export function readRules(sheet: FoundSheet, reader: CellReader): Rule[] {
     }
     const participantsRef = sheet.cell(row, "Participants");
     const participantsText = participantsRef === undefined ? undefined : reader.text(participantsRef);
-    const min = bound(sheet.cell(row, "Min"), reader);
-    const max = bound(sheet.cell(row, "Max"), reader);
+    const participants = (participantsText ?? "")
+      .split(PARTICIPANT_SEPARATOR)
+      .map((t) => t.trim())
+      .filter((t) => t !== "");
+    if (participantsRef !== undefined && names !== undefined)
+      checkParticipants(participantsRef, participants, unit, names, reader);
+    const minRef = sheet.cell(row, "Min");
+    const maxRef = sheet.cell(row, "Max");
+    const min = bound(minRef, reader);
+    const max = bound(maxRef, reader);
+    const kind = parsed?.ok === true ? parsed.spec.method : undefined;
+    if (kind === "fixed" || kind === "posts") {
+      for (const ref of [minRef, maxRef]) {
+        if (ref !== undefined && !reader.isBlank(ref.value)) reader.report(ref, BOUNDS_DO_NOT_APPLY[kind]);
+      }
+    }
     if (reader.problems.length > before || parsed === undefined || !parsed.ok) continue;
     if (unit === undefined) continue;
     const earlier = seenAt.get(normalizeName(unit));
@@ -53,10 +70,7 @@ export function readRules(sheet: FoundSheet, reader: CellReader): Rule[] {
     rules.push({
       unit,
       spec: withDriverNames(parsed.spec),
-      participants: (participantsText ?? "")
-        .split(PARTICIPANT_SEPARATOR)
-        .map((t) => t.trim())
-        .filter((t) => t !== ""),
+      participants,
       ...(min !== undefined ? { min } : {}),
       ...(max !== undefined ? { max } : {}),
       source: { sheet: sheet.layout.sheet, row: row.row },
@@ -65,18 +79,63 @@ export function readRules(sheet: FoundSheet, reader: CellReader): Rule[] {
   return rules;
 }
 
-/** A Min or Max share: 2%, 0.02 or 2 (a plain number above 1 is a percent), from 0% to 100%. */
+/** Why Min and Max cannot stand on a rule whose shares are not the engine's to bound. */
+const BOUNDS_DO_NOT_APPLY = {
+  fixed:
+    "a fixed rule's percentages are agreed, so Min and Max do not apply: clear this cell, or change the percentages in Basis",
+  posts:
+    "a posts rule shares by each post's own split, so Min and Max do not apply: clear this cell, or change the posts' splits",
+};
+
+/** How a plain number in Min or Max is read, said wherever it matters. */
+const PLAIN_BOUND_RULE =
+  "a plain number up to 1 is a fraction, so 0.5 is 50%, and one above 1 is a percent, so 2 is 2%";
+
+/**
+ * A Min or Max share: 2%, 0.02 or 2, from 0% to 100% (see PLAIN_BOUND_RULE). A plain 1 in Min is
+ * a problem: read as 100% it is a floor no two participants can hold, so 1% was most likely meant.
+ */
 function bound(ref: CellRef | undefined, reader: CellReader): number | undefined {
   if (ref === undefined) return undefined;
   const value = reader.percent(ref, { plainAbove1: true });
   if (value !== undefined && (value < 0 || value > 1)) {
     reader.report(
       ref,
-      `${ref.field} must be a percentage from 0% to 100%, found ${describeValue(ref.value)}`,
+      `${ref.field} must be a percentage from 0% to 100%, found ${describeValue(ref.value)}; ${PLAIN_BOUND_RULE}`,
+    );
+    return undefined;
+  }
+  const plainOne = ref.value === 1 || (typeof ref.value === "string" && /^\s*1([.,]0*)?\s*$/.test(ref.value));
+  if (ref.field === "Min" && plainOne) {
+    reader.report(
+      ref,
+      `Min 1 is read as 100%, a floor that no two participants can both hold (${PLAIN_BOUND_RULE}); for a floor of 1% type 1% or 0.01`,
     );
     return undefined;
   }
   return value;
+}
+
+/**
+ * Every Participants token must be a code, a Type or "all", whatever the rule's method (the
+ * engine only resolves those of the methods that use them): each stray name is a problem.
+ */
+function checkParticipants(
+  ref: CellRef,
+  tokens: readonly string[],
+  unit: string | undefined,
+  names: InstrumentNames,
+  reader: CellReader,
+): void {
+  for (const token of tokens) {
+    const t = token.toLowerCase();
+    if (t === "all" || names.codes.has(t) || names.types.has(t)) continue;
+    const near = names.written.find((c) => editDistance(c.toLowerCase(), t) <= (t.length <= 4 ? 1 : 2));
+    reader.report(
+      ref,
+      `Participants${unit === undefined ? "" : ` of unit '${unit}'`} name '${token}', which is neither an instrument code, an instrument Type nor 'all'${near === undefined ? "" : `; did you mean ${near}?`}`,
+    );
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type InputMapping,
   type SheetMapping,
 } from "./inputMapping";
+import { instrumentNames } from "./instrumentNames";
 import { locateSheet } from "./locateSheet";
 import { readBaseline } from "./readBaseline";
 import { readBudget } from "./readBudget";
@@ -68,7 +69,8 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
       )
     : [];
   const budget = found.Budget ? readBudget(found.Budget, reader) : [];
-  const rules = found.Rules ? readRules(found.Rules, reader) : [];
+  const names = found.Instruments ? instrumentNames(found.Instruments) : undefined;
+  const rules = found.Rules ? readRules(found.Rules, reader, names) : [];
   const support = found.Support ? readSupport(found.Support, reader) : [];
   const baseline = found.Baseline ? readBaseline(found.Baseline, reader) : [];
   if (absent.has("Rules") && found.Posts !== undefined && !everyPostSplit(found.Posts)) {

@@ -176,7 +176,8 @@ const cases = fc
         const w = 10 * (1 + rnd(9));
         basis = `${w}% equal + ${100 - w}% ${["Parties", "Budget"][rnd(2)]}`;
       }
-      const bounds = method !== "posts" && rnd(2) === 0;
+      // Min and Max do not apply to agreed (fixed) or own (posts) splits; rnd is drawn as before.
+      const bounds = method !== "posts" && rnd(2) === 0 && method !== "fixed";
       const even = 1 / members.length;
       rules.push([
         unit,

@@ -70,7 +70,7 @@ describe("readWorkbook", () => {
         ["P5", "IOSEA Coordinator", "P4", "Marine", v(12.5), null, v(87.5)],
       ]);
     };
-    const instruments = sheetOf("Instruments", [["Code"], ["CMS"], ["ASCOBANS"], ["IOSEA"]]);
+    const instruments = sheetOf("Instruments", [["Code"], ["CMS"], ["ASCOBANS"], ["IOSEA"], ["AEWA"]]);
     const expected = [
       { CMS: 0.25, ASCOBANS: 0.75 },
       { CMS: 0.85, ASCOBANS: 0.15 },

@@ -49,7 +49,7 @@ describe("readWorkbook with computeAllocation", () => {
       ["Communications", "driver", "Parties", "all"],
       ["Marine", "posts", null, null],
       ["Executive", "posts", null, null],
-      ["Outreach", "equal", null, "CMS, XYZ"],
+      ["Outreach", "equal", null, "CMS, AEWA"],
     ]);
     const posts = sheetOf(
       "Posts",

@@ -320,3 +320,80 @@ describe("readWorkbook: Settings keys", () => {
     expect(read("Overhead rate", null).problems).toEqual([]);
   });
 });
+
+describe("readWorkbook: Participants, Min and Max", () => {
+  /** The problems of validSheets() with one more rule row (Unit, Method, Basis, Participants, Min, Max). */
+  function withRule(rule: CellValue[]): string[] {
+    const rules = validSheets().Rules;
+    return problemsWith({ Rules: { ...rules, rows: [...rules.rows, rule] } });
+  }
+
+  it.each([
+    ["a posts rule", ["Outreach", "posts", null, "CMS, NOPE", null, null]],
+    ["the rule of a unit without costs", ["Outreach", "equal", null, "CMS, NOPE", null, null]],
+    ["a fixed rule", ["Outreach", "fixed", "CMS 50%; AEWA 50%", "CMS; AEWA; NOPE", null, null]],
+  ])("checks every participant of %s, at the Participants cell", (_what, rule) => {
+    expect(withRule(rule)).toContain(
+      "Rules!D5: Participants of unit 'Outreach' name 'NOPE', which is neither an instrument code, an instrument Type nor 'all'",
+    );
+  });
+
+  it("accepts codes, Types and 'all' in any case, and suggests the code a slip was meant for", () => {
+    expect(withRule(["Outreach", "posts", null, "cms and Agreement; ALL", null, null])).not.toContainEqual(
+      expect.stringMatching(/Participants/),
+    );
+    expect(withRule(["Outreach", "equal", null, "CMS, AEWAA", null, null])).toContain(
+      "Rules!D5: Participants of unit 'Outreach' name 'AEWAA', which is neither an instrument code, an instrument Type nor 'all'; did you mean AEWA?",
+    );
+  });
+
+  it("reports an unknown participant once, not again from the engine", () => {
+    const grids = validGrids();
+    const rules = grids.sheets.find((s) => s.name === "Rules");
+    if (rules === undefined) throw new Error("no Rules");
+    rules.rows[1] = ["Communications", "equal", null, "CMS, NOPE", null, null];
+    const outcome = readWorkbook(grids);
+    expect(outcome.model).toBeUndefined();
+    expect(outcome.problems.map(formatProblem).filter((p) => p.includes("NOPE"))).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "fixed",
+      "CMS 50%; AEWA 50%",
+      "a fixed rule's percentages are agreed, so Min and Max do not apply: clear this cell, or change the percentages in Basis",
+    ],
+    [
+      "posts",
+      null,
+      "a posts rule shares by each post's own split, so Min and Max do not apply: clear this cell, or change the posts' splits",
+    ],
+  ])(
+    "makes Min or Max on a %s rule a problem at its cell, rather than override the split",
+    (method, basis, message) => {
+      expect(withRule(["Outreach", method, basis, null, 0.4, 0.45])).toEqual([
+        `Rules!E5: ${message}`,
+        `Rules!F5: ${message}`,
+      ]);
+    },
+  );
+
+  it("reads Min and Max as 0.5 = 50% and 2 = 2%, and names a plain Min of 1 instead of reading it as 100%", () => {
+    const rules = (min: CellValue, max: CellValue) =>
+      readWorkbook(
+        validGrids({
+          Rules: sheetOf("Rules", [
+            ["Unit", "Method", "Basis", "Participants", "Min", "Max"],
+            ["Communications", "equal", null, "CMS, AEWA", min, max],
+            ["Marine", "posts", null, null, null, null],
+            ["Executive", "posts", null, null, null, null],
+          ]),
+        }),
+      );
+    expect(rules(2, 0.5).model?.rules[0]).toMatchObject({ min: 0.02, max: 0.5 });
+    expect(rules("2%", 1).model?.rules[0]).toMatchObject({ min: 0.02, max: 1 });
+    expect(rules(1, null).problems.map(formatProblem)).toEqual([
+      "Rules!E2: Min 1 is read as 100%, a floor that no two participants can both hold (a plain number up to 1 is a fraction, so 0.5 is 50%, and one above 1 is a percent, so 2 is 2%); for a floor of 1% type 1% or 0.01",
+    ]);
+  });
+});

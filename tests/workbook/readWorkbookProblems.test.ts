@@ -172,6 +172,7 @@ describe("readWorkbook problems", () => {
       "Instruments!A3: 'Raptors MOU' cannot be an instrument code: use one word of letters, digits and hyphens, starting with a letter (e.g. 'IOSEA')",
       "Instruments!A4: 'All' cannot be an instrument code: in Rules, 'all' means every instrument",
       "Instruments!A5: '2015' cannot be an instrument code: use one word of letters, digits and hyphens, starting with a letter (e.g. 'IOSEA')",
+      "Rules!D2: Participants of unit 'Communications' name 'AEWA', which is neither an instrument code, an instrument Type nor 'all'",
     ]);
   });
 
@@ -235,8 +236,8 @@ describe("readWorkbook problems", () => {
       ["Executive", "posts", null, null],
     ]);
     expect(problemsWith({ Rules: rules })).toEqual([
-      "Rules!C2: Min must be a percentage from 0% to 100%, found -0.01",
-      "Rules!D2: Max must be a percentage from 0% to 100%, found '120%'",
+      "Rules!C2: Min must be a percentage from 0% to 100%, found -0.01; a plain number up to 1 is a fraction, so 0.5 is 50%, and one above 1 is a percent, so 2 is 2%",
+      "Rules!D2: Max must be a percentage from 0% to 100%, found '120%'; a plain number up to 1 is a fraction, so 0.5 is 50%, and one above 1 is a percent, so 2 is 2%",
     ]);
   });
 
