@@ -36,6 +36,7 @@ function layout(): WorkbookLayout {
     ["Code", "Number of Parties", "Staff"],
     ["CMS", 121, 16],
     ["ASCOBANS", 10, 2],
+    ["AEWA", 75, 4],
   ]);
   const outcome = readWorkbook(
     gridsOf([settings, instruments, s.Rules, sheetOf("Staffing", [])], [posts, grades]),
