@@ -2,14 +2,10 @@ import { FlowBuilder, sum } from "../flowBuilder";
 import { makeSplit, type Split } from "../makeSplit";
 import { roundFlow } from "../roundFlow";
 import { addRows } from "./addRows";
-import type { CategoryTable } from "./CategoryTable";
-import type { Lines } from "./costLines";
 import { dealRow } from "./dealRow";
-import type { InstrumentIndex } from "./indexInstruments";
-import type { SupportLinks } from "./linkSupport";
 import { rankNames } from "./rankNames";
 import { rowsOf, type Row } from "./rowsOf";
-import type { UnitTable } from "./UnitTable";
+import type { Prepared } from "./prepareAllocation";
 
 /**
  * Shares each support unit's lines in what the unit's cost became once passed on: each year,
@@ -26,11 +22,7 @@ import type { UnitTable } from "./UnitTable";
  */
 export function splitSupportLines(
   supportShares: readonly Float64Array[],
-  links: SupportLinks,
-  units: UnitTable,
-  lines: Lines,
-  index: InstrumentIndex,
-  categories: CategoryTable,
+  { links, units, lines, index, categories }: Prepared,
   lineShares: Float64Array,
   byCategory: Float64Array,
 ): void {

@@ -1,19 +1,13 @@
-import type { BaselineItem, Grade } from "./model";
-import type { CategoryTable } from "./stages/CategoryTable";
-import type { Coster } from "./stages/costOf";
-import type { GradeIndex } from "./stages/indexGrades";
-import type { InstrumentIndex } from "./stages/indexInstruments";
-import { problemAt, type Problem } from "./problem";
-import type { InstrumentTotal, SavingsResult } from "./result";
+import type { BaselineItem, Grade } from "../model";
+import type { Prepared } from "./prepareAllocation";
+import { problemAt, type Problem } from "../problem";
+import type { InstrumentTotal, SavingsResult } from "../result";
 
 /** Savings of each instrument named in the baseline: stand-alone cost against its shared cost, by category. */
 export function computeSavings(
   baseline: readonly BaselineItem[],
   totals: readonly InstrumentTotal[],
-  index: InstrumentIndex,
-  grades: GradeIndex,
-  categories: CategoryTable,
-  cost: Coster,
+  { index, grades, categories, cost }: Pick<Prepared, "index" | "grades" | "categories" | "cost">,
   problems: Problem[],
 ): SavingsResult[] {
   const { codes } = index;
