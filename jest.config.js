@@ -14,4 +14,7 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
   },
   testTimeout: 120000,
+  // Jest 30 soft-deletes the globals a test file set and warns when a library still reads one
+  // after the file ends (the "matchers" of an expect extension): the behaviour Jest 29 had, quietly.
+  testEnvironmentOptions: { globalsCleanup: "off" },
 };
