@@ -6,6 +6,7 @@ import type { ContractSheet, SheetMapping } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 import { uncalculatedMessage } from "./uncalculatedMessage";
 import type { ColumnLayout, SheetLayout, YearColumnLayout } from "./workbookLayout";
+import { totalsVerdict, type TotalsCheck } from "./totalsRow";
 import { yearHeaderProblem, yearOfHeader } from "./yearOfHeader";
 
 /** What locating a contract sheet gave: absent, found but unreadable (missing columns), or found. */
@@ -248,15 +249,26 @@ function build(block: Block, headerIndex: number, match: HeaderMatch, contract: 
   const layout = layoutOf(block, headerIndex, match, contract);
   const keyColumn = match.columns.find((c) => c.field === contract.key);
   const header = block.rows[headerIndex] ?? [];
-  const rows = dataRows(
+  const figureColumns = [...match.columns.filter((c) => FIGURE_FIELDS.has(c.field)), ...match.years].map(
+    (c) => c.index - block.firstCol,
+  );
+  const identity = contract.fields
+    .filter((f) => f.required && f.name !== contract.key && !f.yearsInstead && !FIGURE_FIELDS.has(f.name))
+    .flatMap((f) => {
+      const c = match.columns.find((col) => col.field === f.name);
+      return c === undefined ? [] : [{ index: c.index - block.firstCol, field: f.name }];
+    });
+  const { rows, problems } = dataRows(
     block,
     headerIndex + 1,
     keyColumn === undefined ? undefined : keyColumn.index,
+    { figures: figureColumns, identity },
     header,
   );
   const warnings: Problem[] = [
     ...headerFormulas(block, headerIndex),
     ...dateHeaders(block, headerIndex, match),
+    ...problems,
   ];
   warnings.push(
     ...match.repeats.map((r): Problem => ({
@@ -322,31 +334,68 @@ function bareSettings(block: Block): FoundSheet {
     driverColumns: [],
     settingRows: {},
   };
-  return new FoundSheet(layout, [], dataRows(block, 0, col));
+  return new FoundSheet(layout, [], dataRows(block, 0, col, { figures: [], identity: [] }).rows);
 }
 
+/** Contract columns that hold figures: what a totals row sums. */
+const FIGURE_FIELDS = new Set(["Amount", "Cost", "FTE", "Parties", "Budget", "Share"]);
+
 /**
- * The rows below the header that hold data: not blank, not a totals row, not a lone note. Only
- * cells under a header count, so a remark typed beside the table does not make a row a record.
+ * The rows below the header that hold data: not blank, not a totals row (see totalsVerdict), not a
+ * lone note. Only cells under a header count, so a remark typed beside the table does not make a
+ * row a record. A row labelled "Total ..." left out as a totals row gets a warning at its label,
+ * unless the label is a totals word alone; a bare "Total" that adds up to nothing is a problem.
  */
 function dataRows(
-  block: GridBlock,
+  block: Block | GridBlock,
   start: number,
   keyCol: number | undefined,
+  check: TotalsCheck,
   header?: readonly CellValue[],
-): DataRow[] {
+): { rows: DataRow[]; problems: Problem[] } {
   const rows: DataRow[] = [];
+  const problems: Problem[] = [];
+  let sinceTotal = 0;
+  const sheet = "sheet" in block ? block.sheet : "";
   for (let i = start; i < block.rows.length; i++) {
     const values = block.rows[i] ?? [];
-    const filled = values.filter((v, c) => !isBlank(v) && (header === undefined || !isBlank(header[c])));
-    if (filled.length === 0) continue;
+    const counts = (v: CellValue, c: number) => !isBlank(v) && (header === undefined || !isBlank(header[c]));
+    const firstFilled = values.findIndex(counts);
+    if (firstFilled < 0) continue;
     const key = keyCol === undefined ? undefined : values[keyCol - block.firstCol];
-    const label = isBlank(key ?? null) ? filled[0] : key;
-    if (typeof label === "string" && /^(sub-?\s*|grand\s+)?totals?\b/i.test(label.trim())) continue;
+    const labelIndex = isBlank(key ?? null) || keyCol === undefined ? firstFilled : keyCol - block.firstCol;
+    const label = values[labelIndex];
+    const row = block.firstRow + i;
+    const at = (message: string, severity: Problem["severity"]): Problem => ({
+      severity,
+      sheet,
+      row,
+      cell: `${columnLetter(block.firstCol + labelIndex)}${row}`,
+      message,
+    });
+    const verdict = totalsVerdict(
+      label,
+      values,
+      { sinceTotal: rows.slice(sinceTotal).map((r) => r.values), all: rows.map((r) => r.values) },
+      check,
+    );
+    if (verdict.kind === "total") {
+      if (verdict.why !== undefined && typeof label === "string")
+        problems.push(
+          at(`'${label.trim()}' is taken for a totals row and left out, as ${verdict.why}`, "warning"),
+        );
+      sinceTotal = rows.length;
+      continue;
+    }
+    if (verdict.kind === "doubtful") {
+      problems.push(at(verdict.message, "error"));
+      continue;
+    }
+    const filled = values.filter(counts);
     if (filled.length === 1 && typeof filled[0] === "string" && isNote(filled[0])) continue;
-    rows.push({ row: block.firstRow + i, values });
+    rows.push({ row, values });
   }
-  return rows;
+  return { rows, problems };
 }
 
 /** A lone text under a table that explains it ("Note: ...", "* illustrative", a long sentence). */

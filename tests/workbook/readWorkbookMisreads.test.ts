@@ -397,3 +397,59 @@ describe("readWorkbook: Participants, Min and Max", () => {
     ]);
   });
 });
+
+describe("readWorkbook: rows whose label starts with Total", () => {
+  const HEADER: CellValue[] = ["Item", "Unit", "Category", "Amount"];
+  /** The budget items read, or the problems, from Budget rows under the standard header. */
+  function budget(...rows: CellValue[][]) {
+    const outcome = readWorkbook(validGrids({ Budget: sheetOf("Budget", [HEADER, ...rows]) }));
+    return {
+      items: outcome.model?.budget.map((l) => l.item),
+      problems: outcome.problems.map(formatProblem),
+    };
+  }
+
+  it("reads a line whose Item begins with 'Total' when it is no totals row", () => {
+    expect(
+      budget(
+        ["Website", "Communications", "Operational", 1000],
+        ["Total Quality Management training", "Communications", "Operational", 5000],
+      ),
+    ).toEqual({ items: ["Website", "Total Quality Management training"], problems: [] });
+  });
+
+  it("leaves out a totals row whose figures are the sums of the rows above, saying so unless it is a bare 'Total'", () => {
+    expect(
+      budget(
+        ["Website", "Communications", "Operational", 1000],
+        ["Travel", "Communications", "Travel", 2000],
+        ["Total Communications", "Communications", "Operational", 3000],
+        ["Meeting", "Communications", "Meetings", 500],
+        ["Printing", "Communications", "Operational", 700],
+        ["Subtotal", "Communications", "Operational", 1200],
+        ["Grand total", "Communications", "Operational", 4200],
+      ),
+    ).toEqual({
+      items: ["Website", "Travel", "Meeting", "Printing"],
+      problems: [
+        "Budget!A4: warning: 'Total Communications' is taken for a totals row and left out, as its figures are the sums of the rows above",
+      ],
+    });
+  });
+
+  it("leaves out a totals row with no Unit, and names a bare 'Total' that adds up to nothing", () => {
+    expect(
+      budget(
+        ["Website", "Communications", "Operational", 1000],
+        ["Total staff and travel", null, null, 99],
+        ["Total", "Communications", "Operational", 7],
+      ),
+    ).toEqual({
+      items: undefined,
+      problems: [
+        "Budget!A3: warning: 'Total staff and travel' is taken for a totals row and left out, as it has no Unit",
+        "Budget!A4: this row is labelled 'Total', but its figures are not the sums of the rows above and it has a Unit and Category: if it is a totals row, correct its figures or clear its Unit; if it is a line, say what it pays for",
+      ],
+    });
+  });
+});
