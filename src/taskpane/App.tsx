@@ -433,8 +433,10 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const drivers = [...new Set(instruments.flatMap((i) => Object.keys(i.drivers)))];
 
   return (
-    <FluentProvider theme={paneTheme(theme)} className={styles.root}>
-      <main>
+    // The page styles sit on <main>, not on the provider: Fluent gives the provider's classes to the
+    // portal node that holds every popup, and a full-height padded portal would cover the pane.
+    <FluentProvider theme={paneTheme(theme)}>
+      <main className={styles.root}>
         <header className={styles.header}>
           <Text as="h1" size={500} weight="semibold">
             CMS Family Cost Sharing

@@ -165,11 +165,45 @@ describeIfChromium("the task pane in Chromium", () => {
       page.getByText("Working on cms-family-sample.xlsx in this browser").isVisible(),
     ).resolves.toBe(true);
     expect(mark).toBeGreaterThan(0);
-    expect(mark).toBeLessThan(1500);
+    // The bar itself is the benchmark's (pane-interactive); here, a loose bound for a loaded machine.
+    expect(mark).toBeLessThan(process.env.CI ? 1500 : 5000);
     await scan("1-inputs");
     await openStep(/2 Problems/);
     await page.getByText("No problem blocks the run.").waitFor();
     await scan("2-problems");
+  });
+
+  /**
+   * True when the pane still shows at `selector`: the element at its centre is it (or inside it), or
+   * the open popup that lies over it. A popup portal that blanks the pane fails this.
+   */
+  async function uncovered(selector: string): Promise<boolean> {
+    return page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 20), box.top + box.height / 2);
+      return hit !== null && (el.contains(hit) || hit.closest(".fui-Listbox") !== null);
+    }, selector);
+  }
+
+  it("opens dropdowns by mouse over the pane, whose content stays visible, and takes the choice", async () => {
+    await openStep(/4 Preview/);
+    await page.locator("#preview-totals").scrollIntoViewIfNeeded();
+    await page.getByRole("combobox", { name: "Period shown" }).click();
+    const listbox = page.locator(".fui-Listbox");
+    await listbox.waitFor();
+    // The popup opens and the pane is still what the officer sees, not a blank portal.
+    expect(await uncovered("h1")).toBe(true);
+    expect(await uncovered("#preview-totals")).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "4-preview-dropdown-open.png") });
+    await page.getByRole("option", { name: "2016" }).click();
+    await listbox.waitFor({ state: "hidden" });
+    expect(await page.getByRole("combobox", { name: "Period shown" }).innerText()).toContain("2016");
+    expect(await uncovered("#preview-totals")).toBe(true);
+    await page.getByRole("combobox", { name: "Period shown" }).click();
+    await page.getByRole("option", { name: /Whole period/ }).click();
+    await listbox.waitFor({ state: "hidden" });
   });
 
   it("changes a rule with the keyboard and the preview follows", async () => {
