@@ -22,6 +22,7 @@ import type { Language } from "../engine/model";
 import type { Allocation } from "../engine/result";
 import { annexTables, type AnnexColumn, type AnnexTable } from "../workbook/annex/annexTables";
 import { annexCellText } from "../workbook/annex/annexCellText";
+import { annexTitle } from "../workbook/annex/annexTitle";
 import { annexMessages } from "../workbook/annex/i18n";
 import { MAX_FIGURE_COLUMNS, sliceColumns } from "../workbook/annex/sliceColumns";
 
@@ -76,7 +77,7 @@ export async function writeAnnexDocx(
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       spacing: { after: 120 },
-      children: [new TextRun({ text: settings.annexTitle?.trim() || m.defaultTitle, bold: true, size: 26 })],
+      children: [new TextRun({ text: annexTitle(settings, language), bold: true, size: 26 })],
     }),
   ];
   tables.forEach((table, t) => {
@@ -127,7 +128,7 @@ export async function writeAnnexDocx(
   const symbol = settings.documentSymbol?.trim() ?? "";
   const document = new Document({
     creator: "CMS Family Cost Sharing",
-    title: settings.annexTitle?.trim() || m.defaultTitle,
+    title: annexTitle(settings, language),
     ...(symbol ? { subject: symbol } : {}),
     styles: {
       default: {

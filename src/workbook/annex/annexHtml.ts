@@ -2,6 +2,7 @@ import type { Language } from "../../engine/model";
 import type { Allocation } from "../../engine/result";
 import { annexCellText } from "./annexCellText";
 import { annexTables, type AnnexColumn, type AnnexRow, type AnnexTable } from "./annexTables";
+import { annexTitle } from "./annexTitle";
 import { annexMessages } from "./i18n";
 import { sliceColumns } from "./sliceColumns";
 
@@ -23,7 +24,7 @@ export function annexHtml(allocation: Allocation, language?: Language): string {
   const lang = language ?? allocation.settings.language ?? "en";
   const m = annexMessages[lang];
   const { settings } = allocation;
-  const title = settings.annexTitle?.trim() || m.defaultTitle;
+  const title = annexTitle(settings, lang);
   const symbol = settings.documentSymbol?.trim();
   const parts: string[] = [];
   if (symbol)

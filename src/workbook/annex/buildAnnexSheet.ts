@@ -5,6 +5,7 @@ import type { OutCell, OutputSheet } from "../grid";
 import { safeText } from "../safeText";
 import { annexTables, type AnnexColumn, type AnnexRow, type AnnexTable } from "./annexTables";
 import { roundingDecimals } from "./formatAmount";
+import { annexTitle } from "./annexTitle";
 import { annexMessages } from "./i18n";
 
 /** Name of the output sheet. */
@@ -32,7 +33,7 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
     roundingDecimals(settings.rounding) > 0 ? '#,##0.00;-#,##0.00;"–"' : '#,##0;-#,##0;"–"';
   const widths = columnWidthsOf(tables);
   const cells: (OutCell | null)[][] = [];
-  const title = settings.annexTitle?.trim() || m.defaultTitle;
+  const title = annexTitle(settings, language);
   cells.push([safeText(title, { bold: true, size: 13 })]);
   cells.push([]);
 
