@@ -33,16 +33,24 @@ export async function copyHtml(html: string): Promise<void> {
   if (!ok) throw new Error("The browser refused to copy to the clipboard");
 }
 
-/** The tables of an HTML fragment as tab-separated lines, for pasting into a plain-text editor. */
-function tablesAsText(html: string): string {
+/**
+ * The annex as tab-separated text for a plain-text paste: each heading or note once, each table row
+ * once (the cells' own paragraphs are not repeated), and a footnote mark set apart as "(a)".
+ */
+export function tablesAsText(html: string): string {
   const doc = new DOMParser().parseFromString(html, "text/html");
+  const text = (el: Element): string => {
+    const copy = el.cloneNode(true) as Element;
+    copy.querySelectorAll("sup").forEach((sup) => {
+      const mark = (sup.textContent ?? "").trim();
+      sup.replaceWith(mark === "" ? "" : ` (${mark})`);
+    });
+    return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+  };
   const lines: string[] = [];
   doc.body.querySelectorAll("h1, h2, h3, p, tr").forEach((el) => {
-    lines.push(
-      el.tagName === "TR"
-        ? Array.from(el.children, (c) => (c.textContent ?? "").trim()).join("\t")
-        : (el.textContent ?? "").trim(),
-    );
+    if (el.tagName === "TR") lines.push(Array.from(el.children, text).join("\t"));
+    else if (el.closest("table") === null) lines.push(text(el));
   });
   return lines.join("\n");
 }
