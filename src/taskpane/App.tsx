@@ -1,38 +1,35 @@
 import {
-  Badge,
-  Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Tab,
-  TabList,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import type { Language } from "../engine/model";
-import type { Problem } from "../engine/problem";
-import type { AllocationOutcome } from "../engine/result";
-import { ForeignSheetError } from "../workbook/errors";
-import type { WorkbookGrids } from "../workbook/grid";
-import { applyRuleDrafts } from "./applyRuleDrafts";
-import { copyHtml } from "./copyHtml";
-import { initialDrafts } from "./initialDrafts";
-import { paneTheme, type ThemeKind } from "./paneTheme";
-import type { Pipeline, ReadOutcome } from "./pipeline";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { fromQuanta } from "../engine/money";
 import type { ContractSheetName, InputMapping } from "../workbook/inputMapping";
+import { ActionBar, type PrimaryAction } from "./components/ActionBar";
+import { PaneHeader } from "./components/PaneHeader";
+import { StepNav } from "./components/StepNav";
+import { explainFigure, type Figure } from "./explainFigure";
+import { cellOfAddress, figureAtCell } from "./figureAtCell";
+import { formatAmount } from "./formatAmount";
+import { paneTheme, type ThemeKind } from "./paneTheme";
+import type { Pipeline } from "./pipeline";
+import type { PreviewSlice } from "./previewModel";
+import { totalChanges, unitChanges, type InstrumentChange } from "./ruleChanges";
 import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
-import { saveBytes } from "./saveBytes";
-import { ExportStep } from "./steps/ExportStep";
-import { InputsStep } from "./steps/InputsStep";
-import { PreviewStep } from "./steps/PreviewStep";
-import { ProblemsStep } from "./steps/ProblemsStep";
-import { RulesStep } from "./steps/RulesStep";
-import { WriteStep, type PaneError } from "./steps/WriteStep";
+import { rulesPlan } from "./rulesPlan";
+import { problemAddress } from "./problemAddress";
+import { StartStep } from "./steps/StartStep";
+import { useAllocation } from "./useAllocation";
+import { useExport } from "./useExport";
+import { useWorkbook, type Loaded } from "./useWorkbook";
+import { useWrite } from "./useWrite";
+import { VIEWS, type ViewId } from "./views";
 import type { WorkbookSession } from "./workbookSession";
 
 /** Props of the pane. */
@@ -47,45 +44,74 @@ export interface AppProps {
   theme: ThemeKind;
 }
 
-/** The six steps, in order. */
-type Step = "inputs" | "problems" | "rules" | "preview" | "write" | "export";
-
-/** The workbook as read, with the drafts of its rules. */
-interface Loaded {
-  session: WorkbookSession;
-  grids: WorkbookGrids;
-  mapping: InputMapping;
-  read: ReadOutcome;
-  /** The drafts as read, to tell edits apart. */
-  readDrafts: RuleDraft[];
-}
-
-const EMPTY_MAPPING: InputMapping = {};
-
-/** Lets React paint (progress, spinners) between phases of long work, so the pane never freezes. */
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// Only the first screen loads with the pane; each other view loads the first time it is opened,
+// so that Excel fetches as little as possible before the officer sees the workbook's summary.
+const ProblemsStep = lazy(() =>
+  import(/* webpackChunkName: "view-problems" */ "./steps/ProblemsStep").then((m) => ({
+    default: m.ProblemsStep,
+  })),
+);
+const InputsStep = lazy(() =>
+  import(/* webpackChunkName: "view-sheets" */ "./steps/InputsStep").then((m) => ({ default: m.InputsStep })),
+);
+const RulesStep = lazy(() =>
+  import(/* webpackChunkName: "view-rules" */ "./steps/RulesStep").then((m) => ({ default: m.RulesStep })),
+);
+const PreviewStep = lazy(() =>
+  import(/* webpackChunkName: "view-preview" */ "./steps/PreviewStep").then((m) => ({
+    default: m.PreviewStep,
+  })),
+);
+const WhyPanel = lazy(() =>
+  import(/* webpackChunkName: "view-preview" */ "./steps/WhyPanel").then((m) => ({ default: m.WhyPanel })),
+);
+const WriteStep = lazy(() =>
+  import(/* webpackChunkName: "view-results" */ "./steps/WriteStep").then((m) => ({ default: m.WriteStep })),
+);
+const ExportStep = lazy(() =>
+  import(/* webpackChunkName: "view-results" */ "./steps/ExportStep").then((m) => ({
+    default: m.ExportStep,
+  })),
+);
 
 const useStyles = makeStyles({
+  // The page styles sit on <main>, not on the provider: Fluent gives the provider's classes to the
+  // portal node that holds every popup, and a full-height padded portal would cover the pane.
   root: {
     minHeight: "100vh",
     boxSizing: "border-box",
-    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    paddingInline: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: {
+  // Header and steps stay in reach while the view scrolls.
+  top: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  panel: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    marginBottom: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalM,
+    flexGrow: 1,
   },
-  fileRow: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  tabs: { flexWrap: "wrap", marginBottom: tokens.spacingVerticalM },
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  hidden: { display: "none" },
+  liveRegion: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
-/** The mapping with one contract sheet read from another sheet (or found automatically again). */
+/** The mapping with one contract sheet read from another sheet (or found by name again). */
 function withSheetMapping(
   mapping: InputMapping,
   sheet: ContractSheetName,
@@ -95,7 +121,7 @@ function withSheetMapping(
   return { ...mapping, [sheet]: to === undefined ? rest : { ...rest, source: to } };
 }
 
-/** The mapping with one column of a contract sheet read from another header (or found automatically again). */
+/** The mapping with one column of a contract sheet read from another header (or found by name again). */
 function withColumnMapping(
   mapping: InputMapping,
   sheet: ContractSheetName,
@@ -109,530 +135,417 @@ function withColumnMapping(
   return { ...mapping, [sheet]: { ...current, columns } };
 }
 
-/** Message of anything thrown, for a MessageBar (the error itself is also logged for support). */
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** Time of day as the officer reads it ("14:05"). */
+function timeOf(d: Date): string {
+  return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 }
 
-/** The task pane: the six steps of a cost-sharing run over one workbook, in Excel or in a browser. */
+/** The task pane: a cost-sharing run over one workbook, in Excel or in a browser, in a few views. */
 export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const styles = useStyles();
-  const [loaded, setLoaded] = useState<Loaded>();
-  const [busy, setBusy] = useState<string | undefined>("Opening the workbook…");
-  const [loadError, setLoadError] = useState<PaneError>();
-  const [step, setStep] = useState<Step>("inputs");
+  const [view, setView] = useState<ViewId>("start");
   const [drafts, setDrafts] = useState<RuleDraft[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [rulesError, setRulesError] = useState<PaneError>();
-  const [progress, setProgress] = useState<{ fraction: number; label: string }>();
-  const [confirmReplace, setConfirmReplace] = useState<string[]>();
-  const [writeError, setWriteError] = useState<PaneError>();
-  const [written, setWritten] = useState<string[]>();
-  const [language, setLanguage] = useState<Language>("en");
-  const [exportDone, setExportDone] = useState<string>();
-  const [exportError, setExportError] = useState<PaneError>();
-  const fileInput = useRef<HTMLInputElement>(null);
+  // The rules as the workbook first held them this session: Undo goes back to them, even after a save.
+  const [firstDrafts, setFirstDrafts] = useState<RuleDraft[]>([]);
+  const [openRules, setOpenRules] = useState<number[]>([]);
+  const [slice, setSlice] = useState<PreviewSlice>("period");
+  const [previewUnit, setPreviewUnit] = useState<string>();
+  const [why, setWhy] = useState<{ figure: Figure; from?: HTMLElement; note?: string }>();
+  const [announcement, setAnnouncement] = useState("");
 
-  /** Reads a session's workbook and its saved mapping, and starts over from what it holds. */
-  const load = useCallback(
-    async (session: WorkbookSession, keepStep = false) => {
-      setBusy("Reading the workbook…");
-      setLoadError(undefined);
-      try {
-        const [grids, saved] = await Promise.all([session.port.readInputs(), session.loadMapping()]);
-        await tick();
-        const mapping = saved ?? EMPTY_MAPPING;
-        const read = pipeline.read(grids, mapping);
-        const readDrafts = read.model ? initialDrafts(read.model) : [];
-        setLoaded({ session, grids, mapping, read, readDrafts });
-        setDrafts(readDrafts);
-        setWritten(undefined);
-        setWriteError(undefined);
-        setExportDone(undefined);
-        if (!keepStep) setStep(read.problems.some((p) => p.severity === "error") ? "problems" : "inputs");
-        return read;
-      } catch (e) {
-        console.error(e);
-        setLoadError({
-          title: "The workbook could not be read",
-          message: `${messageOf(e)}. Check that it is an Excel workbook (.xlsx), then try again.`,
-        });
-        return undefined;
-      } finally {
-        setBusy(undefined);
-      }
-    },
-    [pipeline],
-  );
-
-  useEffect(() => {
-    initial().then(
-      (s) => load(s),
-      (e: unknown) => {
-        console.error(e);
-        setBusy(undefined);
-        setLoadError({
-          title: "The workbook could not be opened",
-          message: `${messageOf(e)}.${openFile ? " Open an .xlsx file of your own with the button above." : " Reload the add-in."}`,
-        });
-      },
-    );
-  }, [initial, load, openFile]);
-
-  // Tells tests and the time-to-interactive benchmark that the pane is usable (or has failed).
-  useEffect(() => {
-    if (busy) return;
-    if (loaded) {
-      document.documentElement.dataset.pane = "ready";
-      // Guarded: some embedded webviews (and jsdom) have no User Timing API.
-      if (typeof performance.mark === "function") performance.mark("pane-interactive");
-    } else if (loadError) {
-      document.documentElement.dataset.pane = "error";
+  const onLoaded = useCallback((loaded: Loaded, after: "open" | "reread" | "save") => {
+    setDrafts(loaded.readDrafts);
+    if (after === "open") {
+      setFirstDrafts(loaded.readDrafts);
+      setOpenRules([]);
+      setView("start");
+      const errors = loaded.read.problems.filter((p) => p.severity === "error");
+      setAnnouncement(
+        `Opened ${loaded.session.title}. ${
+          errors.length === 0
+            ? "No problem stops the run."
+            : `${errors.length === 1 ? "1 problem stops" : `${errors.length} problems stop`} the run. First: ${problemAddress(errors[0])}: ${errors[0].message}`
+        }`,
+      );
     }
-  }, [loaded, busy, loadError]);
-
-  // The preview follows the drafts; deferring keeps typing in a field responsive on big workbooks.
-  const deferredDrafts = useDeferredValue(drafts);
-  const rulesSheet = loaded?.read.rules?.sheet ?? "Rules";
-  const applied = useMemo(
-    () =>
-      loaded?.read.model
-        ? applyRuleDrafts(loaded.read.model, deferredDrafts, (m, b) => pipeline.parseBasis(m, b), rulesSheet)
-        : undefined,
-    [loaded, deferredDrafts, pipeline, rulesSheet],
-  );
-  const run = useMemo((): { outcome?: AllocationOutcome; fault?: string } => {
-    if (!applied?.model) return {};
-    try {
-      return { outcome: pipeline.allocate(applied.model) };
-    } catch (e) {
-      console.error(e);
-      return { fault: messageOf(e) };
-    }
-  }, [applied, pipeline]);
-  const allocation = run.outcome?.ok ? run.outcome.allocation : undefined;
-
-  const problems: Problem[] = useMemo(() => {
-    // The engine's problems know their row and field; the workbook layer knows the cell.
-    const locate = loaded?.read.locate ?? ((p: Problem) => p);
-    return [
-      ...(loaded?.read.problems ?? []),
-      ...(run.outcome && !run.outcome.ok ? run.outcome.problems : []).map(locate),
-      ...(allocation?.warnings ?? []).map(locate),
-    ];
-  }, [loaded, run, allocation]);
-  const errorCount = problems.filter((p) => p.severity === "error").length;
-  const draftProblems = applied?.problems ?? [];
+  }, []);
+  const wb = useWorkbook(pipeline, initial, openFile, onLoaded);
+  const { loaded } = wb;
+  const run = useAllocation(pipeline, loaded, drafts);
+  const { allocation, asRead } = run;
   const dirty = JSON.stringify(drafts) !== JSON.stringify(loaded?.readDrafts ?? []);
-  const blocked =
-    errorCount > 0
-      ? `${errorCount} problem${errorCount === 1 ? "" : "s"} must be fixed first (see Problems).`
-      : draftProblems.length > 0
-        ? "A rule needs attention first (see Rules)."
-        : run.fault
-          ? "The run failed (see the message above)."
-          : !allocation
-            ? "There is nothing to write yet."
-            : undefined;
-
-  const updateMapping = async (next: InputMapping) => {
-    if (!loaded) return;
-    try {
-      await loaded.session.saveMapping(next);
-      await load(loaded.session, true);
-    } catch (e) {
-      console.error(e);
-      setLoadError({ title: "The mapping could not be saved", message: `${messageOf(e)}. Try again.` });
-    }
-  };
-
-  /** Writes the edited rules into the Rules sheet, then reads the workbook again so the sheet is the truth. */
-  const saveRules = async (): Promise<boolean> => {
-    if (!loaded) return false;
-    const location = loaded.read.rules;
-    if (!location) {
-      setRulesError({
-        title: "There is no Rules sheet to save to",
-        message:
-          "Add a sheet named Rules with the headers Unit, Method, Basis, Participants, Min, Max, then read the workbook again.",
-      });
-      return false;
-    }
-    setSaving(true);
-    setRulesError(undefined);
-    try {
-      await loaded.session.writeRules(location.sheet, rulesCells(location, drafts, loaded.readDrafts));
-      await load(loaded.session, true);
-      return true;
-    } catch (e) {
-      console.error(e);
-      setRulesError({
-        title: "The rules could not be saved",
-        message: `${messageOf(e)}. Nothing else was changed; try again.`,
-      });
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  /** First half of a write: see what is there, and ask before replacing an earlier run. */
-  const startWrite = async () => {
-    if (!loaded) return;
-    setWriteError(undefined);
-    try {
-      const existing = await loaded.session.port.listSheets();
-      const isOutput = (name: string) =>
-        pipeline.outputNames.some((o) => o.toLowerCase() === name.toLowerCase());
-      const foreign = existing.filter((s) => isOutput(s.name) && !s.owned).map((s) => s.name);
-      if (foreign.length > 0) throw new ForeignSheetError(foreign);
-      // Log is ours too, but a run only adds a row to it: no need to ask about it.
-      const ours = existing.filter((s) => isOutput(s.name) && s.owned && s.name.toLowerCase() !== "log");
-      if (ours.length > 0) setConfirmReplace(ours.map((s) => s.name));
-      else await finishWrite();
-    } catch (e) {
-      reportWriteError(e);
-    }
-  };
-
-  const reportWriteError = (e: unknown) => {
-    // A sheet of the officer's in the way is their situation, told in the MessageBar; anything else is logged too.
-    if (!(e instanceof ForeignSheetError)) console.error(e);
-    setProgress(undefined);
-    setWriteError(
-      e instanceof ForeignSheetError
-        ? { title: "A sheet of yours is in the way", message: e.message }
-        : {
-            title: "The results could not be written",
-            message: `${messageOf(e)}. Your sheets and any earlier results are as they were; try again.`,
-          },
-    );
-  };
-
-  /** Second half: save edited rules, build the sheets from the workbook as it now reads, write them. */
-  const finishWrite = async () => {
-    if (!loaded) return;
-    setConfirmReplace(undefined);
-    // The earlier links stay until a new write really starts (a cancelled one leaves them).
-    setWritten(undefined);
-    try {
-      let session = loaded.session;
-      let grids = loaded.grids;
-      let model = applied?.model;
-      if (dirty) {
-        setProgress({ fraction: 0.05, label: "Saving the rules to the Rules sheet…" });
-        await tick();
-        if (!(await saveRules())) {
-          setProgress(undefined);
-          return;
-        }
-        // Re-read so the results come from the rules as they now stand in the sheet.
-        const again = await session.port.readInputs();
-        grids = again;
-        model = pipeline.read(again, loaded.mapping).model;
-        session = loaded.session;
-      }
-      setProgress({ fraction: 0.15, label: "Computing the allocation…" });
-      await tick();
-      const outcome = model ? pipeline.allocate(model) : undefined;
-      if (!outcome?.ok) {
-        setProgress(undefined);
-        setWriteError({ title: "Nothing was written", message: "The workbook has problems; see Problems." });
-        return;
-      }
-      setProgress({ fraction: 0.25, label: "Building the sheets…" });
-      await tick();
-      const sheets = pipeline.outputs(outcome.allocation, grids, new Date());
-      setProgress({ fraction: 0.35, label: "Writing the sheets…" });
-      await tick();
-      await session.port.writeOutputs(sheets, (f) =>
-        setProgress({ fraction: 0.35 + 0.55 * f, label: "Writing the sheets…" }),
-      );
-      if (session.afterWrite) {
-        setProgress({ fraction: 0.93, label: "Adding the savings chart…" });
-        await tick();
-        await session.afterWrite(outcome.allocation);
-      }
-      setProgress(undefined);
-      setWritten(sheets.map((s) => s.name));
-    } catch (e) {
-      reportWriteError(e);
-    }
-  };
-
-  const download = async () => {
-    if (!loaded?.session.download) return;
-    try {
-      const bytes = await loaded.session.download();
-      const base = loaded.session.title.replace(/\.xlsx$/i, "");
-      saveBytes(
-        bytes,
-        `${base}-result.xlsx`,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      );
-    } catch (e) {
-      reportWriteError(e);
-    }
-  };
-
-  const exportDocx = async () => {
-    if (!allocation || !pipeline.annexDocx) return;
-    setExportError(undefined);
-    setExportDone(undefined);
-    try {
-      const bytes = await pipeline.annexDocx(allocation, language);
-      saveBytes(
-        bytes,
-        `annex-${language}.docx`,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      );
-      setExportDone(`The annex (${language}) was offered as annex-${language}.docx.`);
-    } catch (e) {
-      console.error(e);
-      setExportError({ title: "The annex could not be made.", message: `${messageOf(e)}. Try again.` });
-    }
-  };
-
-  const exportCopy = async () => {
-    if (!allocation || !pipeline.annexHtml) return;
-    setExportError(undefined);
-    setExportDone(undefined);
-    try {
-      await copyHtml(pipeline.annexHtml(allocation, language));
-      setExportDone("The annex tables are on the clipboard: paste them into Word or Outlook.");
-    } catch (e) {
-      console.error(e);
-      setExportError({
-        title: "The tables could not be copied.",
-        message: `${messageOf(e)}. Download the .docx instead, or allow clipboard access and try again.`,
-      });
-    }
-  };
-
-  const openChosenFile = async (file: File | undefined) => {
-    if (!file || !openFile) return;
-    setBusy(`Opening ${file.name}…`);
-    try {
-      const session = await openFile(file.name, await file.arrayBuffer());
-      await load(session);
-    } catch (e) {
-      console.error(e);
-      setBusy(undefined);
-      setLoadError({
-        title: `${file.name} could not be opened`,
-        message: `${messageOf(e)}. Check that it is an Excel workbook (.xlsx) and try again.`,
-      });
-    }
-  };
+  const reload = useCallback(
+    (after: "save") => (loaded ? wb.load(loaded.session, after) : Promise.resolve(undefined)),
+    [loaded, wb],
+  );
+  const write = useWrite(pipeline, loaded, drafts, dirty, reload);
+  const exporter = useExport(pipeline, allocation);
 
   const session = loaded?.session;
+  const rounding = allocation?.settings.rounding ?? loaded?.read.model?.settings.rounding ?? 1;
+  const formatChange = useCallback(
+    (q: number) => `${q > 0 ? "+" : "\u2212"}${formatAmount(fromQuanta(Math.abs(q), rounding), rounding)}`,
+    [rounding],
+  );
+
+  // What each edit changes, read from the results as read and as edited.
+  const changes = useMemo(() => {
+    if (!asRead || !allocation || !dirty) return { units: {}, totals: [] as InstrumentChange[] };
+    const units: Record<string, InstrumentChange[]> = {};
+    for (const u of allocation.units) units[u.unit.toLowerCase()] = unitChanges(asRead, allocation, u.unit);
+    return { units, totals: totalChanges(asRead, allocation) };
+  }, [asRead, allocation, dirty]);
+
+  const location = loaded?.read.rules;
+  const plan = useMemo(
+    () =>
+      loaded && location && dirty
+        ? rulesPlan(location, rulesCells(location, drafts, loaded.readDrafts), loaded.grids)
+        : undefined,
+    [loaded, location, drafts, dirty],
+  );
+  // Problems of the run on a rule's row, shown under that rule (a rule that runs but breaks the allocation).
+  const runProblems = useMemo(() => {
+    const out: Record<number, string[]> = {};
+    drafts.forEach((d, i) => {
+      const mine = run.problems.filter(
+        (p) =>
+          p.severity === "error" &&
+          p.sheet === (location?.sheet ?? "Rules") &&
+          d.row !== undefined &&
+          p.row === d.row,
+      );
+      if (mine.length > 0) out[i] = mine.map((p) => p.message);
+    });
+    return out;
+  }, [drafts, run.problems, location]);
+  const rulesInvalid = run.draftProblems.length > 0 || Object.keys(runProblems).length > 0 || !allocation;
+  const canSave = dirty && !rulesInvalid && !write.saving;
+  const saveBlocked =
+    dirty && rulesInvalid
+      ? "A rule as edited cannot be used (see the rule marked below): fix it, or undo the changes. Nothing was saved."
+      : undefined;
+
+  const status = wb.busy
+    ? wb.busy
+    : write.progress
+      ? write.progress.label
+      : write.written
+        ? write.stale
+          ? `Written results (${timeOf(write.written.at)}) are out of date.`
+          : `Results written at ${timeOf(write.written.at)}.`
+        : loaded
+          ? "Results not written yet."
+          : "";
+
+  const startWrite = () => {
+    setView("results");
+    void write.startWrite();
+  };
+  const primary: PrimaryAction | undefined = !loaded
+    ? undefined
+    : run.errorCount > 0 && !dirty
+      ? { label: "Show the problems", onClick: () => setView("problems") }
+      : rulesInvalid && dirty
+        ? { label: "Fix the rule", onClick: () => setView("rules") }
+        : !write.written || write.stale
+          ? {
+              label: "Write the results",
+              onClick: startWrite,
+              disabled: run.blocked !== undefined || !!write.progress,
+            }
+          : session?.download
+            ? { label: "Download result", onClick: () => void write.download() }
+            : { label: "Export the annex", onClick: () => setView("results") };
+
+  // Excel: selecting a cell of the Allocation sheet explains its figure.
+  const explainRef = useRef<(sheet: string, address: string) => void>(() => undefined);
+  explainRef.current = (sheet, address) => {
+    if (sheet.toLowerCase() !== "allocation" || !loaded) return;
+    const current = write.written && !write.stale ? write.written : undefined;
+    const source = current?.allocation ?? allocation;
+    if (!source) return;
+    const grid =
+      current?.sheets.find((s) => s.name === "Allocation") ??
+      pipeline.outputs(source, loaded.grids, new Date()).find((s) => s.name === "Allocation");
+    const cell = cellOfAddress(address);
+    const figure = grid && cell ? figureAtCell(grid, source, cell.row, cell.col) : undefined;
+    if (!figure) return;
+    setWhy({
+      figure,
+      ...(current
+        ? {}
+        : {
+            note: "Explained from the figures in the pane. If the sheet shows another figure, it was written from other rules: write the results again.",
+          }),
+    });
+  };
+  useEffect(() => {
+    if (!session?.watchSelection) return undefined;
+    let stop: (() => Promise<void>) | undefined;
+    let live = true;
+    session
+      .watchSelection((sheet, address) => explainRef.current(sheet, address))
+      .then(
+        (s) => {
+          if (live) stop = s;
+          else void s();
+        },
+        (e: unknown) => console.error(e),
+      );
+    return () => {
+      live = false;
+      void stop?.().catch((e: unknown) => console.error(e));
+    };
+  }, [session]);
+
+  const whySource =
+    why?.note === undefined && write.written && !write.stale ? write.written.allocation : allocation;
+  const explanation = why && whySource ? explainFigure(whySource, why.figure, loaded?.read.model) : undefined;
+  if (explanation && why?.note) explanation.notes = [...explanation.notes, why.note];
+  const closeWhy = () => {
+    const from = why?.from;
+    setWhy(undefined);
+    // Focus returns to the figure that was selected, not to the top of the pane.
+    if (from) setTimeout(() => from.focus(), 0);
+  };
+
+  const selectView = (id: ViewId) => {
+    setView(id);
+    setAnnouncement(`${VIEWS.find((v) => v.id === id)?.label ?? id} step`);
+  };
+
+  const instruments = loaded?.read.model?.instruments ?? [];
+  const drivers = [...new Set(instruments.flatMap((i) => Object.keys(i.drivers)))];
+  const reread = session && session.mode === "excel" ? () => void wb.load(session, "reread") : undefined;
   const sheetNames = loaded
     ? [...loaded.grids.sheets.map((s) => s.name), ...loaded.grids.tables.map((t) => t.name)]
     : [];
-  const instruments = loaded?.read.model?.instruments ?? [];
-  const drivers = [...new Set(instruments.flatMap((i) => Object.keys(i.drivers)))];
+
+  const renderView = (): JSX.Element | null => {
+    if (!loaded) return null;
+    switch (view) {
+      case "start":
+        return (
+          <StartStep
+            sheets={loaded.read.sheets}
+            {...(loaded.read.model ? { model: loaded.read.model } : {})}
+            problems={run.problems}
+            {...(allocation ? { allocation } : {})}
+            browser={loaded.session.mode === "browser"}
+            onShowProblems={() => selectView("problems")}
+            onShowSheets={() => selectView("sheets")}
+            onShowRules={() => selectView("rules")}
+            onShowPreview={() => selectView("preview")}
+            {...(reread ? { onReload: reread } : {})}
+          />
+        );
+      case "problems":
+        return (
+          <ProblemsStep
+            problems={run.problems}
+            {...(reread ? { onReload: reread } : {})}
+            onSelect={
+              loaded.session.selectCell
+                ? (p) =>
+                    void loaded.session.selectCell?.(p.sheet, p.cell).catch((e: unknown) => {
+                      console.error(e);
+                      wb.setLoadError({
+                        title: `Could not go to ${p.sheet}${p.cell ? `!${p.cell}` : ""}`,
+                        message: `${e instanceof Error ? e.message : String(e)}. The sheet may have been renamed: read the workbook again.`,
+                      });
+                    })
+                : undefined
+            }
+          />
+        );
+      case "sheets":
+        return (
+          <InputsStep
+            sheets={loaded.read.sheets}
+            sheetNames={sheetNames}
+            mapping={loaded.mapping}
+            {...(reread ? { onReload: reread } : {})}
+            onMapSheet={(sheet, to) => void wb.updateMapping(withSheetMapping(loaded.mapping, sheet, to))}
+            onMapColumn={(sheet, column, to) =>
+              void wb.updateMapping(withColumnMapping(loaded.mapping, sheet, column, to))
+            }
+          />
+        );
+      case "rules":
+        return (
+          <>
+            {write.rulesError && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{write.rulesError.title}</MessageBarTitle>
+                  {write.rulesError.message}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {!loaded.read.model ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  The rules can be edited once the problems that stop the workbook from being read are fixed
+                  (see Problems).
+                </MessageBarBody>
+              </MessageBar>
+            ) : (
+              <RulesStep
+                drafts={drafts}
+                problems={run.draftProblems}
+                runProblems={runProblems}
+                instruments={instruments.map((i) => i.code)}
+                types={[...new Set(instruments.map((i) => i.type).filter((t) => t !== ""))]}
+                drivers={drivers}
+                saving={write.saving}
+                {...(allocation
+                  ? {
+                      descriptions: Object.fromEntries(
+                        allocation.rules.map((r) => [r.unit.toLowerCase(), r.description]),
+                      ),
+                    }
+                  : {})}
+                changes={changes.units}
+                totals={changes.totals}
+                formatChange={formatChange}
+                {...(plan ? { plan } : {})}
+                open={openRules}
+                onOpen={setOpenRules}
+                onChange={(i, d) => setDrafts((all) => all.map((x, k) => (k === i ? d : x)))}
+                {...(canSave ? { onSave: () => void write.saveRules() } : {})}
+                {...(saveBlocked ? { saveBlocked } : {})}
+                {...(JSON.stringify(drafts) !== JSON.stringify(firstDrafts)
+                  ? { onUndo: () => setDrafts(firstDrafts) }
+                  : {})}
+              />
+            )}
+          </>
+        );
+      case "preview":
+        return allocation ? (
+          <PreviewStep
+            allocation={allocation}
+            slice={slice}
+            onSlice={setSlice}
+            {...(previewUnit ? { unit: previewUnit } : {})}
+            onUnit={setPreviewUnit}
+            onExplain={(figure, from) => setWhy({ figure, from })}
+          />
+        ) : (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {run.fault
+                ? `The allocation failed: ${run.fault}. Please report this with the workbook.`
+                : `No preview yet. ${run.blocked ?? ""}`}
+            </MessageBarBody>
+          </MessageBar>
+        );
+      case "results":
+        return (
+          <>
+            <WriteStep
+              outputNames={pipeline.outputNames}
+              target={
+                loaded.session.mode === "excel"
+                  ? "this workbook"
+                  : `the copy of ${loaded.session.title} held in this page`
+              }
+              {...(run.blocked ? { blocked: run.blocked } : {})}
+              onWrite={() => void write.startWrite()}
+              {...(write.progress ? { progress: write.progress } : {})}
+              {...(write.confirmReplace ? { confirmReplace: write.confirmReplace } : {})}
+              onConfirm={() => void write.finishWrite()}
+              onCancel={write.cancelWrite}
+              {...(write.writeError ? { error: write.writeError } : {})}
+              {...(write.written
+                ? { written: { names: write.written.sheets.map((s) => s.name), at: write.written.at } }
+                : {})}
+              stale={write.stale}
+              {...(plan ? { plan } : {})}
+              {...(loaded.session.activateSheet
+                ? {
+                    onActivate: (name: string) =>
+                      void loaded.session.activateSheet?.(name).catch((e: unknown) => console.error(e)),
+                  }
+                : {})}
+              {...(loaded.session.download ? { onDownload: () => void write.download() } : {})}
+            />
+            <ExportStep
+              language={exporter.language}
+              onLanguage={exporter.setLanguage}
+              {...(!pipeline.annexDocx && !pipeline.annexHtml
+                ? { blocked: "The annex export is not available in this version." }
+                : allocation
+                  ? {}
+                  : { blocked: `Nothing to export yet. ${run.blocked ?? ""}` })}
+              {...(exporter.exportDocx ? { onDocx: () => void exporter.exportDocx?.() } : {})}
+              {...(exporter.exportCopy ? { onCopy: () => void exporter.exportCopy?.() } : {})}
+              {...(exporter.done ? { done: exporter.done } : {})}
+              {...(exporter.error ? { error: exporter.error } : {})}
+            />
+          </>
+        );
+    }
+  };
 
   return (
-    // The page styles sit on <main>, not on the provider: Fluent gives the provider's classes to the
-    // portal node that holds every popup, and a full-height padded portal would cover the pane.
     <FluentProvider theme={paneTheme(theme)}>
       <main className={styles.root}>
-        <header className={styles.header}>
-          <Text as="h1" size={500} weight="semibold">
-            CMS Family Cost Sharing
-          </Text>
-          {session && (
-            <Text size={200}>
-              {session.mode === "excel"
-                ? "Working on this workbook in Excel"
-                : `Working on ${session.title} in this browser`}
-            </Text>
+        <div className={styles.top}>
+          <PaneHeader
+            {...(session
+              ? {
+                  subtitle:
+                    session.mode === "excel" ? "This workbook" : `${session.title}, a copy in this page`,
+                }
+              : {})}
+            {...(openFile ? { onOpenFile: (f: File | undefined) => void wb.openChosenFile(f) } : {})}
+          />
+          {loaded && (
+            <StepNav
+              views={VIEWS}
+              selected={view}
+              onSelect={selectView}
+              counts={{
+                problems: {
+                  count: run.errorCount,
+                  color: "danger",
+                  label: `${run.errorCount} problem${run.errorCount === 1 ? "" : "s"}`,
+                },
+              }}
+            />
           )}
-          {openFile && (
-            <div className={styles.fileRow}>
-              <input
-                ref={fileInput}
-                className={styles.hidden}
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-label="Choose an .xlsx workbook"
-                tabIndex={-1}
-                onChange={(e) => {
-                  void openChosenFile(e.target.files?.[0]);
-                  e.target.value = "";
-                }}
-              />
-              <Button onClick={() => fileInput.current?.click()}>Open .xlsx</Button>
-              {session?.download && (
-                <Button onClick={() => void download()} disabled={!written}>
-                  Download result (.xlsx)
-                </Button>
-              )}
-            </div>
+        </div>
+        <div className={styles.panel} role="tabpanel" aria-label={VIEWS.find((v) => v.id === view)?.label}>
+          {wb.busy && <Spinner label={wb.busy} size="small" />}
+          {wb.loadError && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{wb.loadError.title}</MessageBarTitle>
+                {wb.loadError.message}
+              </MessageBarBody>
+            </MessageBar>
           )}
-        </header>
-
-        {busy && <Spinner label={busy} size="small" />}
-        {loadError && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{loadError.title}</MessageBarTitle>
-              {loadError.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {!loaded && !busy && !loadError && (
-          <MessageBar intent="info">
-            <MessageBarBody>
-              Open a budget workbook with the sheets Instruments, Posts and Rules to begin.
-            </MessageBarBody>
-          </MessageBar>
-        )}
-
+          {!loaded && !wb.busy && !wb.loadError && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                Open a budget workbook with the sheets Instruments, Posts and Rules to begin.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Suspense fallback={<Spinner size="small" label="Opening…" />}>{renderView()}</Suspense>
+        </div>
         {loaded && (
-          <>
-            <TabList
-              className={styles.tabs}
-              size="small"
-              selectedValue={step}
-              onTabSelect={(_, d) => setStep(d.value as Step)}
-              aria-label="Steps"
-            >
-              <Tab value="inputs">1 Inputs</Tab>
-              <Tab value="problems">
-                2 Problems{" "}
-                {errorCount > 0 && (
-                  <Badge size="small" color="danger" aria-label={`${errorCount} errors`}>
-                    {errorCount}
-                  </Badge>
-                )}
-              </Tab>
-              <Tab value="rules">3 Rules{dirty ? " *" : ""}</Tab>
-              <Tab value="preview">4 Preview</Tab>
-              <Tab value="write">5 Write</Tab>
-              <Tab value="export">6 Export</Tab>
-            </TabList>
-            <section className={styles.panel} role="tabpanel" aria-label={`Step ${step}`}>
-              {step === "inputs" && (
-                <InputsStep
-                  sheets={loaded.read.sheets}
-                  sheetNames={sheetNames}
-                  mapping={loaded.mapping}
-                  onReload={() => void load(loaded.session, true)}
-                  onMapSheet={(sheet, to) => void updateMapping(withSheetMapping(loaded.mapping, sheet, to))}
-                  onMapColumn={(sheet, column, to) =>
-                    void updateMapping(withColumnMapping(loaded.mapping, sheet, column, to))
-                  }
-                />
-              )}
-              {step === "problems" && (
-                <ProblemsStep
-                  problems={problems}
-                  onReload={() => void load(loaded.session, true)}
-                  onSelect={
-                    loaded.session.selectCell
-                      ? (p) =>
-                          void loaded.session.selectCell?.(p.sheet, p.cell).catch((e: unknown) => {
-                            console.error(e);
-                            setLoadError({
-                              title: `Could not go to ${p.sheet}${p.cell ? `!${p.cell}` : ""}`,
-                              message: `${messageOf(e)}. The sheet may have been renamed: read the workbook again.`,
-                            });
-                          })
-                      : undefined
-                  }
-                />
-              )}
-              {step === "rules" && (
-                <>
-                  {rulesError && (
-                    <MessageBar intent="error">
-                      <MessageBarBody>
-                        <MessageBarTitle>{rulesError.title}</MessageBarTitle>
-                        {rulesError.message}
-                      </MessageBarBody>
-                    </MessageBar>
-                  )}
-                  {!loaded.read.model && (
-                    <MessageBar intent="warning">
-                      <MessageBarBody>
-                        The rules can be edited once the problems that stop the workbook from being read are
-                        fixed (see Problems), and the workbook is read again.
-                      </MessageBarBody>
-                    </MessageBar>
-                  )}
-                  {loaded.read.model && (
-                    <RulesStep
-                      drafts={drafts}
-                      problems={draftProblems}
-                      instruments={instruments.map((i) => i.code)}
-                      types={[...new Set(instruments.map((i) => i.type).filter((t) => t !== ""))]}
-                      drivers={drivers}
-                      saving={saving}
-                      descriptions={
-                        allocation
-                          ? Object.fromEntries(
-                              allocation.rules.map((r) => [r.unit.toLowerCase(), r.description]),
-                            )
-                          : undefined
-                      }
-                      onChange={(i, d) => setDrafts((all) => all.map((x, k) => (k === i ? d : x)))}
-                      onSave={dirty ? () => void saveRules() : undefined}
-                      onUndo={dirty ? () => setDrafts(loaded.readDrafts) : undefined}
-                    />
-                  )}
-                </>
-              )}
-              {step === "preview" &&
-                (allocation ? (
-                  <PreviewStep allocation={allocation} dark={theme !== "light"} />
-                ) : (
-                  <MessageBar intent="warning">
-                    <MessageBarBody>
-                      {run.fault
-                        ? `The allocation failed: ${run.fault}. Please report this with the workbook.`
-                        : `No preview yet. ${blocked ?? ""}`}
-                    </MessageBarBody>
-                  </MessageBar>
-                ))}
-              {step === "write" && (
-                <WriteStep
-                  outputNames={pipeline.outputNames}
-                  blocked={blocked}
-                  onWrite={() => void startWrite()}
-                  progress={progress}
-                  confirmReplace={confirmReplace}
-                  onConfirm={() => void finishWrite()}
-                  onCancel={() => setConfirmReplace(undefined)}
-                  error={writeError}
-                  written={written}
-                  onActivate={
-                    loaded.session.activateSheet
-                      ? (name) => void loaded.session.activateSheet?.(name).catch(reportWriteError)
-                      : undefined
-                  }
-                  onDownload={loaded.session.download ? () => void download() : undefined}
-                />
-              )}
-              {step === "export" && (
-                <ExportStep
-                  language={language}
-                  onLanguage={setLanguage}
-                  blocked={
-                    !pipeline.annexDocx && !pipeline.annexHtml
-                      ? "The annex export is not available in this version."
-                      : allocation
-                        ? undefined
-                        : `Nothing to export yet. ${blocked ?? ""}`
-                  }
-                  onDocx={allocation && pipeline.annexDocx ? () => void exportDocx() : undefined}
-                  onCopy={allocation && pipeline.annexHtml ? () => void exportCopy() : undefined}
-                  done={exportDone}
-                  error={exportError}
-                />
-              )}
-            </section>
-          </>
+          <ActionBar status={status} {...(view !== "results" && primary ? { action: primary } : {})} />
+        )}
+        <div className={styles.liveRegion} aria-live="polite" role="status">
+          {announcement}
+        </div>
+        {why && (
+          <Suspense fallback={null}>
+            <WhyPanel {...(explanation ? { explanation } : {})} rounding={rounding} onClose={closeWhy} />
+          </Suspense>
         )}
       </main>
     </FluentProvider>

@@ -49,6 +49,28 @@ export function excelSession(): WorkbookSession {
         ctx.workbook.worksheets.getItem(sheet).activate();
         await ctx.sync();
       }),
+    watchSelection: (onSelect) =>
+      Excel.run(async (ctx) => {
+        const handler = ctx.workbook.worksheets.onSelectionChanged.add(async (args) => {
+          try {
+            const name = await Excel.run(async (c) => {
+              const ws = c.workbook.worksheets.getItem(args.worksheetId).load("name");
+              await c.sync();
+              return ws.name;
+            });
+            onSelect(name, args.address);
+          } catch (e) {
+            // A selection the pane cannot place is not the officer's problem: nothing is explained.
+            console.error(e);
+          }
+        });
+        await ctx.sync();
+        return () =>
+          Excel.run(handler.context, async (c) => {
+            handler.remove();
+            await c.sync();
+          });
+      }),
     afterWrite: async () => {
       await Excel.run((ctx) => addSavingsChart(ctx));
     },

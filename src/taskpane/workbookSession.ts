@@ -27,6 +27,11 @@ export interface WorkbookSession {
   activateSheet?: (sheet: string) => Promise<void>;
   /** Excel only: extra work after the outputs are written (the native chart on Savings). */
   afterWrite?: (allocation: Allocation) => Promise<void>;
+  /**
+   * Excel only: calls `onSelect` with the sheet and address of every selection the officer makes,
+   * so the pane can explain a figure of the Allocation sheet. Resolves to a function that stops it.
+   */
+  watchSelection?: (onSelect: (sheet: string, address: string) => void) => Promise<() => Promise<void>>;
   /** Browser only: the workbook, with its outputs, as .xlsx bytes to download. */
   download?: () => Promise<Uint8Array>;
 }

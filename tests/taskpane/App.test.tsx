@@ -1,18 +1,12 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "./jsdomShims";
 import { App } from "../../src/taskpane/App";
 import type { Problem } from "../../src/engine/problem";
+import type { OutputSheet } from "../../src/workbook/grid";
 import { fakePipeline, fakeSession } from "./paneFixtures";
-
-// The chart library is ESM and draws with SVG measurements jsdom lacks; the chart has its own test in the browser.
-jest.mock("../../src/taskpane/SharesChart", () => ({
-  SharesChart: ({ view }: { view: { label: string } }) => (
-    <div role="figure" aria-label={`Chart ${view.label}`} />
-  ),
-}));
 
 function setup(
   opts: {
@@ -22,41 +16,63 @@ function setup(
   } = {},
 ) {
   const pipeline = fakePipeline(opts.problems ?? []);
-  const { session, log } = fakeSession(opts.existing ?? [], opts.mode ?? "excel");
+  const { session, log, select } = fakeSession(opts.existing ?? [], opts.mode ?? "excel");
   const openFile = opts.mode === "browser" ? jest.fn(() => Promise.resolve(session)) : undefined;
   render(
     <App pipeline={pipeline} initial={() => Promise.resolve(session)} openFile={openFile} theme="light" />,
   );
-  return { pipeline, session, log, user: userEvent.setup() };
+  return { pipeline, session, log, select, user: userEvent.setup() };
 }
 
-async function goTo(user: ReturnType<typeof userEvent.setup>, step: RegExp) {
-  await user.click(await screen.findByRole("tab", { name: step }));
+/** Goes to a step by its tab, or through the More menu when the tab does not fit (jsdom measures no width). */
+async function goTo(user: ReturnType<typeof userEvent.setup>, step: string) {
+  await screen.findByRole("tablist", { name: "Steps" });
+  const tab = screen.queryByRole("tab", { name: new RegExp(`^${step}`) });
+  if (tab) await user.click(tab);
+  else {
+    await user.click(screen.getByRole("tab", { name: /^More/ }));
+    await user.click(await screen.findByRole("menuitem", { name: step }));
+  }
+  return screen.findByRole("tabpanel", { name: step });
 }
+
+/** The footer's primary action. */
+const footer = () => screen.getByRole("contentinfo", { name: "Next step" });
 
 describe("App", () => {
-  it("opens on the Inputs step with the sheets and columns it found", async () => {
+  it("opens on a first screen that summarises the workbook, with the next step in reach", async () => {
     setup();
-    expect(await screen.findByRole("tab", { name: /1 Inputs/, selected: true })).toBeInTheDocument();
-    const posts = screen.getByRole("region", { name: "Sheet Posts" });
-    expect(within(posts).getByText("found: Staff list")).toBeInTheDocument();
-    expect(within(posts).getByRole("combobox", { name: "Posts column used as PostId" })).toHaveTextContent(
-      "Post No.",
-    );
-    expect(screen.getByRole("region", { name: "Sheet Baseline" })).toHaveTextContent(
-      "not present (optional)",
-    );
+    expect(await screen.findByRole("heading", { name: "Your budget workbook" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Start", selected: true })).toBeInTheDocument();
+    expect(screen.getByText("No problem stops the run.")).toBeInTheDocument();
+    expect(screen.getAllByRole("definition").map((d) => d.textContent)).toEqual([
+      "2",
+      "2",
+      "0",
+      "2",
+      "2015–2016",
+    ]);
+    // 2 x (120,000 + 60,000) with 13% PSC on each instrument's share.
+    expect(screen.getByTestId("start-grand-total")).toHaveTextContent("406,800 EUR");
+    expect(screen.getByText(/programme support costs \(PSC, 13%\)/)).toBeInTheDocument();
+    expect(within(footer()).getByRole("button", { name: "Write the results" })).toBeEnabled();
+    expect(within(footer()).getByText("Results not written yet.")).toBeInTheDocument();
     expect(document.documentElement.dataset.pane).toBe("ready");
   });
 
-  it("saves a column mapping chosen from the dropdown", async () => {
+  it("shows the mapping only on request, and saves a column chosen from the dropdown", async () => {
     const { user, log } = setup();
-    await user.click(await screen.findByRole("combobox", { name: "Posts column used as FundedBy" }));
+    expect(screen.queryByRole("combobox", { name: /column used as/ })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole("button", { name: "Check which sheets and columns are used" }));
+    const posts = await screen.findByRole("region", { name: "Sheet Posts" });
+    expect(within(posts).getByText("found: Staff list")).toBeInTheDocument();
+    await user.click(within(posts).getByText(/^Columns/));
+    await user.click(within(posts).getByRole("combobox", { name: "Posts column used as FundedBy" }));
     await user.click(screen.getByRole("option", { name: "Paid by" }));
     await waitFor(() => expect(log.mappings).toEqual([{ Posts: { columns: { FundedBy: "Paid by" } } }]));
   });
 
-  it("lists problems by sheet, goes to a cell when one is clicked, and blocks the write", async () => {
+  it("names the first problem on the first screen, lists them all, goes to a cell and blocks the write", async () => {
     const problems: Problem[] = [
       {
         severity: "error",
@@ -75,58 +91,88 @@ describe("App", () => {
       },
     ];
     const { user, log } = setup({ problems });
-    expect(await screen.findByRole("tab", { name: /2 Problems/, selected: true })).toBeInTheDocument();
-    expect(screen.getByText("1 problem blocks the run")).toBeInTheDocument();
-    const posts = screen.getByRole("region", { name: "Problems on Posts" });
-    expect(posts).toHaveTextContent("Cost must be a number of euros, found 'sixty thousand'.");
+    expect(await screen.findByText("1 problem stops the run")).toBeInTheDocument();
+    expect(screen.getByText("1 problem stops the run").parentElement).toHaveTextContent(
+      /First: Posts!F3: Cost must be a number/,
+    );
+    // Announced to a screen reader as the workbook opens.
+    expect(screen.getByRole("status")).toHaveTextContent(/1 problem stops the run\. First: Posts!F3/);
+    await user.click(within(footer()).getByRole("button", { name: "Show the problems" }));
+    const posts = await screen.findByRole("region", { name: "Problems on Posts" });
     await user.click(within(posts).getByRole("button", { name: "Go to Posts!F3" }));
     expect(log.selected).toEqual(["Posts!F3"]);
-    await goTo(user, /5 Write/);
-    expect(screen.getByRole("button", { name: "Write the results" })).toBeDisabled();
+    await goTo(user, "Results");
+    expect(await screen.findByRole("button", { name: "Write the results" })).toBeDisabled();
     expect(screen.getByText(/1 problem must be fixed first/)).toBeInTheDocument();
-    await goTo(user, /3 Rules/);
-    expect(screen.getByText(/The rules can be edited once the problems/)).toBeInTheDocument();
+    await goTo(user, "Rules");
+    expect(await screen.findByText(/The rules can be edited once the problems/)).toBeInTheDocument();
   });
 
-  it("updates the preview as a rule changes, without touching the workbook", async () => {
+  it("shows each instrument's change beside an edited rule, and the preview follows, the workbook untouched", async () => {
     const { user, log } = setup();
-    await goTo(user, /4 Preview/);
+    await goTo(user, "Preview");
     const totals = await screen.findByRole("table", { name: /Totals by instrument/ });
+
     // Communications 120,000 x 2 years equal (120,000 to CMS) + Conference 60,000 x 2 at 60% (72,000 to CMS).
-    expect(within(totals).getByRole("row", { name: /^CMS/ })).toHaveTextContent("CMS192,000");
-    await goTo(user, /3 Rules/);
-    await user.click(screen.getByRole("button", { name: /Communications: equal/ }));
-    expect(screen.getByText("In the preview: Shared equally among all instruments.")).toBeInTheDocument();
-    await user.click(screen.getByRole("combobox", { name: "Method for Communications" }));
-    await user.click(screen.getByRole("option", { name: "fixed" }));
-    const basis = screen.getByRole("textbox", { name: "Basis for Communications" });
-    await user.type(basis, "CMS 75%; AEWA 25%");
-    expect(screen.getByRole("tab", { name: /3 Rules \*/ })).toBeInTheDocument();
-    await goTo(user, /4 Preview/);
+    expect(within(totals).getByRole("row", { name: /^CMS/ })).toHaveTextContent(/^CMS192,00053\.3%216,960$/);
+    await goTo(user, "Rules");
+    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
+    expect(screen.getByText("In words: Shared equally among all instruments.")).toBeInTheDocument();
+    await user.click(screen.getByRole("combobox", { name: "How Communications is shared" }));
+    await user.click(screen.getByRole("option", { name: "Agreed shares" }));
+    await user.type(
+      screen.getByRole("textbox", { name: "Agreed shares for Communications" }),
+      "CMS 75%; AEWA 25%",
+    );
+    // Communications: CMS from 120,000 to 180,000 over the two years.
+    expect(await screen.findByText(/Effect on Communications:/)).toHaveTextContent(
+      "Effect on Communications: CMS +60,000 · AEWA −60,000",
+    );
+    await goTo(user, "Preview");
     const after = await screen.findByRole("table", { name: /Totals by instrument/ });
-    // Communications now 180,000 to CMS over two years.
-    expect(within(after).getByRole("row", { name: /^CMS/ })).toHaveTextContent("CMS252,000");
+    expect(within(after).getByRole("row", { name: /^CMS/ })).toHaveTextContent(/^CMS252,000/);
+    // The rule stays open across steps.
+    await goTo(user, "Rules");
+    expect(screen.getByRole("textbox", { name: "Agreed shares for Communications" })).toHaveValue(
+      "CMS 75%; AEWA 25%",
+    );
     expect(log.rules).toEqual([]);
     expect(log.written).toEqual([]);
   });
 
-  it("shows a rule's mistake under its field and blocks the write until it is fixed", async () => {
-    const { user } = setup();
-    await goTo(user, /3 Rules/);
-    await user.click(await screen.findByRole("button", { name: /Conference services: driver/ }));
-    await user.click(screen.getByRole("combobox", { name: "Method for Conference services" }));
-    await user.click(screen.getByRole("option", { name: "fixed" }));
+  it("refuses to save or write an invalid rule, says why, and keeps Undo", async () => {
+    const { user, log } = setup();
+    await goTo(user, "Rules");
+    await user.click(
+      await screen.findByRole("button", { name: /Conference services: In proportion to a figure/ }),
+    );
+    await user.click(screen.getByRole("combobox", { name: "How Conference services is shared" }));
+    await user.click(screen.getByRole("option", { name: "Agreed shares" }));
     expect(await screen.findByText("Fixed shares must add up to 100%.")).toBeInTheDocument();
-    await goTo(user, /5 Write/);
-    expect(screen.getByRole("button", { name: "Write the results" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Save rules to the Rules sheet" })).toBeDisabled();
+    expect(screen.getByText(/A rule as edited cannot be used/)).toBeInTheDocument();
+    expect(within(footer()).getByRole("button", { name: "Fix the rule" })).toBeInTheDocument();
+    await goTo(user, "Results");
+    expect(await screen.findByRole("button", { name: "Write the results" })).toBeDisabled();
     expect(screen.getByText("A rule needs attention first (see Rules).")).toBeInTheDocument();
+    await goTo(user, "Rules");
+    await user.click(screen.getByRole("button", { name: "Undo my rule changes" }));
+    expect(screen.queryByText("Fixed shares must add up to 100%.")).not.toBeInTheDocument();
+    expect(log.rules).toEqual([]);
   });
 
-  it("saves edited rules to the Rules sheet, only the rows that changed", async () => {
+  it("shows what a save writes into the Rules sheet, then saves only the rows that changed", async () => {
     const { user, log } = setup();
-    await goTo(user, /3 Rules/);
-    await user.click(await screen.findByRole("button", { name: /Communications: equal/ }));
-    await user.type(screen.getByRole("textbox", { name: "Ceiling on each share of Communications" }), "60%");
+    await goTo(user, "Rules");
+    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
+    await user.type(
+      screen.getByRole("textbox", { name: "Highest share of Communications any participant pays" }),
+      "60%",
+    );
+    expect(await screen.findByText("Saving changes 3 cells of the Rules sheet")).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Cells of Rules to change" })).toHaveTextContent(
+      "F2 Max: (empty) → “60%”",
+    );
     await user.click(screen.getByRole("button", { name: "Save rules to the Rules sheet" }));
     await waitFor(() => expect(log.rules).toHaveLength(1));
     // Row 2 (Communications) only, restated whole; Max is column 6; no Min column is created for a blank floor.
@@ -139,40 +185,41 @@ describe("App", () => {
     ]);
   });
 
-  it("asks before replacing an earlier run, then writes and links to each sheet", async () => {
+  it("asks before replacing an earlier run, gives focus back on Cancel, then writes and links to each sheet", async () => {
     const existing = ["Allocation", "Savings", "Settlement", "Annex", "Log"].map((name) => ({
       name,
       owned: true,
     }));
-    const { user, log } = setup({ existing });
-    await goTo(user, /5 Write/);
-    await user.click(screen.getByRole("button", { name: "Write the results" }));
-    // In jsdom, Tabster's modalizer leaves the surface aria-hidden (in Chromium it is not: see the e2e test),
-    // so the dialog is found including hidden elements.
+    const { user, log, pipeline } = setup({ existing });
+    await goTo(user, "Results");
+    const write = await screen.findByRole("button", { name: "Write the results" });
+    await user.click(write);
+    // In jsdom, Tabster's modalizer leaves the surface aria-hidden (in Chromium it is not: see the e2e test).
     const dialog = await screen.findByRole("dialog", { hidden: true });
-    expect(dialog).toHaveTextContent("Replace the earlier results?");
     expect(dialog).toHaveTextContent("Allocation, Savings, Settlement, Annex from an earlier run");
-    await user.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
-    await screen.findByText("Results written");
+    await user.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(write).toHaveFocus());
+    expect(log.written).toEqual([]);
+    expect(pipeline.outputsCalls).toBe(0);
+    await user.click(write);
+    await user.click(
+      within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", {
+        name: "Replace",
+        hidden: true,
+      }),
+    );
+    const done = await screen.findByText(/^Results written at \d\d:\d\d$/);
+    await waitFor(() => expect(done.parentElement).toHaveFocus());
     expect(log.written).toEqual([["Allocation", "Savings", "Settlement", "Annex", "Log"]]);
     await user.click(screen.getByRole("button", { name: "Settlement" }));
     expect(log.selected).toEqual(["Settlement"]);
   });
 
-  it("writes nothing when the officer cancels the replacement", async () => {
-    const { user, log, pipeline } = setup({ existing: [{ name: "Allocation", owned: true }] });
-    await goTo(user, /5 Write/);
-    await user.click(screen.getByRole("button", { name: "Write the results" }));
-    await user.click(await screen.findByRole("button", { name: "Cancel", hidden: true }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-    expect(log.written).toEqual([]);
-    expect(pipeline.outputsCalls).toBe(0);
-  });
-
   it("never overwrites a sheet of the officer's and says how to get out of it", async () => {
     const { user, log } = setup({ existing: [{ name: "Savings", owned: false }] });
-    await goTo(user, /5 Write/);
-    await user.click(screen.getByRole("button", { name: "Write the results" }));
+    await goTo(user, "Results");
+    await user.click(await screen.findByRole("button", { name: "Write the results" }));
     expect(await screen.findByText("A sheet of yours is in the way")).toBeInTheDocument();
     expect(
       screen.getByText(/named 'Savings' that this add-in did not write. Rename or remove it first/),
@@ -180,14 +227,69 @@ describe("App", () => {
     expect(log.written).toEqual([]);
   });
 
-  it("offers Open .xlsx and the download of the result in browser mode", async () => {
+  it("marks written results and the download out of date after an edit, until the next write", async () => {
     const { user } = setup({ mode: "browser" });
-    expect(await screen.findByText("Working on budget.xlsx in this browser")).toBeInTheDocument();
+    expect(await screen.findByText("budget.xlsx, a copy in this page")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Open .xlsx" })).toBeEnabled();
-    await goTo(user, /5 Write/);
+    await goTo(user, "Results");
+    const download = await screen.findByRole("button", { name: "Download result (.xlsx)" });
+    expect(download).toBeDisabled();
+    expect(screen.getByText("Available once the results are written.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Write the results" }));
-    await screen.findByText("Results written");
-    expect(screen.getAllByRole("button", { name: "Download result (.xlsx)" })[0]).toBeEnabled();
+    await screen.findByText(/^Results written at \d\d:\d\d$/);
+    expect(download).toBeEnabled();
+    await goTo(user, "Rules");
+    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
+    await user.type(
+      screen.getByRole("textbox", { name: "Lowest share of Communications any participant pays" }),
+      "10%",
+    );
+    await waitFor(() =>
+      expect(within(footer()).getByText(/^Written results \(.*\) are out of date\.$/)).toBeInTheDocument(),
+    );
+    expect(within(footer()).getByRole("button", { name: "Write the results" })).toBeEnabled();
+    await goTo(user, "Results");
+    expect(screen.getByText("The written results are out of date")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Download result (.xlsx)" })).toBeDisabled();
+  });
+
+  it("says why a preview figure is what it is, and gives focus back to it", async () => {
+    const { user } = setup();
+    await goTo(user, "Preview");
+    const figure = await screen.findByRole("button", { name: "192,000, CMS share: why this number" });
+    await user.click(figure);
+    const panel = await screen.findByRole("dialog", { name: "Why this number", hidden: true });
+    expect(panel).toHaveTextContent("CMS, direct share, 2015–2016");
+    expect(within(panel).getByTestId("why-amount")).toHaveTextContent("192,000 EUR");
+    // What it adds up from: the services, read from the allocation.
+    expect(panel).toHaveTextContent(/Communications\s*120,000/);
+    expect(panel).toHaveTextContent(/Conference services\s*72,000/);
+    await user.click(within(panel).getByRole("button", { name: "Close", hidden: true }));
+    await waitFor(() => expect(figure).toHaveFocus());
+  });
+
+  it("explains a figure of the Allocation sheet selected in Excel", async () => {
+    const pipeline = fakePipeline();
+    pipeline.outputs = (): OutputSheet[] => [
+      {
+        name: "Allocation",
+        cells: [
+          [{ v: "Allocation" }],
+          [],
+          [],
+          [{ v: "Summary for the period 2015–2016 (EUR)" }],
+          [{ v: "Unit" }, { v: "CMS" }, { v: "AEWA" }, { v: "Total" }],
+          [{ v: "Communications" }, { v: 120000 }, { v: 120000 }, { v: 240000 }],
+        ],
+      },
+    ];
+    const { session, select } = fakeSession([], "excel");
+    render(<App pipeline={pipeline} initial={() => Promise.resolve(session)} theme="light" />);
+    await screen.findByRole("heading", { name: "Your budget workbook" });
+    act(() => select("Allocation", "Allocation!B6"));
+    const panel = await screen.findByRole("dialog", { name: "Why this number", hidden: true });
+    expect(panel).toHaveTextContent("CMS's share of Communications, 2015–2016");
+    expect(panel).toHaveTextContent("Shared equally among all instruments.");
   });
 
   it("explains what went wrong when the workbook cannot be opened", async () => {

@@ -230,6 +230,8 @@ export interface SessionLog {
 /** An in-memory session: `existing` are the sheets already there; `foreign` makes writes fail as Excel's would. */
 export function fakeSession(existing: ExistingSheet[] = [], mode: "excel" | "browser" = "excel") {
   const log: SessionLog = { written: [], rules: [], selected: [], mappings: [] };
+  // Excel: the handler the pane registers for selections, so a test can select a cell.
+  let onSelect: ((sheet: string, address: string) => void) | undefined;
   const grids: WorkbookGrids = {
     sheets: [{ name: "Rules", rows: [], firstRow: 1, firstCol: 1 }],
     tables: [],
@@ -269,8 +271,17 @@ export function fakeSession(existing: ExistingSheet[] = [], mode: "excel" | "bro
             log.selected.push(sheet);
             return Promise.resolve();
           },
+          watchSelection: (handler: (sheet: string, address: string) => void) => {
+            onSelect = handler;
+            return Promise.resolve(() => {
+              onSelect = undefined;
+              return Promise.resolve();
+            });
+          },
         }
       : { download: () => Promise.resolve(new Uint8Array([80, 75])) }),
   };
-  return { session, log };
+  /** Selects a cell in the fake Excel, as the officer would in the sheet. */
+  const select = (sheet: string, address: string) => onSelect?.(sheet, address);
+  return { session, log, select };
 }

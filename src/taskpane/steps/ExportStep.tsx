@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Language } from "../../engine/model";
-import type { PaneError } from "./WriteStep";
+import type { PaneError } from "../paneError";
 
 /** Props of the Export step. */
 export interface ExportStepProps {
@@ -38,9 +38,12 @@ export function ExportStep(props: ExportStepProps) {
   const styles = useStyles();
   return (
     <div className={styles.block}>
+      <Text as="h2" weight="semibold" size={400} id="export-heading">
+        Annex for a Standing Committee paper
+      </Text>
       <Text as="p">
-        The annex tables (cost sharing of common services, staffing, savings) for a Standing Committee or COP
-        paper, in one of the CMS working languages.
+        The annex tables (cost sharing of common services, staffing, savings) in one of the CMS working
+        languages, as a Word document or as tables to paste.
       </Text>
       <Field label="Language of the annex">
         <Dropdown

@@ -29,11 +29,12 @@ export interface InputsStepProps {
   onMapSheet: (sheet: ContractSheetName, to: string | undefined) => void;
   /** Maps a contract column to a header of its sheet (undefined = back to automatic). */
   onMapColumn: (sheet: ContractSheetName, column: string, to: string | undefined) => void;
-  /** Re-reads the workbook after the officer changed it. */
-  onReload: () => void;
+  /** Re-reads the workbook after the officer changed it (Excel only: a browser holds a copy). */
+  onReload?: () => void;
 }
 
-const AUTOMATIC = "(automatic)";
+/** The choice that lets the add-in find the sheet or column by its name. */
+const AUTOMATIC = "Found by name";
 
 const useStyles = makeStyles({
   sheet: { marginBottom: tokens.spacingVerticalL },
@@ -47,15 +48,18 @@ export function InputsStep(props: InputsStepProps) {
   const styles = useStyles();
   return (
     <div>
-      <Text as="p">
-        The pane looks for the sheets of the cost-sharing contract. Where one of yours is named differently,
-        choose it below; the choice is saved with the workbook.
+      <Text as="h2" weight="semibold" size={400} id="sheets-heading">
+        Sheets and columns read
       </Text>
-      <Button onClick={props.onReload}>Read the workbook again</Button>
+      <Text as="p">
+        The add-in finds its sheets and columns by name. Where one of yours is named differently, choose it
+        here; the choice is saved with the workbook.
+      </Text>
+      {props.onReload && <Button onClick={props.onReload}>Read the workbook again</Button>}
       {props.sheets.map((s) => (
         <section key={s.name} className={styles.sheet} aria-label={`Sheet ${s.name}`}>
           <div className={styles.heading}>
-            <Text as="h2" weight="semibold" size={400}>
+            <Text as="h3" weight="semibold" size={400}>
               {s.name}
             </Text>
             {s.found ? (
@@ -64,11 +68,11 @@ export function InputsStep(props: InputsStepProps) {
               </Badge>
             ) : s.required ? (
               <Badge appearance="tint" color="danger">
-                missing (required)
+                missing: needed
               </Badge>
             ) : (
               <Badge appearance="tint" color="informative">
-                not present (optional)
+                not in this workbook (optional)
               </Badge>
             )}
           </div>
@@ -92,51 +96,54 @@ export function InputsStep(props: InputsStepProps) {
             ))}
           </Dropdown>
           {s.found && s.columns.length > 0 && (
-            <Table size="extra-small" className={styles.table} aria-label={`Columns of ${s.name}`}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Column</TableHeaderCell>
-                  <TableHeaderCell>On your sheet</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {s.columns.map((c) => {
-                  const mapped = props.mapping[s.name]?.columns?.[c.name];
-                  const options = [...new Set([...(c.found ? [c.found] : []), ...s.otherHeaders])];
-                  return (
-                    <TableRow key={c.name}>
-                      <TableCell>
-                        {c.name}
-                        {c.required && <Caption1> (required)</Caption1>}
-                      </TableCell>
-                      <TableCell>
-                        <Dropdown
-                          className={styles.dropdown}
-                          size="small"
-                          aria-label={`${s.name} column used as ${c.name}`}
-                          value={mapped ?? c.found ?? (c.required ? "missing" : "not present")}
-                          selectedOptions={mapped ? [mapped] : [AUTOMATIC]}
-                          onOptionSelect={(_, d) =>
-                            props.onMapColumn(
-                              s.name,
-                              c.name,
-                              d.optionValue === AUTOMATIC ? undefined : d.optionValue,
-                            )
-                          }
-                        >
-                          <Option value={AUTOMATIC}>{AUTOMATIC}</Option>
-                          {options.map((h) => (
-                            <Option key={h} value={h}>
-                              {h}
-                            </Option>
-                          ))}
-                        </Dropdown>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <details open={s.columns.some((c) => c.required && !c.found)}>
+              <summary>Columns ({s.columns.filter((c) => c.found).length} found)</summary>
+              <Table size="extra-small" className={styles.table} aria-label={`Columns of ${s.name}`}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Column</TableHeaderCell>
+                    <TableHeaderCell>On your sheet</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {s.columns.map((c) => {
+                    const mapped = props.mapping[s.name]?.columns?.[c.name];
+                    const options = [...new Set([...(c.found ? [c.found] : []), ...s.otherHeaders])];
+                    return (
+                      <TableRow key={c.name}>
+                        <TableCell>
+                          {c.name}
+                          {c.required && <Caption1> (needed)</Caption1>}
+                        </TableCell>
+                        <TableCell>
+                          <Dropdown
+                            className={styles.dropdown}
+                            size="small"
+                            aria-label={`${s.name} column used as ${c.name}`}
+                            value={mapped ?? c.found ?? (c.required ? "missing" : "not in this sheet")}
+                            selectedOptions={mapped ? [mapped] : [AUTOMATIC]}
+                            onOptionSelect={(_, d) =>
+                              props.onMapColumn(
+                                s.name,
+                                c.name,
+                                d.optionValue === AUTOMATIC ? undefined : d.optionValue,
+                              )
+                            }
+                          >
+                            <Option value={AUTOMATIC}>{AUTOMATIC}</Option>
+                            {options.map((h) => (
+                              <Option key={h} value={h}>
+                                {h}
+                              </Option>
+                            ))}
+                          </Dropdown>
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </details>
           )}
         </section>
       ))}

@@ -11,6 +11,7 @@ import {
 import { ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
 import type { Problem } from "../../engine/problem";
 import { groupProblems } from "../groupProblems";
+import { problemAddress } from "../problemAddress";
 
 /** Props of the Problems step. */
 export interface ProblemsStepProps {
@@ -18,8 +19,8 @@ export interface ProblemsStepProps {
   problems: Problem[];
   /** Selects a problem's cell in Excel; absent in a browser, where addresses are shown as text. */
   onSelect?: (problem: Problem) => void;
-  /** Re-reads the workbook after the officer fixed it. */
-  onReload: () => void;
+  /** Re-reads the workbook after the officer fixed it (Excel only: a browser holds a copy). */
+  onReload?: () => void;
 }
 
 const useStyles = makeStyles({
@@ -37,13 +38,6 @@ const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalM },
 });
 
-/** The address of a problem as the officer reads it: "Posts!F3", "Posts row 7", or "Posts". */
-export function problemAddress(p: Problem): string {
-  if (p.cell) return `${p.sheet}!${p.cell}`;
-  if (p.row !== undefined) return `${p.sheet} row ${p.row}`;
-  return p.sheet;
-}
-
 /** Step 2: every problem with its cell, grouped by sheet; clicking one selects the cell in Excel. */
 export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps) {
   const styles = useStyles();
@@ -52,13 +46,13 @@ export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps
   return (
     <div>
       {errors > 0 ? (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
               {errors === 1 ? "1 problem blocks the run" : `${errors} problems block the run`}
             </MessageBarTitle>
             Nothing can be written until {errors === 1 ? "it is" : "they are"} fixed. Correct the cells below
-            in the workbook{onSelect ? " (select one to go to it)" : ""}, then read the workbook again.
+            in the workbook{onSelect ? " (select one to go to it)" : ""}.
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -69,9 +63,13 @@ export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps
           </MessageBarBody>
         </MessageBar>
       )}
-      <Button onClick={onReload} style={{ marginTop: tokens.spacingVerticalS }}>
-        Read the workbook again
-      </Button>
+      {onReload ? (
+        <Button onClick={onReload} style={{ marginTop: tokens.spacingVerticalS }}>
+          Read the workbook again
+        </Button>
+      ) : (
+        <Text as="p">Correct the file in Excel, then open it again with Open .xlsx.</Text>
+      )}
       {groups.map((g) => (
         <section key={g.sheet} className={styles.group} aria-label={`Problems on ${g.sheet}`}>
           <Text as="h2" weight="semibold" size={400}>

@@ -10,6 +10,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Tag,
   TagPicker,
@@ -22,14 +23,21 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { Method } from "../../engine/model";
 import type { DraftProblem } from "../applyRuleDrafts";
+import { METHOD_HINTS, METHOD_WORDS } from "../plainWords";
+import type { InstrumentChange } from "../ruleChanges";
 import { METHODS, type RuleDraft } from "../ruleDraft";
+import type { RulesPlan } from "../rulesPlan";
+import { RulesPlanView } from "./RulesPlanView";
 
 /** Props of the Rules step. */
 export interface RulesStepProps {
   drafts: RuleDraft[];
   /** Mistakes in the drafts, shown under their fields. */
   problems: DraftProblem[];
+  /** Problems of the run on a rule's row (by draft index), in words. */
+  runProblems?: Record<number, string[]>;
   /** Instrument codes, for the participants picker and fixed shares. */
   instruments: string[];
   /** Instrument types ("Agreement", "MOU"), also valid participants. */
@@ -38,86 +46,164 @@ export interface RulesStepProps {
   drivers: string[];
   /** Replaces one draft. */
   onChange: (index: number, draft: RuleDraft) => void;
-  /** Writes the edited rules into the Rules sheet; absent while nothing changed. */
+  /** Writes the edited rules into the Rules sheet; absent while nothing changed or a rule is invalid. */
   onSave?: () => void;
-  /** Goes back to the rules as read from the workbook; absent while nothing changed. */
+  /** Why saving is not possible now, when rules changed but cannot be saved. */
+  saveBlocked?: string;
+  /** Goes back to the rules as the workbook first held them; absent while they are the same. */
   onUndo?: () => void;
   /** True while the rules are being saved. */
   saving: boolean;
-  /** Each unit's rule restated in words by the engine, from the last preview (lower-case unit → text). */
+  /** Each unit's rule restated in words by the engine (lower-case unit → text). */
   descriptions?: Record<string, string>;
+  /** Each unit's change of shares against the rules as read (lower-case unit → changes), in formatted money. */
+  changes?: Record<string, InstrumentChange[]>;
+  /** The change of every instrument's total with PSC over the period against the rules as read. */
+  totals?: InstrumentChange[];
+  /** Formats a change in quanta as signed money ("+159,110"). */
+  formatChange: (q: number) => string;
+  /** What saving writes into the Rules sheet. */
+  plan?: RulesPlan;
+  /** Open rules (draft indexes), kept by the pane across steps. */
+  open: number[];
+  onOpen: (open: number[]) => void;
 }
 
-/** What each method expects in Basis, as a hint under the field. */
-const BASIS_HINT: Record<string, string> = {
-  fixed: "Agreed shares adding up to 100%, e.g. CMS 50%; AEWA 50%",
-  driver: "An Instruments column, e.g. Parties or Budget",
-  hybrid: "A weighted mix, e.g. 40% equal + 60% Parties",
-  equal: "No basis needed: every participant pays the same.",
-  posts: "No basis needed: each post's own split in the Posts sheet.",
-  "": "Choose a method first.",
+/** What each method expects in its second field, as label and hint. */
+const BASIS: Record<Method | "", { label: string; hint: string }> = {
+  fixed: { label: "Agreed shares", hint: "Percentages adding up to 100%, e.g. CMS 50%; AEWA 50%" },
+  driver: { label: "Figure used", hint: "A column of the Instruments sheet, e.g. Parties or Budget" },
+  hybrid: { label: "Mix", hint: "e.g. 40% equal + 60% Parties" },
+  equal: { label: "Nothing more to set", hint: "Every participant pays the same." },
+  posts: { label: "Nothing more to set", hint: "Each post's own split in the Posts sheet." },
+  "": { label: "Details", hint: "Choose how the cost is shared first." },
 };
 
 const useStyles = makeStyles({
-  actions: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    marginBlock: tokens.spacingVerticalS,
-    flexWrap: "wrap",
-  },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // Two equal columns that never push past a narrow pane (Input has an intrinsic minimum width).
   bounds: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
   bound: { minWidth: 0 },
   boundInput: { minWidth: 0, width: "100%" },
+  change: { fontVariantNumeric: "tabular-nums" },
+  up: { color: tokens.colorPaletteRedForeground1 },
+  down: { color: tokens.colorPaletteGreenForeground1 },
+  header: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
 });
 
-/** Step 3: each common service unit with its rule, editable; the preview follows every change. */
+/** Changes as "CMS +159,110 · AEWA −80,000". */
+function ChangeList({ changes, format }: { changes: InstrumentChange[]; format: (q: number) => string }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.change}>
+      {changes.map((c, k) => (
+        <span key={c.code}>
+          {k > 0 ? " · " : ""}
+          {c.code} <span className={c.delta > 0 ? styles.up : styles.down}>{format(c.delta)}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Step: each common service with its rule, editable, with what each edit changes beside it. */
 export function RulesStep(props: RulesStepProps) {
   const styles = useStyles();
   if (props.drafts.length === 0) {
     return (
       <MessageBar intent="info">
         <MessageBarBody>
-          No common service unit was found. Add posts or budget lines with a Unit, then read the workbook
-          again.
+          No common service was found. Add posts or budget lines with a Unit, then read the workbook again.
         </MessageBarBody>
       </MessageBar>
     );
   }
   return (
-    <div>
+    <div className={styles.root}>
       <Text as="p">
-        Change a rule and the preview follows at once; the workbook changes only when you save the rules (or
-        write the results), so the Rules sheet always shows the rules that were used.
+        How each common service is shared. Change a rule and its effect shows beside it; the workbook changes
+        only when you save the rules or write the results.
       </Text>
+      {props.totals && props.totals.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Your changes, totals with PSC over the period</MessageBarTitle>
+            <ChangeList changes={props.totals} format={props.formatChange} />
+            {props.totals.some((c) => Math.abs(c.delta) === 1) && (
+              <Caption1 block>
+                A change of 1 comes from rounding: the totals stay within one unit of exact.
+              </Caption1>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {props.saveBlocked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{props.saveBlocked}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!props.onSave || props.saving} onClick={props.onSave}>
           {props.saving ? "Saving rules…" : "Save rules to the Rules sheet"}
         </Button>
         <Button disabled={!props.onUndo || props.saving} onClick={props.onUndo}>
-          Undo rule changes
+          Undo my rule changes
         </Button>
       </div>
-      <Accordion multiple collapsible>
-        {props.drafts.map((d, i) => (
-          <AccordionItem key={`${d.unit}-${i}`} value={i}>
-            <AccordionHeader>
-              {d.unit}: {d.method === "" ? (d.optional ? "own splits" : "no rule yet") : d.method}
-              {props.problems.some((p) => p.index === i) ? " (needs attention)" : ""}
-            </AccordionHeader>
-            <AccordionPanel>
-              <RuleEditor {...props} draft={d} index={i} />
-            </AccordionPanel>
-          </AccordionItem>
-        ))}
+      {props.plan && props.onSave && <RulesPlanView plan={props.plan} action="Saving" />}
+      <Accordion
+        multiple
+        collapsible
+        openItems={props.open}
+        onToggle={(_, d) => props.onOpen((d.openItems as number[]).slice())}
+      >
+        {props.drafts.map((d, i) => {
+          const changes = props.changes?.[d.unit.trim().toLowerCase()] ?? [];
+          const attention =
+            props.problems.some((p) => p.index === i) || (props.runProblems?.[i]?.length ?? 0) > 0;
+          return (
+            <AccordionItem key={i} value={i}>
+              <AccordionHeader>
+                <span className={styles.header}>
+                  <span>
+                    {d.unit}:{" "}
+                    {d.method === ""
+                      ? d.optional
+                        ? "each post's own split"
+                        : "no rule yet"
+                      : METHOD_WORDS[d.method]}
+                    {attention ? " (needs attention)" : ""}
+                  </span>
+                  {changes.length > 0 && (
+                    <Caption1>
+                      <ChangeList changes={changes} format={props.formatChange} />
+                    </Caption1>
+                  )}
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>
+                <RuleEditor {...props} draft={d} index={i} unitChanges={changes} attention={attention} />
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
       </Accordion>
     </div>
   );
 }
 
 /** The fields of one rule. */
-function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number }) {
+function RuleEditor(
+  props: RulesStepProps & {
+    draft: RuleDraft;
+    index: number;
+    unitChanges: InstrumentChange[];
+    /** True when the rule as edited cannot be used: no effect can be shown. */
+    attention: boolean;
+  },
+) {
   const styles = useStyles();
   const { draft: d, index: i } = props;
   const problem = (field: DraftProblem["field"]) =>
@@ -126,11 +212,13 @@ function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number })
   const options = ["all", ...props.types, ...props.instruments].filter(
     (o, k, all) => all.findIndex((x) => x.toLowerCase() === o.toLowerCase()) === k,
   );
+  const basis = BASIS[d.method];
   const basisField =
     d.method === "driver" ? (
       <Dropdown
-        aria-label={`Driver for ${d.unit}`}
+        aria-label={`Figure used for ${d.unit}`}
         value={d.basis}
+        placeholder="Choose a column"
         selectedOptions={[d.basis]}
         onOptionSelect={(_, data) => change({ basis: data.optionValue ?? "" })}
       >
@@ -142,39 +230,44 @@ function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number })
       </Dropdown>
     ) : (
       <Input
-        aria-label={`Basis for ${d.unit}`}
+        aria-label={`${basis.label} for ${d.unit}`}
         value={d.basis}
         disabled={d.method === "equal" || d.method === "posts" || d.method === ""}
         onChange={(_, data) => change({ basis: data.value })}
       />
     );
   const described = props.descriptions?.[d.unit.trim().toLowerCase()];
+  const runProblems = props.runProblems?.[i] ?? [];
   return (
     <div className={styles.fields}>
       {described && (
         <Caption1 as="p" block>
-          In the preview: {described}
+          In words: {described}
         </Caption1>
       )}
-      <Field label={`Method for ${d.unit}`} validationMessage={problem("method") ?? problem("unit")}>
+      <Field
+        label={`How ${d.unit} is shared`}
+        hint={d.method ? METHOD_HINTS[d.method] : undefined}
+        validationMessage={problem("method") ?? problem("unit")}
+      >
         <Dropdown
-          value={d.method}
-          placeholder="Choose a method"
+          value={d.method ? METHOD_WORDS[d.method] : ""}
+          placeholder="Choose how to share"
           selectedOptions={d.method ? [d.method] : []}
           onOptionSelect={(_, data) => change({ method: (data.optionValue ?? "") as RuleDraft["method"] })}
         >
           {METHODS.map((m) => (
-            <Option key={m} value={m}>
-              {m}
+            <Option key={m} value={m} text={METHOD_WORDS[m]}>
+              {METHOD_WORDS[m]}
             </Option>
           ))}
         </Dropdown>
       </Field>
-      <Field label="Basis" hint={BASIS_HINT[d.method]} validationMessage={problem("basis")}>
+      <Field label={basis.label} hint={basis.hint} validationMessage={problem("basis")}>
         {basisField}
       </Field>
       <Field
-        label={`Participants in ${d.unit}`}
+        label={`Who takes part in ${d.unit}`}
         hint="Instrument codes, an instrument type, or all (empty = all)"
       >
         <TagPicker
@@ -182,7 +275,7 @@ function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number })
           onOptionSelect={(_, data) => change({ participants: data.selectedOptions })}
         >
           <TagPickerControl>
-            <TagPickerGroup aria-label={`Participants in ${d.unit}`}>
+            <TagPickerGroup aria-label={`Taking part in ${d.unit}`}>
               {d.participants.map((p) => (
                 <Tag key={p} value={p} shape="rounded" dismissible>
                   {p}
@@ -203,23 +296,49 @@ function RuleEditor(props: RulesStepProps & { draft: RuleDraft; index: number })
         </TagPicker>
       </Field>
       <div className={styles.bounds}>
-        <Field className={styles.bound} label="Floor" hint="e.g. 2%" validationMessage={problem("min")}>
+        <Field
+          className={styles.bound}
+          label="Lowest share"
+          hint="e.g. 2%"
+          validationMessage={problem("min")}
+        >
           <Input
             className={styles.boundInput}
-            aria-label={`Floor on each share of ${d.unit}`}
+            aria-label={`Lowest share of ${d.unit} any participant pays`}
             value={d.min}
             onChange={(_, data) => change({ min: data.value })}
           />
         </Field>
-        <Field className={styles.bound} label="Ceiling" hint="e.g. 50%" validationMessage={problem("max")}>
+        <Field
+          className={styles.bound}
+          label="Highest share"
+          hint="e.g. 50%"
+          validationMessage={problem("max")}
+        >
           <Input
             className={styles.boundInput}
-            aria-label={`Ceiling on each share of ${d.unit}`}
+            aria-label={`Highest share of ${d.unit} any participant pays`}
             value={d.max}
             onChange={(_, data) => change({ max: data.value })}
           />
         </Field>
       </div>
+      {runProblems.map((m) => (
+        <MessageBar key={m} intent="error">
+          <MessageBarBody>{m}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Text as="p" aria-live="polite">
+        {props.attention ? (
+          <Caption1>Its effect shows once the rule can be used.</Caption1>
+        ) : props.unitChanges.length > 0 ? (
+          <>
+            Effect on {d.unit}: <ChangeList changes={props.unitChanges} format={props.formatChange} />
+          </>
+        ) : (
+          <Caption1>No change to what each instrument pays for {d.unit}.</Caption1>
+        )}
+      </Text>
     </div>
   );
 }

@@ -16,17 +16,19 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
+import type { PaneError } from "../paneError";
+import type { RulesPlan } from "../rulesPlan";
+import { RulesPlanView } from "./RulesPlanView";
 
-/** A failure of the write, as the officer should read it: what happened and the way out. */
-export interface PaneError {
-  title: string;
-  message: string;
-}
+export type { PaneError } from "../paneError";
 
-/** Props of the Write step. */
+/** Props of the Write part of the Results step. */
 export interface WriteStepProps {
   /** The sheets a run writes. */
   outputNames: readonly string[];
+  /** Where the results go, in words ("this workbook", "the copy of x.xlsx held in this page"). */
+  target: string;
   /** Why nothing can be written now (errors remain), or undefined when it can. */
   blocked?: string;
   /** Starts the write (it asks before replacing sheets of an earlier run). */
@@ -39,8 +41,12 @@ export interface WriteStepProps {
   onCancel: () => void;
   /** The last write's failure. */
   error?: PaneError;
-  /** The sheets written by the last run. */
-  written?: string[];
+  /** The sheets written by the last run, and when. */
+  written?: { names: string[]; at: Date };
+  /** True when rules or inputs changed after the last write. */
+  stale: boolean;
+  /** What writing will also save into the Rules sheet (edited rules). */
+  plan?: RulesPlan;
   /** Excel: shows a written sheet. */
   onActivate?: (sheet: string) => void;
   /** Browser: downloads the workbook with its results. */
@@ -52,23 +58,55 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-/** Step 5: writes Allocation, Savings, Settlement, Annex and a Log row, then links to each sheet. */
+/** Time of day as the officer reads it ("14:05"). */
+function timeOf(d: Date): string {
+  return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+}
+
+/** Writes Allocation, Savings, Settlement, Annex and a Log row, then links to each sheet. */
 export function WriteStep(props: WriteStepProps) {
   const styles = useStyles();
   const running = props.progress !== undefined;
+  const writeButton = useRef<HTMLButtonElement>(null);
+  const doneTitle = useRef<HTMLDivElement>(null);
+  const asked = useRef(false);
+  // Focus goes back where the officer was: to Write after the question is answered or dismissed,
+  // to the result once a write is done (never to the top of the page).
+  useEffect(() => {
+    if (props.confirmReplace) asked.current = true;
+    else if (asked.current && !running) {
+      asked.current = false;
+      writeButton.current?.focus();
+    }
+  }, [props.confirmReplace, running]);
+  const writtenAt = props.written?.at;
+  useEffect(() => {
+    if (writtenAt) doneTitle.current?.focus();
+  }, [writtenAt]);
+  useEffect(() => {
+    if (props.error && !running) writeButton.current?.focus();
+  }, [props.error, running]);
+
   return (
     <div className={styles.block}>
       <Text as="p">
-        Writes the sheets {props.outputNames.join(", ")} (a row is added to Log on each run). Sheets of an
-        earlier run are replaced after you confirm; a sheet of yours with one of these names is never touched.
+        Writes the sheets {props.outputNames.join(", ")} into {props.target} (Log gains a row on each run).
+        Sheets of an earlier run are replaced after you confirm; a sheet of yours with one of these names is
+        never touched.
       </Text>
       {props.blocked && (
         <MessageBar intent="warning">
           <MessageBarBody>{props.blocked}</MessageBarBody>
         </MessageBar>
       )}
-      <Button appearance="primary" disabled={props.blocked !== undefined || running} onClick={props.onWrite}>
-        Write the results
+      {props.plan && !props.blocked && <RulesPlanView plan={props.plan} action="Writing the results also" />}
+      <Button
+        ref={writeButton}
+        appearance="primary"
+        disabled={props.blocked !== undefined || running}
+        onClick={props.onWrite}
+      >
+        {props.written ? "Write the results again" : "Write the results"}
       </Button>
       {props.progress && (
         <Field validationMessage={props.progress.label} validationState="none" label="Writing">
@@ -76,20 +114,32 @@ export function WriteStep(props: WriteStepProps) {
         </Field>
       )}
       {props.error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{props.error.title}</MessageBarTitle>
             {props.error.message}
           </MessageBarBody>
         </MessageBar>
       )}
-      {props.written && !running && (
-        <MessageBar intent="success">
+      {props.written && !running && props.stale && (
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Results written</MessageBarTitle>
-            {props.onActivate ? "Open a sheet:" : "Written into the workbook held in this page:"}
+            <MessageBarTitle>The written results are out of date</MessageBarTitle>
+            The sheets written at {timeOf(props.written.at)} come from the rules as they were then; the
+            preview now shows other figures. Write the results again to bring the sheets
+            {props.onDownload ? " and the download" : ""} up to date.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {props.written && !running && !props.stale && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <div ref={doneTitle} tabIndex={-1}>
+              <MessageBarTitle>Results written at {timeOf(props.written.at)}</MessageBarTitle>
+            </div>
+            {props.onActivate ? "Open a sheet:" : "Written into the copy held in this page:"}
             <ul className={styles.list}>
-              {props.written.map((name) => (
+              {props.written.names.map((name) => (
                 <li key={name}>
                   {props.onActivate ? <Link onClick={() => props.onActivate?.(name)}>{name}</Link> : name}
                 </li>
@@ -98,10 +148,24 @@ export function WriteStep(props: WriteStepProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {props.written && !running && props.onDownload && (
-        <Button appearance="primary" onClick={props.onDownload}>
-          Download result (.xlsx)
-        </Button>
+      {props.onDownload && (
+        <>
+          <Button
+            appearance={props.written && !props.stale ? "primary" : "secondary"}
+            disabled={!props.written || props.stale || running}
+            onClick={props.onDownload}
+            aria-describedby="download-why"
+          >
+            Download result (.xlsx)
+          </Button>
+          <Text id="download-why" size={200}>
+            {!props.written
+              ? "Available once the results are written."
+              : props.stale
+                ? "Write the results again first: the last ones are out of date."
+                : "The workbook with its results, to save or share."}
+          </Text>
+        </>
       )}
       <Dialog open={props.confirmReplace !== undefined} onOpenChange={(_, d) => !d.open && props.onCancel()}>
         <DialogSurface aria-describedby="replace-text">

@@ -1,0 +1,207 @@
+import { useRef, useState } from "react";
+import type { Allocation } from "../engine/result";
+import { ForeignSheetError } from "../workbook/errors";
+import type { OutputSheet } from "../workbook/grid";
+import { messageOf, tick, type PaneError } from "./paneError";
+import type { Pipeline } from "./pipeline";
+import type { RuleDraft } from "./ruleDraft";
+import { rulesCells } from "./rulesCells";
+import { saveBytes } from "./saveBytes";
+import type { Loaded } from "./useWorkbook";
+
+/** The last run written into the workbook, and what it was computed from. */
+export interface Written {
+  /** The sheets written. */
+  sheets: OutputSheet[];
+  /** The drafts (as JSON) and the read they came from: when either changes, the written figures are stale. */
+  drafts: string;
+  loaded: Loaded;
+  allocation: Allocation;
+  at: Date;
+}
+
+/** The Write step's state and actions. */
+export interface WriteState {
+  progress?: { fraction: number; label: string };
+  confirmReplace?: string[];
+  writeError?: PaneError;
+  written?: Written;
+  /** True when rules or inputs changed after the last write: its sheets and download are out of date. */
+  stale: boolean;
+  saving: boolean;
+  rulesError?: PaneError;
+  startWrite: () => Promise<void>;
+  finishWrite: () => Promise<void>;
+  cancelWrite: () => void;
+  saveRules: () => Promise<boolean>;
+  download: () => Promise<void>;
+}
+
+/**
+ * Writing the results (and saving edited rules first), asking before replacing an earlier run,
+ * and knowing when what was written no longer matches what the pane shows.
+ */
+export function useWrite(
+  pipeline: Pipeline,
+  loaded: Loaded | undefined,
+  drafts: RuleDraft[],
+  dirty: boolean,
+  reload: (after: "save") => Promise<Loaded | undefined>,
+): WriteState {
+  const [progress, setProgress] = useState<{ fraction: number; label: string }>();
+  const [confirmReplace, setConfirmReplace] = useState<string[]>();
+  const [writeError, setWriteError] = useState<PaneError>();
+  const [written, setWritten] = useState<Written>();
+  const [saving, setSaving] = useState(false);
+  const [rulesError, setRulesError] = useState<PaneError>();
+  // The latest drafts, for a write that re-reads the workbook half-way through.
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+
+  const stale =
+    written !== undefined && (written.drafts !== JSON.stringify(drafts) || written.loaded !== loaded);
+
+  const reportWriteError = (e: unknown) => {
+    // A sheet of the officer's in the way is their situation, told in the MessageBar; anything else is logged too.
+    if (!(e instanceof ForeignSheetError)) console.error(e);
+    setProgress(undefined);
+    setWriteError(
+      e instanceof ForeignSheetError
+        ? { title: "A sheet of yours is in the way", message: e.message }
+        : {
+            title: "The results could not be written",
+            message: `${messageOf(e)}. Your sheets and any earlier results are as they were; try again.`,
+          },
+    );
+  };
+
+  /** Writes the edited rules into the Rules sheet, then reads the workbook again so the sheet is the truth. */
+  const saveRules = async (): Promise<Loaded | undefined> => {
+    if (!loaded) return undefined;
+    const location = loaded.read.rules;
+    if (!location) {
+      setRulesError({
+        title: "There is no Rules sheet to save to",
+        message:
+          "Add a sheet named Rules with the headers Unit, Method, Basis, Participants, Min, Max, then read the workbook again.",
+      });
+      return undefined;
+    }
+    setSaving(true);
+    setRulesError(undefined);
+    try {
+      await loaded.session.writeRules(location.sheet, rulesCells(location, drafts, loaded.readDrafts));
+      return await reload("save");
+    } catch (e) {
+      console.error(e);
+      setRulesError({
+        title: "The rules could not be saved",
+        message: `${messageOf(e)}. Nothing else was changed; try again.`,
+      });
+      return undefined;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** First half of a write: see what is there, and ask before replacing an earlier run. */
+  const startWrite = async () => {
+    if (!loaded) return;
+    setWriteError(undefined);
+    try {
+      const existing = await loaded.session.port.listSheets();
+      const isOutput = (name: string) =>
+        pipeline.outputNames.some((o) => o.toLowerCase() === name.toLowerCase());
+      const foreign = existing.filter((s) => isOutput(s.name) && !s.owned).map((s) => s.name);
+      if (foreign.length > 0) throw new ForeignSheetError(foreign);
+      // Log is ours too, but a run only adds a row to it: no need to ask about it.
+      const ours = existing.filter((s) => isOutput(s.name) && s.owned && s.name.toLowerCase() !== "log");
+      if (ours.length > 0) setConfirmReplace(ours.map((s) => s.name));
+      else await finishWrite();
+    } catch (e) {
+      reportWriteError(e);
+    }
+  };
+
+  /** Second half: save edited rules, build the sheets from the workbook as it now reads, write them. */
+  const finishWrite = async () => {
+    if (!loaded) return;
+    setConfirmReplace(undefined);
+    setWriteError(undefined);
+    try {
+      let current = loaded;
+      if (dirty) {
+        setProgress({ fraction: 0.05, label: "Saving the rules to the Rules sheet…" });
+        await tick();
+        const again = await saveRules();
+        if (!again) {
+          setProgress(undefined);
+          return;
+        }
+        // The results come from the rules as they now stand in the sheet.
+        current = again;
+      }
+      setProgress({ fraction: 0.15, label: "Computing the allocation…" });
+      await tick();
+      const outcome = current.read.model ? pipeline.allocate(current.read.model) : undefined;
+      if (!outcome?.ok) {
+        setProgress(undefined);
+        setWriteError({ title: "Nothing was written", message: "The workbook has problems; see Problems." });
+        return;
+      }
+      setProgress({ fraction: 0.25, label: "Building the sheets…" });
+      await tick();
+      const sheets = pipeline.outputs(outcome.allocation, current.grids, new Date());
+      setProgress({ fraction: 0.35, label: "Writing the sheets…" });
+      await tick();
+      await current.session.port.writeOutputs(sheets, (f) =>
+        setProgress({ fraction: 0.35 + 0.55 * f, label: "Writing the sheets…" }),
+      );
+      if (current.session.afterWrite) {
+        setProgress({ fraction: 0.93, label: "Adding the savings chart…" });
+        await tick();
+        await current.session.afterWrite(outcome.allocation);
+      }
+      setProgress(undefined);
+      setWritten({
+        sheets,
+        drafts: JSON.stringify(dirty ? current.readDrafts : draftsRef.current),
+        loaded: current,
+        allocation: outcome.allocation,
+        at: new Date(),
+      });
+    } catch (e) {
+      reportWriteError(e);
+    }
+  };
+
+  const download = async () => {
+    if (!loaded?.session.download || stale) return;
+    try {
+      const bytes = await loaded.session.download();
+      const base = loaded.session.title.replace(/\.xlsx$/i, "");
+      saveBytes(
+        bytes,
+        `${base}-result.xlsx`,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
+    } catch (e) {
+      reportWriteError(e);
+    }
+  };
+
+  return {
+    ...(progress ? { progress } : {}),
+    ...(confirmReplace ? { confirmReplace } : {}),
+    ...(writeError ? { writeError } : {}),
+    ...(written ? { written } : {}),
+    stale,
+    saving,
+    ...(rulesError ? { rulesError } : {}),
+    startWrite,
+    finishWrite,
+    cancelWrite: () => setConfirmReplace(undefined),
+    saveRules: async () => (await saveRules()) !== undefined,
+    download,
+  };
+}
