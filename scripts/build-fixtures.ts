@@ -348,6 +348,43 @@ const INVALID: Fixture[] = [
     },
   },
   {
+    name: "ambiguous-thousands-text",
+    what: "a grade cost typed as the text '140.000' (140 or 140000?)",
+    mutate: (wb) => [set(wb, "Grades", "P4", "Cost", "140.000")],
+  },
+  {
+    name: "fte-posts-and-percents",
+    what: "an FTE column that counts posts (2) and gives percents (50) at once",
+    mutate: (wb) => [set(wb, "Posts", "EM-02", "FTE", 2), set(wb, "Posts", "TE-02", "FTE", 50)],
+  },
+  {
+    name: "date-header-30-june",
+    what: "a Budget year header typed as the date 30/06/2016",
+    mutate: (wb) => {
+      const ws = sheet(wb, "Budget");
+      const h = headerRow(ws, "Item");
+      const cell = ws.getCell(h, column(ws, h, 2016 as unknown as string));
+      cell.value = new Date(Date.UTC(2016, 5, 30));
+      cell.style = { ...cell.style, numFmt: "dd/mm/yyyy" };
+      return [`Budget!${cell.address}`];
+    },
+  },
+  {
+    name: "settings-key-looks-like-psc",
+    what: "the PSC key typed as 'Overhead rate', whose 7% would otherwise go unused",
+    mutate: (wb) => [set(wb, "Settings", "PSC", "Key", "Overhead rate")],
+  },
+  {
+    name: "participant-on-posts-rule",
+    what: "an unknown participant on a posts rule, which does not use its participants",
+    mutate: (wb) => [set(wb, "Rules", "Aquatic unit", "Participants", "CMS, NOPE")],
+  },
+  {
+    name: "min-on-fixed-rule",
+    what: "a Min on a fixed rule, whose agreed percentages it would override",
+    mutate: (wb) => [set(wb, "Rules", "Communication and outreach", "Min", 0.45)],
+  },
+  {
     name: "not-a-workbook",
     what: "a CSV file saved with an .xlsx name",
     mutate: () => [],
@@ -422,6 +459,25 @@ const VALID: Fixture[] = [
           }
         }
       }
+      return [];
+    },
+  },
+  {
+    name: "total-named-line",
+    what: "a budget line whose Item begins with 'Total', and true totals rows below the lines",
+    mutate: (wb) => {
+      set(wb, "Budget", "Representation travel", "Item", "Total Quality Management training");
+      const ws = sheet(wb, "Budget");
+      const h = headerRow(ws, "Item");
+      const amount = column(ws, h, "Amount");
+      let sum = 0;
+      for (let r = h + 1; r <= ws.rowCount; r++) {
+        const v = ws.getCell(r, amount).value;
+        if (typeof v === "number") sum += v;
+      }
+      const total = ws.getRow(ws.rowCount + 1);
+      total.getCell(1).value = "Total";
+      total.getCell(amount).value = sum;
       return [];
     },
   },

@@ -70,6 +70,7 @@ describe("the fixture corpus", () => {
       "valid-headers-below-titles.xlsx",
       "valid-aliases.xlsx",
       "valid-percents-as-numbers.xlsx",
+      "valid-total-named-line.xlsx",
     ]) {
       expect({ file, result: await result(join(FIXTURES, file)) }).toEqual({ file, result: sample });
     }
