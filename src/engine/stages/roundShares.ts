@@ -63,144 +63,208 @@ export interface RoundedShares {
  * no total.
  */
 export function roundShares(input: ShareInputs): RoundedShares {
-  const { lines, units, links, index, categories } = input;
-  const Y = lines.years;
-  const n = index.codes.length;
-  const operating = input.operating.filter((u) => units.list[u].split !== undefined);
-  const opOrder = [...operating].sort((a, b) => compareNames(units.list[a].name, units.list[b].name));
-  const O = opOrder.length;
-  /** UnitTable number → place in opOrder (−1: not an operating unit with a split). */
-  const place = new Int32Array(units.list.length).fill(-1);
-  opOrder.forEach((u, o) => (place[u] = o));
+  const table = new ShareTable(input);
+  for (const u of table.operatingByName) table.addOperatingUnit(u);
+  for (const t of table.supportByName) table.addSupportUnit(t);
+  table.addMargins();
+  return table.read(roundFlow(table.net.build()));
+}
 
-  const net = new FlowBuilder(lines.count * Y * 8 + 64);
-  const root = net.node();
-  const instrumentNode = net.nodes(n);
-  const yearNode = net.nodes(Y * n);
-  const cellNode = net.nodes(O * Y * n);
-  // Exact flow into each unit-year-instrument cell (o·Y + y)·n + i, as floor + fraction.
-  const cellFloor = new Float64Array(O * Y * n);
-  const cellFraction = new Float64Array(O * Y * n);
+/** The network of roundShares, built unit by unit, and read back once rounded. */
+class ShareTable {
+  readonly net: FlowBuilder;
+  /** Operating units with a split (UnitTable numbers), by name. */
+  readonly operatingByName: number[];
+  /** Support units (links.providers positions), by name. */
+  readonly supportByName: number[];
+  private readonly Y: number;
+  private readonly n: number;
+  /** UnitTable number → place in operatingByName (−1: not an operating unit with a split). */
+  private readonly place: Int32Array;
+  private readonly root: number;
+  private readonly instrumentNode: number;
+  private readonly yearNode: number;
+  /** Node of the unit-year-instrument cell (o·Y + y)·n + i is cellNode + that index. */
+  private readonly cellNode: number;
+  // Exact flow into each cell, as floor + fraction (kept apart so that sums stay exact).
+  private readonly cellFloor: Float64Array;
+  private readonly cellFraction: Float64Array;
+  private readonly cellArc: Int32Array;
+  private readonly yearArc: Int32Array;
+  private readonly rows: Row[] = [];
+  /** Pairs (arc, c·n + i): the arcs carrying a category's figure into a cell. */
+  private readonly categoryArcs: number[] = [];
+  private readonly passedArcs: { t: number; u: number; y: number; arc: number }[] = [];
+  private readonly supportArcs: { t: number; y: number; i: number; arc: number }[] = [];
+  private readonly categoryRank: Int32Array;
 
-  // Operating lines, unit by unit.
-  const rows: Row[] = [];
-  const categoryArcs: number[] = [];
-  const catRank = rankNames(categories.names);
-  for (const u of opOrder) {
-    const o = place[u];
-    const unit = units.list[u];
-    const unitSplit = unit.split as Split;
-    const unitRows = rowsOf(unit.lines, lines, (k) => lines.own[k] ?? unitSplit, catRank, index.canonical);
-    addRows(net, root, unitRows, n, index.canonical, {
-      node: (y, i) => cellNode + (o * Y + y) * n + i,
-      add(y, category, i, floor, fraction, arc) {
-        const cell = (o * Y + y) * n + i;
-        cellFloor[cell] += floor;
-        cellFraction[cell] += fraction;
-        categoryArcs.push(arc, category * n + i);
-      },
-    });
-    for (const r of unitRows) rows.push(r);
+  constructor(private readonly input: ShareInputs) {
+    const { lines, units, links, index, categories } = input;
+    this.Y = lines.years;
+    this.n = index.codes.length;
+    const byName = (a: string, b: string): number => compareNames(a, b);
+    this.operatingByName = input.operating
+      .filter((u) => units.list[u].split !== undefined)
+      .sort((a, b) => byName(units.list[a].name, units.list[b].name));
+    this.supportByName = links.providers
+      .map((_, t) => t)
+      .sort((a, b) => byName(units.list[links.providers[a]].name, units.list[links.providers[b]].name));
+    this.place = new Int32Array(units.list.length).fill(-1);
+    this.operatingByName.forEach((u, o) => (this.place[u] = o));
+    const cells = this.operatingByName.length * this.Y * this.n;
+    this.net = new FlowBuilder(lines.count * this.Y * 8 + 64);
+    this.root = this.net.node();
+    this.instrumentNode = this.net.nodes(this.n);
+    this.yearNode = this.net.nodes(this.Y * this.n);
+    this.cellNode = this.net.nodes(cells);
+    this.cellFloor = new Float64Array(cells);
+    this.cellFraction = new Float64Array(cells);
+    this.cellArc = new Int32Array(cells).fill(-1);
+    this.yearArc = new Int32Array(this.Y * this.n).fill(-1);
+    this.categoryRank = rankNames(categories.names);
   }
 
-  // Support units, by name: each year's cost passed on to the operating units it reaches.
-  const supportOrder = links.providers
-    .map((_, t) => t)
-    .sort((a, b) => compareNames(units.list[links.providers[a]].name, units.list[links.providers[b]].name));
-  const opSlot = new Map(input.operating.map((u, o) => [u, o]));
-  const passedArcs: { t: number; u: number; y: number; arc: number }[] = [];
-  const supportArcs: { t: number; y: number; i: number; arc: number }[] = [];
-  for (const t of supportOrder) {
+  /** An operating unit's lines: root → row → (year, category, instrument) block → unit-year-instrument cell. */
+  addOperatingUnit(u: number): void {
+    const { lines, units, index } = this.input;
+    const { Y, n } = this;
+    const o = this.place[u];
+    const unitSplit = units.list[u].split as Split;
+    const unitRows = rowsOf(
+      units.list[u].lines,
+      lines,
+      (k) => lines.own[k] ?? unitSplit,
+      this.categoryRank,
+      index.canonical,
+    );
+    addRows(this.net, this.root, unitRows, n, index.canonical, {
+      node: (y, i) => this.cellNode + (o * Y + y) * n + i,
+      add: (y, category, i, floor, fraction, arc) => {
+        this.addToCell((o * Y + y) * n + i, floor, fraction);
+        this.categoryArcs.push(arc, category * n + i);
+      },
+    });
+    for (const r of unitRows) this.rows.push(r);
+  }
+
+  /** A support unit's cost each year: root → support unit-year → passed on to a unit → its cells. */
+  addSupportUnit(t: number): void {
+    const { lines, units, links, operating, reach } = this.input;
+    const { Y, n, net } = this;
     const unit = units.list[links.providers[t]];
     for (let y = 0; y < Y; y++) {
       let total = 0;
       for (const k of unit.lines) total += lines.totals[k * Y + y];
       if (total === 0) continue;
       const node = net.node();
-      net.arc(root, node, total, 0);
-      for (const u of opOrder) {
-        const reach = input.reach[t][opSlot.get(u) as number];
-        if (!(reach > 0)) continue;
+      net.arc(this.root, node, total, 0);
+      for (const u of this.operatingByName) {
+        const share = reach[t][operating.indexOf(u)];
+        if (!(share > 0)) continue;
         const split = units.list[u].split as Split;
         const passed = net.node();
-        passedArcs.push({ t, u, y, arc: net.arcOf(node, passed, total * reach) });
+        let floors = 0;
+        let fractions = 0;
         for (const i of split.participants) {
-          const exact = (total * reach * split.weights[i]) / split.sum;
-          const cell = (place[u] * Y + y) * n + i;
-          const arc = net.arcOf(passed, cellNode + cell, exact);
-          supportArcs.push({ t, y, i, arc });
+          const exact = (total * share * split.weights[i]) / split.sum;
+          const cell = (this.place[u] * Y + y) * n + i;
+          const arc = net.arcOf(passed, this.cellNode + cell, exact);
+          this.supportArcs.push({ t, y, i, arc });
           const f = Math.floor(exact);
-          cellFloor[cell] += f;
-          cellFraction[cell] += exact - f;
+          this.addToCell(cell, f, exact - f);
+          floors += f;
+          fractions += exact - f;
+        }
+        // What is passed on is exactly the sum of what it becomes in each instrument's cell.
+        const passedOn = sum(floors, fractions);
+        this.passedArcs.push({ t, u, y, arc: net.arc(node, passed, passedOn.floor, passedOn.fraction) });
+      }
+    }
+  }
+
+  /** The table's margins: unit-year-instrument → year-instrument → instrument → root. */
+  addMargins(): void {
+    const { Y, n, net } = this;
+    const { canonical } = this.input.index;
+    const yearFloor = new Float64Array(Y * n);
+    const yearFraction = new Float64Array(Y * n);
+    for (let o = 0; o < this.operatingByName.length; o++) {
+      for (let y = 0; y < Y; y++) {
+        for (const i of canonical) {
+          const cell = (o * Y + y) * n + i;
+          if (this.cellFloor[cell] === 0 && this.cellFraction[cell] === 0) continue;
+          const total = sum(this.cellFloor[cell], this.cellFraction[cell]);
+          this.cellArc[cell] = net.arc(
+            this.cellNode + cell,
+            this.yearNode + y * n + i,
+            total.floor,
+            total.fraction,
+          );
+          yearFloor[y * n + i] += total.floor;
+          yearFraction[y * n + i] += total.fraction;
         }
       }
     }
-  }
-
-  // The table's margins: unit-year-instrument → year-instrument → instrument → root.
-  const cellArc = new Int32Array(O * Y * n).fill(-1);
-  const yearFloor = new Float64Array(Y * n);
-  const yearFraction = new Float64Array(Y * n);
-  for (let o = 0; o < O; o++) {
+    const periodFloor = new Float64Array(n);
+    const periodFraction = new Float64Array(n);
     for (let y = 0; y < Y; y++) {
-      for (const i of index.canonical) {
-        const cell = (o * Y + y) * n + i;
-        if (cellFloor[cell] === 0 && cellFraction[cell] === 0) continue;
-        const total = sum(cellFloor[cell], cellFraction[cell]);
-        cellArc[cell] = net.arc(cellNode + cell, yearNode + y * n + i, total.floor, total.fraction);
-        yearFloor[y * n + i] += total.floor;
-        yearFraction[y * n + i] += total.fraction;
+      for (const i of canonical) {
+        const total = sum(yearFloor[y * n + i], yearFraction[y * n + i]);
+        this.yearArc[y * n + i] = net.arc(
+          this.yearNode + y * n + i,
+          this.instrumentNode + i,
+          total.floor,
+          total.fraction,
+        );
+        periodFloor[i] += total.floor;
+        periodFraction[i] += total.fraction;
       }
     }
-  }
-  const yearArc = new Int32Array(Y * n).fill(-1);
-  const periodFloor = new Float64Array(n);
-  const periodFraction = new Float64Array(n);
-  for (let y = 0; y < Y; y++) {
-    for (const i of index.canonical) {
-      const total = sum(yearFloor[y * n + i], yearFraction[y * n + i]);
-      yearArc[y * n + i] = net.arc(yearNode + y * n + i, instrumentNode + i, total.floor, total.fraction);
-      periodFloor[i] += total.floor;
-      periodFraction[i] += total.fraction;
+    for (const i of canonical) {
+      const total = sum(periodFloor[i], periodFraction[i]);
+      net.arc(this.instrumentNode + i, this.root, total.floor, total.fraction);
     }
   }
-  for (const i of index.canonical) {
-    const total = sum(periodFloor[i], periodFraction[i]);
-    net.arc(instrumentNode + i, root, total.floor, total.fraction);
-  }
 
-  const flow = roundFlow(net.build());
-
-  // Read the rounded table back.
-  const lineShares = new Float64Array(lines.count * Y * n);
-  for (const row of rows) dealRow(row, flow, lineShares, Y, n);
-  const unitShares = new Array<Float64Array | undefined>(units.list.length).fill(undefined);
-  const received = new Array<number[] | undefined>(units.list.length).fill(undefined);
-  for (const u of opOrder) {
-    const o = place[u];
-    const shares = new Float64Array(Y * n);
-    for (let c = 0; c < Y * n; c++) {
-      const arc = cellArc[o * Y * n + c];
-      if (arc >= 0) shares[c] = flow[arc];
+  /** The rounded figures, read off the rounded flow. */
+  read(flow: Float64Array): RoundedShares {
+    const { lines, units, links, categories } = this.input;
+    const { Y, n } = this;
+    const lineShares = new Float64Array(lines.count * Y * n);
+    for (const row of this.rows) dealRow(row, flow, lineShares, Y, n);
+    const unitShares = new Array<Float64Array | undefined>(units.list.length).fill(undefined);
+    const received = new Array<number[] | undefined>(units.list.length).fill(undefined);
+    this.operatingByName.forEach((u, o) => {
+      const shares = new Float64Array(Y * n);
+      for (let c = 0; c < Y * n; c++) {
+        const arc = this.cellArc[o * Y * n + c];
+        if (arc >= 0) shares[c] = flow[arc];
+      }
+      unitShares[u] = shares;
+      received[u] = new Array<number>(Y).fill(0);
+    });
+    const passedOn = links.providers.map(() => new Map<number, number[]>());
+    for (const { t, u, y, arc } of this.passedArcs) {
+      const amounts = passedOn[t].get(u) ?? new Array<number>(Y).fill(0);
+      passedOn[t].set(u, amounts);
+      amounts[y] += flow[arc];
+      (received[u] as number[])[y] += flow[arc];
     }
-    unitShares[u] = shares;
-    received[u] = new Array<number>(Y).fill(0);
+    const supportShares = links.providers.map(() => new Float64Array(Y * n));
+    for (const { t, y, i, arc } of this.supportArcs) supportShares[t][y * n + i] += flow[arc];
+    const direct = new Float64Array(Y * n);
+    for (let c = 0; c < Y * n; c++) if (this.yearArc[c] >= 0) direct[c] = flow[this.yearArc[c]];
+    const byCategory = new Float64Array(categories.names.length * n);
+    for (let j = 0; j < this.categoryArcs.length; j += 2)
+      byCategory[this.categoryArcs[j + 1]] += flow[this.categoryArcs[j]];
+    checkUnitsAddUp(unitShares, direct, Y, n);
+    return { lineShares, unitShares, received, supportShares, passedOn, direct, byCategory };
   }
-  const passedOn = links.providers.map(() => new Map<number, number[]>());
-  for (const { t, u, y, arc } of passedArcs) {
-    const amounts = passedOn[t].get(u) ?? new Array<number>(Y).fill(0);
-    passedOn[t].set(u, amounts);
-    amounts[y] += flow[arc];
-    (received[u] as number[])[y] += flow[arc];
+
+  private addToCell(cell: number, floor: number, fraction: number): void {
+    this.cellFloor[cell] += floor;
+    this.cellFraction[cell] += fraction;
   }
-  const supportShares = links.providers.map(() => new Float64Array(Y * n));
-  for (const { t, y, i, arc } of supportArcs) supportShares[t][y * n + i] += flow[arc];
-  const direct = new Float64Array(Y * n);
-  for (let c = 0; c < Y * n; c++) if (yearArc[c] >= 0) direct[c] = flow[yearArc[c]];
-  const byCategory = new Float64Array(categories.names.length * n);
-  for (let j = 0; j < categoryArcs.length; j += 2) byCategory[categoryArcs[j + 1]] += flow[categoryArcs[j]];
-  checkUnitsAddUp(unitShares, direct, Y, n);
-  return { lineShares, unitShares, received, supportShares, passedOn, direct, byCategory };
 }
 
 /** The units' shares must add up to the instruments' (the flow balances; this guards the reading back). */
