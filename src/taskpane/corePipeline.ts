@@ -1,9 +1,10 @@
-import { computeAllocation } from "../engine/computeAllocation";
+import type { Model } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
+import { analyseWorkbook } from "../workbook/analyseWorkbook";
 import { annexHtml } from "../workbook/annex/annexHtml";
 import { buildRunOutputs } from "../workbook/buildRunOutputs";
 import type { CellValue, WorkbookGrids } from "../workbook/grid";
-import { CONTRACT, type ContractSheet } from "../workbook/inputMapping";
+import { CONTRACT, type ContractSheet, type InputMapping } from "../workbook/inputMapping";
 import { locateProblem } from "../workbook/locateProblem";
 import { OUTPUT_SHEETS } from "../workbook/ownership";
 import { readWorkbook } from "../workbook/readWorkbook";
@@ -15,7 +16,7 @@ const RULES_COLUMNS: readonly RulesColumn[] = ["Unit", "Method", "Basis", "Parti
 /** The real engine and workbook layer, as the pane runs them in Excel and in a browser. */
 export const corePipeline: Pipeline = {
   read(grids, mapping) {
-    const outcome = readWorkbook(grids, mapping);
+    const outcome = readOf(grids, mapping);
     return {
       ...(outcome.model ? { model: outcome.model } : {}),
       problems: outcome.problems,
@@ -24,7 +25,14 @@ export const corePipeline: Pipeline = {
       locate: (p) => locateProblem(p, outcome.layout),
     };
   },
-  allocate: computeAllocation,
+  analyse(grids, mapping, adjust) {
+    const { problems, allocation } = analyseWorkbook(grids, {
+      mapping,
+      read: readOf(grids, mapping),
+      ...(adjust ? { adjust: (model: Model) => ({ model: adjust(model), problems: [] }) } : {}),
+    });
+    return allocation ? { problems, allocation } : { problems };
+  },
   parseBasis,
   outputs: buildRunOutputs,
   outputNames: OUTPUT_SHEETS,
@@ -35,6 +43,19 @@ export const corePipeline: Pipeline = {
   },
   annexHtml: (allocation, language) => annexHtml(allocation, language),
 };
+
+/**
+ * The grids as read with a mapping, kept for the grids they came from: every edit of a rule runs
+ * the whole analysis again, and reading 10,000 rows again each time would be wasted.
+ */
+const reads = new WeakMap<WorkbookGrids, { mapping: InputMapping; read: ReturnType<typeof readWorkbook> }>();
+function readOf(grids: WorkbookGrids, mapping: InputMapping): ReturnType<typeof readWorkbook> {
+  const known = reads.get(grids);
+  if (known !== undefined && known.mapping === mapping) return known.read;
+  const read = readWorkbook(grids, mapping);
+  reads.set(grids, { mapping, read });
+  return read;
+}
 
 /** What the Inputs step shows for one contract sheet. */
 function sheetFinding(

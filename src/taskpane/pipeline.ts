@@ -1,6 +1,6 @@
 import type { Language, Model, RuleSpec } from "../engine/model";
 import type { Problem } from "../engine/problem";
-import type { Allocation, AllocationOutcome } from "../engine/result";
+import type { Allocation } from "../engine/result";
 import type { OutputSheet, WorkbookGrids } from "../workbook/grid";
 import type { ContractSheetName, InputMapping } from "../workbook/inputMapping";
 
@@ -53,6 +53,12 @@ export interface ReadOutcome {
   locate?: (problem: Problem) => Problem;
 }
 
+/** What a run finds: every problem located at its cell, and the allocation when none is an error. */
+export interface RunOutcome {
+  problems: Problem[];
+  allocation?: Allocation;
+}
+
 /** A basis parsed for a method, or why it cannot be. */
 export type ParsedBasis = { ok: true; spec: RuleSpec } | { ok: false; message: string };
 
@@ -63,8 +69,12 @@ export type ParsedBasis = { ok: true; spec: RuleSpec } | { ok: false; message: s
 export interface Pipeline {
   /** Reads the input grids (with the officer's mapping) into a model and its problems. */
   read(grids: WorkbookGrids, mapping: InputMapping): ReadOutcome;
-  /** Runs the allocation. */
-  allocate(model: Model): AllocationOutcome;
+  /**
+   * The whole run, as the CLI does it (analyseWorkbook): read, allocate, every problem at its
+   * cell, output names checked. `adjust` gives the model to allocate instead of the one read
+   * (the rules as edited in the pane).
+   */
+  analyse(grids: WorkbookGrids, mapping: InputMapping, adjust?: (read: Model) => Model): RunOutcome;
   /** Parses a Rules row's Method and Basis. */
   parseBasis(method: string, basis: string): ParsedBasis;
   /** The output sheets of a run (Allocation, Savings, Settlement, Annex, Log). */

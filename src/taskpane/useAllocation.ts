@@ -1,9 +1,9 @@
 import { useDeferredValue, useMemo } from "react";
 import type { Problem } from "../engine/problem";
-import type { Allocation, AllocationOutcome } from "../engine/result";
+import type { Allocation } from "../engine/result";
 import { applyRuleDrafts, type DraftProblem } from "./applyRuleDrafts";
 import { messageOf } from "./paneError";
-import type { Pipeline } from "./pipeline";
+import type { Pipeline, RunOutcome } from "./pipeline";
 import type { RuleDraft } from "./ruleDraft";
 import type { Loaded } from "./useWorkbook";
 
@@ -39,34 +39,28 @@ export function useAllocation(
         : undefined,
     [loaded, deferredDrafts, pipeline, rulesSheet],
   );
-  const run = useMemo((): { outcome?: AllocationOutcome; fault?: string } => {
-    if (!applied?.model) return {};
+  // The rules as edited, run the way the CLI runs a workbook: every problem comes back at its cell.
+  const run = useMemo((): { outcome?: RunOutcome; fault?: string } => {
+    if (!loaded) return {};
+    const edited = applied?.model;
     try {
-      return { outcome: pipeline.allocate(applied.model) };
+      return { outcome: pipeline.analyse(loaded.grids, loaded.mapping, edited ? () => edited : undefined) };
     } catch (e) {
       console.error(e);
       return { fault: messageOf(e) };
     }
-  }, [applied, pipeline]);
+  }, [loaded, applied, pipeline]);
   const asRead = useMemo(() => {
     if (!loaded?.read.model) return undefined;
     try {
-      const outcome = pipeline.allocate(loaded.read.model);
-      return outcome.ok ? outcome.allocation : undefined;
+      return pipeline.analyse(loaded.grids, loaded.mapping).allocation;
     } catch {
       return undefined; // the edited run reports the fault
     }
   }, [loaded, pipeline]);
-  const allocation = run.outcome?.ok ? run.outcome.allocation : undefined;
-  const problems: Problem[] = useMemo(() => {
-    // The engine's problems know their row and field; the workbook layer knows the cell.
-    const locate = loaded?.read.locate ?? ((p: Problem) => p);
-    return [
-      ...(loaded?.read.problems ?? []),
-      ...(run.outcome && !run.outcome.ok ? run.outcome.problems : []).map(locate),
-      ...(allocation?.warnings ?? []).map(locate),
-    ];
-  }, [loaded, run, allocation]);
+  // Rules that cannot run yet have no figures of their own (asRead still shows the sheet's).
+  const allocation = applied?.model || !loaded?.read.model ? run.outcome?.allocation : undefined;
+  const problems: Problem[] = run.outcome?.problems ?? loaded?.read.problems ?? [];
   const errorCount = problems.filter((p) => p.severity === "error").length;
   const draftProblems = applied?.problems ?? [];
   const blocked =

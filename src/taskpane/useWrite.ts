@@ -143,8 +143,8 @@ export function useWrite(
       }
       setProgress({ fraction: 0.15, label: "Computing the allocation…" });
       await tick();
-      const outcome = current.read.model ? pipeline.allocate(current.read.model) : undefined;
-      if (!outcome?.ok) {
+      const outcome = pipeline.analyse(current.grids, current.mapping);
+      if (!outcome.allocation) {
         setProgress(undefined);
         setWriteError({ title: "Nothing was written", message: "The workbook has problems; see Problems." });
         return;

@@ -16,6 +16,8 @@ export interface AnalyseOptions {
    * its problems are reported with the others.
    */
   adjust?: (model: Model) => { model: Model; problems: Problem[] };
+  /** The same grids already read with the same mapping, to skip reading them again. */
+  read?: ReadOutcome;
 }
 
 /** What one run of the whole check finds. */
@@ -37,7 +39,7 @@ export interface Analysis {
  * every problem is reported at once, before anything is written.
  */
 export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = {}): Analysis {
-  const read = readWorkbook(grids, options.mapping);
+  const read = options.read ?? readWorkbook(grids, options.mapping);
   const locate = (p: Problem): Problem => locateProblem(p, read.layout);
   const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids)];
   if (read.model === undefined || hasErrors(read.problems)) return { read, problems };

@@ -27,44 +27,55 @@ describe("corePipeline", () => {
   });
 
   it("previews the same allocation from unchanged drafts as from the sheet", async () => {
-    const { read } = await openSample();
+    const { grids, read } = await openSample();
     const model = read.model!;
     const drafts = initialDrafts(model);
     const applied = applyRuleDrafts(model, drafts, corePipeline.parseBasis, read.rules!.sheet);
     expect(applied.problems).toEqual([]);
-    const fromDrafts = corePipeline.allocate(applied.model!);
-    const fromSheet = corePipeline.allocate(model);
-    expect(fromDrafts.ok && fromSheet.ok).toBe(true);
-    if (fromDrafts.ok && fromSheet.ok) {
-      expect(fromDrafts.allocation.grandTotal).toEqual(fromSheet.allocation.grandTotal);
-      expect(fromDrafts.allocation.instrumentTotals).toEqual(fromSheet.allocation.instrumentTotals);
-    }
+    const fromDrafts = corePipeline.analyse(grids, {}, () => applied.model!).allocation;
+    const fromSheet = corePipeline.analyse(grids, {}).allocation;
+    expect(fromDrafts && fromSheet).toBeDefined();
+    expect(fromDrafts?.grandTotal).toEqual(fromSheet?.grandTotal);
+    expect(fromDrafts?.instrumentTotals).toEqual(fromSheet?.instrumentTotals);
   });
 
   it("writes an edited rule into the Rules sheet of the file so that reading it again gives the previewed figures", async () => {
-    const { session, read } = await openSample();
+    const { session, grids, read } = await openSample();
     const model = read.model!;
     const drafts = initialDrafts(model);
     const i = drafts.findIndex((d) => d.method !== "" && d.method !== "equal" && d.row !== undefined);
     expect(i).toBeGreaterThanOrEqual(0);
     const edited = drafts.map((d, k) => (k === i ? { ...d, method: "equal" as const, basis: "" } : d));
     const applied = applyRuleDrafts(model, edited, corePipeline.parseBasis, read.rules!.sheet);
-    const preview = corePipeline.allocate(applied.model!);
+    const preview = corePipeline.analyse(grids, {}, () => applied.model!).allocation;
     await session.writeRules(read.rules!.sheet, rulesCells(read.rules!, edited, drafts));
-    const again = corePipeline.read(await session.port.readInputs(), {});
+    const againGrids = await session.port.readInputs();
+    const again = corePipeline.read(againGrids, {});
     expect(again.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(again.model!.rules.find((r) => r.unit === drafts[i].unit)?.spec).toEqual({ method: "equal" });
-    const rerun = corePipeline.allocate(again.model!);
-    expect(preview.ok && rerun.ok).toBe(true);
-    if (preview.ok && rerun.ok) expect(rerun.allocation.grandTotal).toEqual(preview.allocation.grandTotal);
-    if (preview.ok && rerun.ok)
-      expect(rerun.allocation.instrumentTotals).toEqual(preview.allocation.instrumentTotals);
+    const rerun = corePipeline.analyse(againGrids, {}).allocation;
+    expect(preview && rerun).toBeDefined();
+    expect(rerun?.grandTotal).toEqual(preview?.grandTotal);
+    expect(rerun?.instrumentTotals).toEqual(preview?.instrumentTotals);
+  });
+
+  it("finds what the CLI finds: a sheet of the officer's named like an output is a problem before anything runs", async () => {
+    const { grids } = await openSample();
+    const withSavings = {
+      ...grids,
+      sheets: [...grids.sheets, { name: "Savings", firstRow: 1, firstCol: 1, rows: [["My own notes"]] }],
+    };
+    const outcome = corePipeline.analyse(withSavings, {});
+    expect(outcome.allocation).toBeUndefined();
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({ severity: "error", sheet: "Savings", cell: "A1" }),
+    ]);
   });
 
   it("builds the five output sheets and keeps the Log of an earlier run", async () => {
-    const { session, grids, read } = await openSample();
-    const outcome = corePipeline.allocate(read.model!);
-    if (!outcome.ok) throw new Error("the sample should allocate");
+    const { session, grids } = await openSample();
+    const outcome = corePipeline.analyse(grids, {});
+    if (!outcome.allocation) throw new Error("the sample should allocate");
     const sheets = corePipeline.outputs(outcome.allocation, grids, new Date("2026-01-01T00:00:00Z"));
     expect(sheets.map((s) => s.name)).toEqual([...corePipeline.outputNames]);
     await session.port.writeOutputs(sheets);

@@ -7,6 +7,7 @@ import { defaultSettings, type Model, type Rule } from "../../src/engine/model";
 import type { Problem } from "../../src/engine/problem";
 import type { Allocation } from "../../src/engine/result";
 import type { OutputSheet, WorkbookGrids } from "../../src/workbook/grid";
+import type { InputMapping } from "../../src/workbook/inputMapping";
 import type { ExistingSheet } from "../../src/workbook/port";
 import { ForeignSheetError } from "../../src/workbook/errors";
 import type { Pipeline, ReadOutcome } from "../../src/taskpane/pipeline";
@@ -189,7 +190,10 @@ export function fakePipeline(
         lastRow: 3,
       },
     }),
-    allocate: (m: Model) => ({ ok: true as const, allocation: fakeAllocation(m) }),
+    analyse: (_grids: WorkbookGrids, _mapping: InputMapping, adjust?: (read: Model) => Model) => {
+      if (problems.some((p) => p.severity === "error") || model === undefined) return { problems };
+      return { problems, allocation: fakeAllocation(adjust ? adjust(model) : model) };
+    },
     parseBasis: (method: string, basis: string) => {
       if (method === "equal") return { ok: true as const, spec: { method: "equal" as const } };
       if (method === "driver") {
