@@ -1,6 +1,8 @@
 /** The engine's public API: pure functions over the model, no Office, DOM or Node. */
 export { applyBounds, type BoundsOutcome } from "./applyBounds";
+export { chooseScenario } from "./chooseScenario";
 export { computeAllocation } from "./computeAllocation";
+export { computeOptions } from "./computeOptions";
 export { describeRule, type DescribeOptions } from "./describeRule";
 export { CostSharingError, InvalidArgumentError, InvariantError } from "./errors";
 export { escalate } from "./escalate";
@@ -14,6 +16,8 @@ export * from "./problem";
 export { programmeSupportCost } from "./programmeSupportCost";
 export * from "./result";
 export { roundHalfAway } from "./roundHalfAway";
+export { scenarioModel } from "./scenarioModel";
+export { scenarioNames } from "./scenarioNames";
 export { solveReciprocal, type ReciprocalOutcome } from "./solveReciprocal";
 export { splitAmount } from "./splitAmount";
 export { tieOrder } from "./tieOrder";

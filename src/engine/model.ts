@@ -39,6 +39,13 @@ export interface Settings {
   annexStart?: number;
   /** Annex: language of headings, footnotes and rule sentences. */
   language?: Language;
+  /**
+   * The options (scenarios) compared, in order (Settings key Scenarios, or the order in which the
+   * Scenario columns first name them). Absent or empty: the workbook has no options.
+   */
+  scenarios?: string[];
+  /** The option written as Allocation and Annex 1 (Settings key Scenario); default the first. */
+  scenario?: string;
   /** Where each setting was read (key -> source), for problems that concern a setting. */
   sources?: Partial<Record<string, SourceRef>>;
 }
@@ -99,6 +106,11 @@ export interface Post {
   fundedBy?: string;
   /** The post's own split by instrument code (fractions adding up to 1), e.g. P4 15% ASCOBANS / 85% CMS. */
   split?: Record<string, number>;
+  /**
+   * The options (scenarios) this row holds in, as written in its Scenario cell; absent = every
+   * option. Names compare trimmed and case-insensitively.
+   */
+  scenarios?: string[];
   source: SourceRef;
 }
 
@@ -112,6 +124,11 @@ export interface BudgetLine {
   amount?: number;
   /** Amount by calendar year, used as is when present for a year. */
   amountByYear?: Record<number, number>;
+  /**
+   * The options (scenarios) this row holds in, as written in its Scenario cell; absent = every
+   * option. Names compare trimmed and case-insensitively.
+   */
+  scenarios?: string[];
   source: SourceRef;
 }
 
@@ -152,6 +169,11 @@ export interface Rule {
   min?: number;
   /** Ceiling on each participant's share (fraction), with the excess redistributed. */
   max?: number;
+  /**
+   * The options (scenarios) this row holds in, as written in its Scenario cell; absent = every
+   * option. Names compare trimmed and case-insensitively.
+   */
+  scenarios?: string[];
   source: SourceRef;
 }
 
@@ -160,6 +182,11 @@ export interface SupportLink {
   provider: string;
   receiver: string;
   share: number;
+  /**
+   * The options (scenarios) this row holds in, as written in its Scenario cell; absent = every
+   * option. Names compare trimmed and case-insensitively.
+   */
+  scenarios?: string[];
   source: SourceRef;
 }
 

@@ -138,6 +138,21 @@ export interface Allocation {
   grandTotal: { direct: number[]; psc: number[]; total: number[] };
   /** Warnings met on the way (never errors: with errors there is no Allocation). */
   warnings: Problem[];
+  /** In a workbook with options: the name of the option this allocation is. */
+  scenario?: string;
+  /**
+   * In a workbook with options, on the allocation that computeOptions returns (the option
+   * written as Allocation and Annex 1): every option in order, each with its own allocation.
+   */
+  scenarios?: ScenarioResult[];
+}
+
+/** One option (scenario) of a workbook with options, run through the whole pipeline on its own rows. */
+export interface ScenarioResult {
+  /** The option's name as the workbook spells it (Settings Scenarios, or where it first appears). */
+  name: string;
+  /** Its allocation (without `scenarios` of its own). */
+  allocation: Allocation;
 }
 
 /** What `computeAllocation` returns: a result, or the problems that prevent one. */

@@ -1,4 +1,4 @@
-import { computeAllocation } from "../engine/computeAllocation";
+import { computeOptions } from "../engine/computeOptions";
 import type { Model } from "../engine/model";
 import { hasErrors, type Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
@@ -34,9 +34,10 @@ export interface Analysis {
 
 /**
  * The one path through the product, for the CLI, the pane in a browser and the pane in Excel:
- * reads the input grids against the workbook contract, allocates, places every problem on its
- * cell, and checks that no sheet of the officer's has the name of an output sheet — so that
- * every problem is reported at once, before anything is written.
+ * reads the input grids against the workbook contract, allocates (every option, when the workbook
+ * has options), places every problem on its cell, and checks that no sheet of the officer's has
+ * the name of an output sheet — so that every problem is reported at once, before anything is
+ * written.
  */
 export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = {}): Analysis {
   const read = options.read ?? readWorkbook(grids, options.mapping);
@@ -49,7 +50,7 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
     model = adjusted.model;
     problems.push(...adjusted.problems.map(locate));
   }
-  const outcome = computeAllocation(model);
+  const outcome = computeOptions(model);
   if (!outcome.ok) {
     problems.push(...outcome.problems.map(locate));
     return { read, model, problems };

@@ -39,7 +39,9 @@ export interface SettingKey {
     | "documentSymbol"
     | "annexTitle"
     | "annexStart"
-    | "language";
+    | "language"
+    | "scenarios"
+    | "scenario";
   aliases: readonly string[];
   /**
    * Words that make an unknown key look like this setting ("Overhead" for PSC): such a key with a
@@ -79,6 +81,14 @@ export type InputMapping = Partial<Record<ContractSheetName, SheetMapping>>;
 
 const UNIT_ALIASES = ["Service", "Common service", "Team", "Section", "Organizational unit", "Org unit"];
 const YEAR_NOTE = "or one column per year";
+
+/** The optional column of Posts, Budget, Rules and Support that holds a row to some options only. */
+const SCENARIO_FIELD: ContractField = {
+  name: "Scenario",
+  aliases: ["Option", "Options", "Scenarios"],
+  required: false,
+  description: "The options the row holds in, e.g. 'Pilot; Joint secretariat' (blank = every option)",
+};
 
 /** Every contract sheet with its fields, aliases and requirements; the task pane lists it to the officer. */
 export const CONTRACT: readonly ContractSheet[] = [
@@ -210,6 +220,20 @@ export const CONTRACT: readonly ContractSheet[] = [
         aliases: ["Annex language", "Language of the annex"],
         words: ["Language", "Langue", "Idioma"],
         description: "en, fr or es",
+      },
+      {
+        name: "Scenarios",
+        property: "scenarios",
+        aliases: ["Options", "List of options", "Options compared", "Scenario list"],
+        words: ["Options", "Scenarios"],
+        description: "The options compared, in order, e.g. 'Status quo; Pilot; Joint secretariat'",
+      },
+      {
+        name: "Scenario",
+        property: "scenario",
+        aliases: ["Option", "Chosen option", "Option written", "Option to write", "Chosen scenario"],
+        words: ["Option", "Scenario"],
+        description: "The option written as Allocation and Annex 1 (the first when blank)",
       },
     ],
   },
@@ -347,6 +371,7 @@ export const CONTRACT: readonly ContractSheet[] = [
         required: false,
         description: "Code of the instrument whose budget carries the post",
       },
+      SCENARIO_FIELD,
     ],
   },
   {
@@ -382,6 +407,7 @@ export const CONTRACT: readonly ContractSheet[] = [
         yearsInstead: true,
         description: `Annual amount, ${YEAR_NOTE}`,
       },
+      SCENARIO_FIELD,
     ],
   },
   {
@@ -423,6 +449,7 @@ export const CONTRACT: readonly ContractSheet[] = [
         required: false,
         description: "Ceiling on each share, e.g. 22% (not for fixed or posts rules)",
       },
+      SCENARIO_FIELD,
     ],
   },
   {
@@ -451,6 +478,7 @@ export const CONTRACT: readonly ContractSheet[] = [
         required: true,
         description: "Share of the provider's effort, e.g. 25%",
       },
+      SCENARIO_FIELD,
     ],
   },
   {

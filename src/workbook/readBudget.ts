@@ -2,9 +2,13 @@ import type { BudgetLine } from "../engine/model";
 import type { CellReader } from "./cellReader";
 import type { FoundSheet } from "./foundSheet";
 import { readYearAmounts } from "./readYearAmounts";
+import type { ScenarioCells } from "./scenarioCells";
 
-/** Reads the Budget sheet: non-staff lines of each unit with a category and an annual amount or amounts by year. */
-export function readBudget(sheet: FoundSheet, reader: CellReader): BudgetLine[] {
+/**
+ * Reads the Budget sheet: non-staff lines of each unit with a category, an annual amount or
+ * amounts by year, and the options they hold in.
+ */
+export function readBudget(sheet: FoundSheet, reader: CellReader, options: ScenarioCells): BudgetLine[] {
   const lines: BudgetLine[] = [];
   for (const row of sheet.rows) {
     const before = reader.problems.length;
@@ -21,6 +25,7 @@ export function readBudget(sheet: FoundSheet, reader: CellReader): BudgetLine[] 
     const amountRef = sheet.cell(row, "Amount");
     const amount = amountRef === undefined ? undefined : reader.money(amountRef);
     const amountByYear = readYearAmounts(sheet, row, reader);
+    const scenarios = options.read(sheet, row, reader);
     if (amount === undefined && amountByYear === undefined && reader.problems.length === before) {
       const ref = amountRef ?? sheet.cellIn(row, sheet.layout.yearColumns[0]);
       reader.report(ref, `${ref.field} is blank; type the line's annual amount`);
@@ -39,6 +44,7 @@ export function readBudget(sheet: FoundSheet, reader: CellReader): BudgetLine[] 
       category,
       ...(amount !== undefined ? { amount } : {}),
       ...(amountByYear !== undefined ? { amountByYear } : {}),
+      ...(scenarios ? { scenarios } : {}),
       source: { sheet: sheet.layout.sheet, row: row.row },
     });
   }

@@ -8,6 +8,8 @@ import { instrumentCodeProblem } from "./instrumentCodeProblem";
 import { normalizeName } from "./normalizeName";
 import { fteColumnStyle, readFte } from "./readFte";
 import { readYearAmounts } from "./readYearAmounts";
+import type { ScenarioCells } from "./scenarioCells";
+import { commonOptions, inCommonOptions } from "./commonOptions";
 
 /** Tolerance on a split adding up to 100%: a hundredth of a percent, as parseBasis allows. */
 const SUM_TOLERANCE = 1e-4;
@@ -15,14 +17,20 @@ const SUM_TOLERANCE = 1e-4;
 /**
  * Reads the Posts sheet: unique posts with their unit, grade, FTE (1 when blank; 2 = a line of two
  * posts, see readFte), cost or cost
- * by year, funding instrument and, in the columns named after instrument codes, their own split.
+ * by year, funding instrument, in the columns named after instrument codes their own split, and
+ * the options they hold in. A PostId may come back on another row only for other options.
  */
-export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly string[]): Post[] {
+export function readPosts(
+  sheet: FoundSheet,
+  reader: CellReader,
+  codes: readonly string[],
+  options: ScenarioCells,
+): Post[] {
   findSplitColumns(sheet, codes);
   warnNearCodes(sheet, reader, codes);
   const fteStyle = fteColumnStyle(sheet);
   const posts: Post[] = [];
-  const seenAt = new Map<string, number>();
+  const seenAt = new Map<string, { row: number; scenarios?: string[] }[]>();
   for (const row of sheet.rows) {
     const before = reader.problems.length;
     const cell = (field: string) => sheet.cell(row, field);
@@ -45,6 +53,7 @@ export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly
     const fundedRef = cell("FundedBy");
     const fundedBy = fundedRef === undefined ? undefined : readFundedBy(fundedRef, reader);
     const split = readSplit(sheet, row, reader, id);
+    const scenarios = options.read(sheet, row, reader);
     if (
       grade === undefined &&
       cost === undefined &&
@@ -53,21 +62,24 @@ export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly
     ) {
       reader.report(gradeRef, "Grade and Cost are both blank; type the post's grade, or its annual cost");
     }
-    if (id !== undefined) {
+    if (id !== undefined && scenarios !== null) {
       const key = id.toLowerCase();
-      const earlier = seenAt.get(key);
-      if (earlier !== undefined) {
+      const rows = seenAt.get(key) ?? [];
+      const clash = rows
+        .map((r) => ({ row: r.row, common: commonOptions(r.scenarios, scenarios) }))
+        .find((c) => c.common.length > 0);
+      if (clash !== undefined) {
         reader.report(
           idRef,
-          `PostId '${id}' is used twice: also on row ${earlier}; give each post its own number`,
+          `PostId '${id}' is used twice${inCommonOptions(clash.common)}: also on row ${clash.row}; give each post its own number`,
         );
       } else {
-        seenAt.set(key, row.row);
+        seenAt.set(key, [...rows, { row: row.row, ...(scenarios !== undefined ? { scenarios } : {}) }]);
       }
     }
     if (reader.problems.length > before || id === undefined || title === undefined || unit === undefined)
       continue;
-    if (fte === undefined || split === null) continue;
+    if (fte === undefined || split === null || scenarios === null) continue;
     posts.push({
       id,
       title,
@@ -78,6 +90,7 @@ export function readPosts(sheet: FoundSheet, reader: CellReader, codes: readonly
       ...(costByYear !== undefined ? { costByYear } : {}),
       ...(fundedBy !== undefined ? { fundedBy } : {}),
       ...(split !== undefined ? { split } : {}),
+      ...(scenarios !== undefined ? { scenarios } : {}),
       source: { sheet: sheet.layout.sheet, row: row.row },
     });
   }

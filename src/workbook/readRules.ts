@@ -7,6 +7,8 @@ import type { FoundSheet } from "./foundSheet";
 import type { InstrumentNames } from "./instrumentNames";
 import { CONTRACT } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
+import { commonOptions, inCommonOptions } from "./commonOptions";
+import type { ScenarioCells } from "./scenarioCells";
 
 /** The Instruments driver fields with their aliases ("Number of Parties" → Parties). */
 const DRIVER_FIELDS = (CONTRACT.find((c) => c.name === "Instruments")?.fields ?? []).filter(
@@ -19,11 +21,17 @@ const PARTICIPANT_SEPARATOR = /\s*[,;/\n]\s*|\s+and\s+/i;
 /**
  * Reads the Rules sheet: one rule per unit, its Method and Basis parsed by the engine's
  * parseBasis, its participants as written (each checked against the Instruments sheet's codes and
- * Types when `names` is given, whatever the method), and its Min/Max as fractions.
+ * Types when `names` is given, whatever the method), its Min/Max as fractions, and the options it
+ * holds in. A unit may have another rule only for other options.
  */
-export function readRules(sheet: FoundSheet, reader: CellReader, names?: InstrumentNames): Rule[] {
+export function readRules(
+  sheet: FoundSheet,
+  reader: CellReader,
+  options: ScenarioCells,
+  names?: InstrumentNames,
+): Rule[] {
   const rules: Rule[] = [];
-  const seenAt = new Map<string, number>();
+  const seenAt = new Map<string, { row: number; scenarios?: string[] }[]>();
   for (const row of sheet.rows) {
     const before = reader.problems.length;
     const unitRef = sheet.cell(row, "Unit");
@@ -59,20 +67,31 @@ export function readRules(sheet: FoundSheet, reader: CellReader, names?: Instrum
         if (ref !== undefined && !reader.isBlank(ref.value)) reader.report(ref, BOUNDS_DO_NOT_APPLY[kind]);
       }
     }
+    const scenarios = options.read(sheet, row, reader);
     if (reader.problems.length > before || parsed === undefined || !parsed.ok) continue;
-    if (unit === undefined) continue;
-    const earlier = seenAt.get(normalizeName(unit));
-    if (earlier !== undefined) {
-      reader.report(unitRef, `Unit '${unit}' has two rules: also on row ${earlier}; keep one`);
+    if (unit === undefined || scenarios === null) continue;
+    const earlier = seenAt.get(normalizeName(unit)) ?? [];
+    const clash = earlier
+      .map((r) => ({ row: r.row, common: commonOptions(r.scenarios, scenarios) }))
+      .find((c) => c.common.length > 0);
+    if (clash !== undefined) {
+      reader.report(
+        unitRef,
+        `Unit '${unit}' has two rules${inCommonOptions(clash.common)}: also on row ${clash.row}; keep one`,
+      );
       continue;
     }
-    seenAt.set(normalizeName(unit), row.row);
+    seenAt.set(normalizeName(unit), [
+      ...earlier,
+      { row: row.row, ...(scenarios !== undefined ? { scenarios } : {}) },
+    ]);
     rules.push({
       unit,
       spec: withDriverNames(parsed.spec),
       participants,
       ...(min !== undefined ? { min } : {}),
       ...(max !== undefined ? { max } : {}),
+      ...(scenarios !== undefined ? { scenarios } : {}),
       source: { sheet: sheet.layout.sheet, row: row.row },
     });
   }

@@ -6,6 +6,8 @@ import { isUncalculated } from "./grid";
 import { CONTRACT, type SettingKey } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 import { settingKeyOf } from "./settingKeyOf";
+import { scenarioKey } from "../engine/scenarioKey";
+import { splitScenarioNames } from "./splitScenarioNames";
 
 const KEYS: readonly SettingKey[] = CONTRACT.find((s) => s.name === "Settings")?.keys ?? [];
 
@@ -186,6 +188,28 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
       const roman = typeof ref.value === "string" ? ROMAN.indexOf(ref.value.trim().toUpperCase()) : -1;
       const start = roman >= 0 ? roman + 1 : reader.integer(ref, 1, 999, "a whole number such as 1");
       if (start !== undefined) settings.annexStart = start;
+      return;
+    }
+    case "scenarios": {
+      const text = reader.text(ref);
+      if (text === undefined) return;
+      const names = splitScenarioNames(text);
+      const twice = names.find((n, k) => names.findIndex((m) => scenarioKey(m) === scenarioKey(n)) < k);
+      if (names.length === 0 || twice !== undefined) {
+        reader.report(
+          ref,
+          twice !== undefined
+            ? `Scenarios names option '${twice}' twice; list each option once`
+            : `Scenarios must list the options' names separated by ';', such as 'Status quo; Pilot', found ${describeValue(ref.value)}`,
+        );
+        return;
+      }
+      settings.scenarios = names;
+      return;
+    }
+    case "scenario": {
+      const text = reader.text(ref);
+      if (text !== undefined) settings.scenario = text;
       return;
     }
     case "language": {

@@ -2,9 +2,13 @@ import type { SupportLink } from "../engine/model";
 import type { CellReader } from "./cellReader";
 import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
+import type { ScenarioCells } from "./scenarioCells";
 
-/** Reads the Support sheet: the share of each support unit's effort spent on each unit it serves. */
-export function readSupport(sheet: FoundSheet, reader: CellReader): SupportLink[] {
+/**
+ * Reads the Support sheet: the share of each support unit's effort spent on each unit it serves,
+ * and the options each row holds in.
+ */
+export function readSupport(sheet: FoundSheet, reader: CellReader, options: ScenarioCells): SupportLink[] {
   const links: SupportLink[] = [];
   for (const row of sheet.rows) {
     const before = reader.problems.length;
@@ -26,15 +30,23 @@ export function readSupport(sheet: FoundSheet, reader: CellReader): SupportLink[
         );
       }
     }
+    const scenarios = options.read(sheet, row, reader);
     if (
       reader.problems.length > before ||
       provider === undefined ||
       receiver === undefined ||
-      share === undefined
+      share === undefined ||
+      scenarios === null
     ) {
       continue;
     }
-    links.push({ provider, receiver, share, source: { sheet: sheet.layout.sheet, row: row.row } });
+    links.push({
+      provider,
+      receiver,
+      share,
+      ...(scenarios !== undefined ? { scenarios } : {}),
+      source: { sheet: sheet.layout.sheet, row: row.row },
+    });
   }
   return links;
 }

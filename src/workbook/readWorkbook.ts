@@ -20,6 +20,7 @@ import { readPosts } from "./readPosts";
 import { readRules } from "./readRules";
 import { readSettings } from "./readSettings";
 import { readSupport } from "./readSupport";
+import { ScenarioCells } from "./scenarioCells";
 import type { WorkbookLayout } from "./workbookLayout";
 
 /** What reading a workbook gave: the model when nothing blocks it, every problem, and what was found where. */
@@ -61,17 +62,21 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
   reader.useCurrency(settings.currency);
   const instruments = found.Instruments ? readInstruments(found.Instruments, reader) : [];
   const grades = found.Grades ? readGrades(found.Grades, reader, settings.firstYear) : [];
+  // Option names are checked once every sheet is read: without a Settings list, their order is that of first appearance.
+  const options = new ScenarioCells();
   const posts = found.Posts
     ? readPosts(
         found.Posts,
         reader,
         instruments.map((i) => i.code),
+        options,
       )
     : [];
-  const budget = found.Budget ? readBudget(found.Budget, reader) : [];
+  const budget = found.Budget ? readBudget(found.Budget, reader, options) : [];
   const names = found.Instruments ? instrumentNames(found.Instruments) : undefined;
-  const rules = found.Rules ? readRules(found.Rules, reader, names) : [];
-  const support = found.Support ? readSupport(found.Support, reader) : [];
+  const rules = found.Rules ? readRules(found.Rules, reader, options, names) : [];
+  const support = found.Support ? readSupport(found.Support, reader, options) : [];
+  options.resolve(settings, found.Settings, reader);
   const baseline = found.Baseline ? readBaseline(found.Baseline, reader) : [];
   if (absent.has("Rules") && found.Posts !== undefined && !everyPostSplit(found.Posts)) {
     structural.push(missingSheet(CONTRACT.find((c) => c.name === "Rules") as ContractSheet));

@@ -64,6 +64,8 @@ describe("CONTRACT", () => {
       "AnnexTitle",
       "AnnexStart",
       "Language",
+      "Scenarios",
+      "Scenario",
     ]);
   });
 });

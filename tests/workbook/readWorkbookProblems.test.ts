@@ -256,13 +256,13 @@ describe("readWorkbook problems", () => {
 
   it("names a missing required sheet at its A1, listing the columns to add", () => {
     expect(problemsWith({ Posts: undefined })).toEqual([
-      "Posts!A1: The workbook has no Posts sheet or table. Add one with the columns PostId, Title, Grade, Unit (and, if needed, FTE, Cost, FundedBy).",
+      "Posts!A1: The workbook has no Posts sheet or table. Add one with the columns PostId, Title, Grade, Unit (and, if needed, FTE, Cost, FundedBy, Scenario).",
     ]);
   });
 
   it("names a missing Rules sheet when some post has no split of its own", () => {
     expect(problemsWith({ Rules: undefined })).toEqual([
-      "Rules!A1: The workbook has no Rules sheet or table. Add one with the columns Unit, Method (and, if needed, Basis, Participants, Min, Max). It may be left out only when every post carries its own split.",
+      "Rules!A1: The workbook has no Rules sheet or table. Add one with the columns Unit, Method (and, if needed, Basis, Participants, Min, Max, Scenario). It may be left out only when every post carries its own split.",
     ]);
   });
 
