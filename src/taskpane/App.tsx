@@ -153,22 +153,28 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const [why, setWhy] = useState<{ figure: Figure; from?: HTMLElement; note?: string }>();
   const [announcement, setAnnouncement] = useState("");
 
-  const onLoaded = useCallback((loaded: Loaded, after: "open" | "reread" | "save") => {
-    setDrafts(loaded.readDrafts);
-    if (after === "open") {
-      setFirstDrafts(loaded.readDrafts);
-      setOpenRules([]);
-      setView("start");
-      const errors = loaded.read.problems.filter((p) => p.severity === "error");
-      setAnnouncement(
-        `Opened ${loaded.session.title}. ${
-          errors.length === 0
-            ? "No problem stops the run."
-            : `${errors.length === 1 ? "1 problem stops" : `${errors.length} problems stop`} the run. First: ${problemAddress(errors[0])}: ${errors[0].message}`
-        }`,
-      );
-    }
-  }, []);
+  const onLoaded = useCallback(
+    (loaded: Loaded, after: "open" | "reread" | "save") => {
+      setDrafts(loaded.readDrafts);
+      if (after === "open") {
+        setFirstDrafts(loaded.readDrafts);
+        setOpenRules([]);
+        setView("start");
+        // The whole check, as the CLI makes it (a sheet of the officer's named like an output too).
+        const errors = pipeline
+          .analyse(loaded.grids, loaded.mapping)
+          .problems.filter((p) => p.severity === "error");
+        setAnnouncement(
+          `Opened ${loaded.session.title}. ${
+            errors.length === 0
+              ? "No problem stops the run."
+              : `${errors.length === 1 ? "1 problem stops" : `${errors.length} problems stop`} the run. First: ${problemAddress(errors[0])}: ${errors[0].message}`
+          }`,
+        );
+      }
+    },
+    [pipeline],
+  );
   const wb = useWorkbook(pipeline, initial, openFile, onLoaded);
   const { loaded } = wb;
   const run = useAllocation(pipeline, loaded, drafts);

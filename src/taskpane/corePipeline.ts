@@ -9,14 +9,14 @@ import { locateProblem } from "../workbook/locateProblem";
 import { OUTPUT_SHEETS } from "../workbook/ownership";
 import { readWorkbook } from "../workbook/readWorkbook";
 import type { SheetLayout } from "../workbook/workbookLayout";
-import type { Pipeline, RulesColumn, RulesLocation, SheetFinding } from "./pipeline";
+import type { Pipeline, RulesColumn, RulesLocation, RunOutcome, SheetFinding } from "./pipeline";
 
 const RULES_COLUMNS: readonly RulesColumn[] = ["Unit", "Method", "Basis", "Participants", "Min", "Max"];
 
 /** The real engine and workbook layer, as the pane runs them in Excel and in a browser. */
 export const corePipeline: Pipeline = {
   read(grids, mapping) {
-    const outcome = readOf(grids, mapping);
+    const outcome = knownOf(grids, mapping).read;
     return {
       ...(outcome.model ? { model: outcome.model } : {}),
       problems: outcome.problems,
@@ -26,12 +26,16 @@ export const corePipeline: Pipeline = {
     };
   },
   analyse(grids, mapping, adjust) {
+    const known = knownOf(grids, mapping);
+    if (adjust === undefined && known.asRead !== undefined) return known.asRead;
     const { problems, allocation } = analyseWorkbook(grids, {
       mapping,
-      read: readOf(grids, mapping),
+      read: known.read,
       ...(adjust ? { adjust: (model: Model) => ({ model: adjust(model), problems: [] }) } : {}),
     });
-    return allocation ? { problems, allocation } : { problems };
+    const outcome = allocation ? { problems, allocation } : { problems };
+    if (adjust === undefined) known.asRead = outcome;
+    return outcome;
   },
   parseBasis,
   outputs: buildRunOutputs,
@@ -44,17 +48,24 @@ export const corePipeline: Pipeline = {
   annexHtml: (allocation, language) => annexHtml(allocation, language),
 };
 
+/** What is known of grids read with a mapping: how they read, and their run as read once made. */
+interface Known {
+  mapping: InputMapping;
+  read: ReturnType<typeof readWorkbook>;
+  asRead?: RunOutcome;
+}
+
 /**
- * The grids as read with a mapping, kept for the grids they came from: every edit of a rule runs
- * the whole analysis again, and reading 10,000 rows again each time would be wasted.
+ * Kept for the grids they came from: every edit of a rule runs the whole analysis again, and the
+ * pane shows the run as read beside it; reading 10,000 rows again each time would be wasted.
  */
-const reads = new WeakMap<WorkbookGrids, { mapping: InputMapping; read: ReturnType<typeof readWorkbook> }>();
-function readOf(grids: WorkbookGrids, mapping: InputMapping): ReturnType<typeof readWorkbook> {
-  const known = reads.get(grids);
-  if (known !== undefined && known.mapping === mapping) return known.read;
-  const read = readWorkbook(grids, mapping);
-  reads.set(grids, { mapping, read });
-  return read;
+const known = new WeakMap<WorkbookGrids, Known>();
+function knownOf(grids: WorkbookGrids, mapping: InputMapping): Known {
+  const found = known.get(grids);
+  if (found !== undefined && found.mapping === mapping) return found;
+  const fresh = { mapping, read: readWorkbook(grids, mapping) };
+  known.set(grids, fresh);
+  return fresh;
 }
 
 /** What the Inputs step shows for one contract sheet. */

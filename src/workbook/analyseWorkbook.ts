@@ -72,7 +72,7 @@ function outputNameConflicts(grids: WorkbookGrids): Problem[] {
       sheet: s.name,
       cell: "A1",
       message:
-        `This workbook already has a sheet named '${s.name}' that costshare did not write, and costshare writes ` +
-        `its results to a sheet of that name. Rename the sheet (or move its content) and run again.`,
+        `This workbook already has a sheet named '${s.name}' that this add-in did not write, and the results ` +
+        `go to a sheet of that name. Rename the sheet (or move its content) and run again.`,
     }));
 }
