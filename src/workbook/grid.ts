@@ -60,7 +60,9 @@ export interface TableGrid extends GridBlock {
 
 /** Everything an adapter reads from a workbook for the workbook layer. */
 export interface WorkbookGrids {
+  /** Every sheet, in tab order; one that no input can come from (see inputSheets) may have no rows. */
   sheets: SheetGrid[];
+  /** Every table; as for sheets, one that no input can come from may have no rows. */
   tables: TableGrid[];
   /** Names of the sheets this add-in wrote on an earlier run (carrying our ownership mark). */
   ownedSheets: string[];

@@ -13,7 +13,11 @@ export interface ExistingSheet {
  * outside an adapter touches Excel or ExcelJS.
  */
 export interface WorkbookPort {
-  /** Reads every sheet's used range and every table, in as few round trips as the host allows. */
+  /**
+   * Reads the used range of every sheet and table the workbook layer can use (inputSheets), in as
+   * few round trips as the host allows; an adapter may list the other sheets and tables by name
+   * with no rows, rather than read them.
+   */
   readInputs(): Promise<WorkbookGrids>;
   /** Lists the sheets of the workbook with their ownership. */
   listSheets(): Promise<ExistingSheet[]>;
