@@ -4,9 +4,17 @@
  * applied, in order, only at context.sync(); a property read before it was loaded and synced
  * throws; Range.values turns "=..." (and "+x", "-x", "@x") into a formula unless the cell's
  * number format is text; null in a values/formulas matrix leaves the cell alone; a failing
- * operation stops its batch with the operations before it applied (no atomicity); and the last
- * visible sheet cannot be deleted. It counts syncs and each request's size, and can fail a
- * chosen sync halfway (an injected fault).
+ * operation stops its batch with the operations before it applied (no atomicity), and a failed
+ * sync delivers none of its loads; and the last visible sheet cannot be deleted. It counts syncs
+ * and the size of each request and response, and can fail a chosen sync halfway (an injected fault).
+ *
+ * Like Excel on the web, it refuses a request or a response over 5 MB ("Excel on the web has a
+ * payload size limit for requests and responses of 5MB", Microsoft's "Resource limits and
+ * performance optimization for Office Add-ins"): a request over the limit fails before anything is
+ * applied (RequestPayloadSizeLimitExceeded); a response over it fails the sync with its loads
+ * undelivered (ResponsePayloadSizeLimitExceeded), the error codes Excel's API reference lists.
+ * Sizes are the UTF-8 bytes of the JSON of what is sent (each operation's arguments, with a
+ * small allowance per call) and of what is returned (each loaded property's value).
  *
  * Why not office-addin-mock: its OfficeMockObject models a fixed tree of properties loaded in one
  * go; it cannot add, rename or delete sheets within a batch, apply a batch partly, or fill
@@ -21,15 +29,52 @@ export interface FakeCell {
   look: Record<string, unknown>;
 }
 
+/** A plain value as a generated block gives it (null = an empty cell). */
+export type FakeValue = string | number | boolean | null;
+
+/**
+ * A large block of cells computed on demand rather than stored (a 300,000-row ledger would take
+ * gigabytes as FakeCell objects). Its value function is called with 0-based row and column
+ * offsets within the block; the block's edges count for the used range whatever they hold.
+ */
+interface GeneratedBlock {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  value: (r: number, c: number) => FakeValue;
+}
+
 export class FakeSheet {
   visibility = "Visible";
   readonly cells = new Map<string, FakeCell>();
   /** Sheet-level settings and calls: column widths, merges, panes, page layout, tab colour. */
   readonly props: Record<string, unknown> = {};
+  /** A generated block of values (test set-up for large sheets); stored cells take precedence. */
+  generated?: GeneratedBlock;
+  /**
+   * The last row and column that carry formatting only (a fill or a border down to row 1,048,576):
+   * part of the used range, but not of the values-only used range.
+   */
+  formattedTo?: { row: number; col: number };
   constructor(public name: string) {}
 
   cell(address: string): FakeCell | undefined {
     return this.cells.get(address.toUpperCase());
+  }
+  /** Fills a block of `rows` × `cols` cells from `value(r, c)`, computed when read (test set-up, no queue). */
+  generate(rows: number, cols: number, value: (r: number, c: number) => FakeValue, top = 1, left = 1): this {
+    this.generated = { top, left, rows, cols, value };
+    return this;
+  }
+  /** The cell at 1-based row and column as a read sees it, without creating it. */
+  peek(row: number, col: number): FakeCell | undefined {
+    const stored = this.cells.get(`${letters(col)}${row}`);
+    if (stored) return stored;
+    const g = this.generated;
+    if (!g || row < g.top || row >= g.top + g.rows || col < g.left || col >= g.left + g.cols)
+      return undefined;
+    return { value: g.value(row - g.top, col - g.left), numberFormat: "General", look: {} };
   }
   /** The cell at 1-based row and column, created on demand. */
   at(row: number, col: number): FakeCell {
@@ -70,6 +115,33 @@ interface Queued {
   bytes: number;
   run: () => void;
 }
+/** A loaded property waiting for its sync to succeed: its size in the response, and how it lands. */
+interface Delivery {
+  bytes: number;
+  deliver: () => void;
+}
+
+/** Excel on the web's limit on a request and on a response, in bytes (5 MB, read strictly). */
+export const PAYLOAD_LIMIT = 5_000_000;
+
+/** An error shaped like OfficeExtension.Error: a name, a code from Excel.ErrorCodes, a message. */
+export class FakeRichApiError extends Error {
+  override readonly name = "RichApi.Error";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+/** UTF-8 bytes of a value's JSON, a matrix row by row (no giant string for a large range). */
+export function jsonBytes(value: unknown): number {
+  if (Array.isArray(value) && value.length > 0 && Array.isArray(value[0])) {
+    return 2 + value.length - 1 + value.reduce((t: number, row) => t + jsonBytes(row), 0);
+  }
+  return Buffer.byteLength(JSON.stringify(value ?? null));
+}
 
 export function letters(col: number): string {
   let s = "";
@@ -95,15 +167,86 @@ function quoteSheet(name: string): string {
 }
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** A cell's value as Range.values gives it: "" for an empty cell. */
+function cellValue(cell: FakeCell | undefined): unknown {
+  return cell?.value ?? "";
+}
+/** A cell's type as Range.valueTypes gives it. */
+function cellType(cell: FakeCell | undefined): string {
+  if (cell?.error) return "Error";
+  if (cell?.value === null || cell?.value === undefined) return "Empty";
+  if (typeof cell.value === "number") return "Double";
+  return typeof cell.value === "boolean" ? "Boolean" : "String";
+}
+/** The cells of a box of a sheet, row by row, through `fn`. */
+function readMatrix<T>(
+  sheet: FakeSheet,
+  b: { r0: number; c0: number; r1: number; c1: number },
+  fn: (cell: FakeCell | undefined) => T,
+): T[][] {
+  const out: T[][] = [];
+  for (let r = b.r0; r <= b.r1; r++) {
+    const row: T[] = [];
+    for (let c = b.c0; c <= b.c1; c++) row.push(fn(sheet.peek(r, c)));
+    out.push(row);
+  }
+  return out;
+}
+/** The box of a sheet's used range (values only, or with formatting too); null when it has none. */
+function usedBox(
+  sheet: FakeSheet,
+  valuesOnly: boolean,
+): { r0: number; c0: number; r1: number; c1: number } | null {
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = 0;
+  let c1 = 0;
+  const take = (r: number, c: number) => {
+    r0 = Math.min(r0, r);
+    c0 = Math.min(c0, c);
+    r1 = Math.max(r1, r);
+    c1 = Math.max(c1, c);
+  };
+  for (const [key, cell] of sheet.cells) {
+    const used =
+      cell.value !== null || cell.formula !== undefined || (!valuesOnly && cell.numberFormat !== "General");
+    if (!used) continue;
+    const { r0: r, c0: c } = parseRange(key);
+    take(r, c);
+  }
+  const g = sheet.generated;
+  if (g && g.rows > 0 && g.cols > 0) {
+    take(g.top, g.left);
+    take(g.top + g.rows - 1, g.left + g.cols - 1);
+  }
+  if (!valuesOnly && sheet.formattedTo) {
+    take(1, 1);
+    take(sheet.formattedTo.row, sheet.formattedTo.col);
+  }
+  return r1 === 0 ? null : { r0, c0, r1, c1 };
+}
+
+/** A loadable property: how its value is got, what of it the response carries, and an optional setter. */
+interface Field {
+  get: () => unknown;
+  /** The plain data the response carries (for a collection of proxies: the fields loaded of each). */
+  json?: (value: unknown) => unknown;
+  /** A write to the property (queued like any other operation). */
+  set?: (value: unknown) => void;
+}
+
 /** Defines `fields` on `target` as properties that throw until loaded and synced. */
 function loadable(
   fx: FakeExcel,
   target: Record<string, unknown>,
-  fields: Record<string, () => unknown>,
+  specs: Record<string, (() => unknown) | Field>,
 ): void {
+  const fields: Record<string, Field> = {};
+  for (const [f, spec] of Object.entries(specs))
+    fields[f] = typeof spec === "function" ? { get: spec } : spec;
   const store: Record<string, unknown> = {};
   const loaded = new Set<string>();
-  for (const f of Object.keys(fields)) {
+  for (const [f, field] of Object.entries(fields)) {
     Object.defineProperty(target, f, {
       configurable: true,
       enumerable: true,
@@ -111,6 +254,7 @@ function loadable(
         if (!loaded.has(f)) throw new Error(`PropertyNotLoaded: '${f}' was read before load() and sync().`);
         return store[f];
       },
+      ...(field.set ? { set: field.set } : {}),
     });
   }
   target.load = (spec?: string | string[]) => {
@@ -120,10 +264,14 @@ function loadable(
       .map((s) => s.trim().split("/")[0])
       .filter((s, i, all) => s !== "" && all.indexOf(s) === i);
     for (const w of wanted) if (!(w in fields)) throw new Error(`fake: cannot load '${w}'`);
-    fx.enqueue(16 * wanted.length, () => {
+    fx.enqueue(40 + 16 * wanted.length, () => {
       for (const w of wanted) {
-        store[w] = fields[w]();
-        loaded.add(w);
+        const value = fields[w].get();
+        const json = fields[w].json ?? ((v: unknown) => v);
+        fx.deliver(w.length + 4 + jsonBytes(json(value)), () => {
+          store[w] = value;
+          loaded.add(w);
+        });
       }
     });
     return target;
@@ -163,12 +311,20 @@ export class FakeExcel {
   tables: FakeTable[] = [];
   settings = new Map<string, unknown>();
   syncCount = 0;
-  /** Estimated bytes of each sync's request. */
+  /** Bytes of each sync's request. */
   requestBytes: number[] = [];
+  /** Bytes of each sync's response (what its loads return). */
+  responseBytes: number[] = [];
+  /** Every range whose values (or, for a used range, address) a sync returned: "Sheet!A1:B2". */
+  rangeReads: string[] = [];
+  /** The largest request or response a sync may carry; Excel on the web's 5 MB unless a test lifts it. */
+  payloadLimit = PAYLOAD_LIMIT;
   suspendCalls = 0;
   /** Fail the n-th sync (1-based) after applying the first half of its operations. */
   failOnSync?: number;
   private queue: Queued[] = [];
+  private charged = 0;
+  private deliveries: Delivery[] = [];
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     this.sheets = sheetNames.map((n) => new FakeSheet(n));
@@ -196,16 +352,47 @@ export class FakeExcel {
   enqueue(bytes: number, run: () => void): void {
     this.queue.push({ bytes, run });
   }
+  /** Adds to the size of the next request without an operation (a call that only navigates). */
+  charge(bytes: number): void {
+    this.charged += bytes;
+  }
+  /** Counts a loaded value in this sync's response; it lands only if the sync succeeds. */
+  deliver(bytes: number, land: () => void): void {
+    this.deliveries.push({ bytes, deliver: land });
+  }
 
   async sync(): Promise<void> {
     this.syncCount++;
     const batch = this.queue;
     this.queue = [];
-    this.requestBytes.push(batch.reduce((s, q) => s + q.bytes, 0));
+    const request = 60 + this.charged + batch.reduce((s, q) => s + q.bytes, 0);
+    this.charged = 0;
+    this.deliveries = [];
+    this.requestBytes.push(request);
+    if (request > this.payloadLimit) {
+      this.responseBytes.push(0);
+      throw new FakeRichApiError(
+        "RequestPayloadSizeLimitExceeded",
+        `the request is ${request} bytes, over the ${this.payloadLimit}-byte limit of Excel on the web.`,
+      );
+    }
     const failHere = this.failOnSync === this.syncCount;
     const limit = failHere ? Math.floor(batch.length / 2) : batch.length;
-    for (let i = 0; i < limit; i++) batch[i].run();
+    try {
+      for (let i = 0; i < limit; i++) batch[i].run();
+    } finally {
+      this.responseBytes.push(60 + this.deliveries.reduce((s, d) => s + d.bytes, 0));
+    }
     if (failHere) throw new Error("GeneralException: injected fault halfway through the request.");
+    const response = this.responseBytes[this.responseBytes.length - 1];
+    if (response > this.payloadLimit) {
+      throw new FakeRichApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `the response is ${response} bytes, over the ${this.payloadLimit}-byte limit of Excel on the web.`,
+      );
+    }
+    for (const d of this.deliveries) d.deliver();
+    this.deliveries = [];
     return Promise.resolve();
   }
 
@@ -231,13 +418,20 @@ export class FakeExcel {
 
   private worksheetCollection(): Record<string, unknown> {
     const coll: Record<string, unknown> = {};
-    loadable(this, coll, { items: () => this.sheets.map((s) => this.worksheetProxy(() => s, s.name)) });
-    coll.getItem = (name: string) =>
-      this.worksheetProxy(() => {
+    loadable(this, coll, {
+      items: {
+        get: () => this.sheets.map((s) => this.worksheetProxy(() => s, s.name)),
+        json: (items) => (items as { name: string }[]).map((ws) => ({ name: ws.name })),
+      },
+    });
+    coll.getItem = (name: string) => {
+      this.charge(40 + jsonBytes(name));
+      return this.worksheetProxy(() => {
         const s = this.sheet(name);
         if (!s) throw new Error(`ItemNotFound: no sheet '${name}'.`);
         return s;
       });
+    };
     coll.getItemOrNullObject = (name: string) => {
       const proxy = this.worksheetProxy(() => {
         const s = this.sheet(name);
@@ -324,8 +518,14 @@ export class FakeExcel {
         this.sheets = this.sheets.filter((o) => o !== s);
         for (const n of this.names) if (n.sheet === s) n.sheet = null;
       });
-    ws.getRange = (address: string) => this.rangeProxy(resolve, () => address);
-    ws.getUsedRangeOrNullObject = (valuesOnly?: boolean) => this.usedRangeProxy(resolve, valuesOnly === true);
+    ws.getRange = (address: string) => {
+      this.charge(40 + jsonBytes(address));
+      return this.rangeProxy(resolve, () => address);
+    };
+    ws.getUsedRangeOrNullObject = (valuesOnly?: boolean) => {
+      this.charge(60);
+      return this.usedRangeProxy(resolve, valuesOnly === true);
+    };
     const sheetSink = (path: string, value: unknown) => {
       resolve().props[path] = value;
     };
@@ -335,7 +535,16 @@ export class FakeExcel {
     return ws;
   }
 
-  rangeProxy(resolveSheet: () => FakeSheet, address: () => string): Record<string, unknown> {
+  /**
+   * A range at a fixed address. Its values and value types load like Office.js's; its address is
+   * loadable when `loadableAddress` (a table's range) and otherwise known without a load (the
+   * adapter only hands such ranges back to Excel, as in names.add).
+   */
+  rangeProxy(
+    resolveSheet: () => FakeSheet,
+    address: () => string,
+    loadableAddress = false,
+  ): Record<string, unknown> {
     const range: Record<string, unknown> = {};
     const each = (fn: (cell: FakeCell, r: number, c: number) => void) => {
       const { r0, c0, r1, c1 } = parseRange(address());
@@ -343,7 +552,7 @@ export class FakeExcel {
       for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) fn(s.at(r, c), r - r0, c - c0);
     };
     const matrixSetter = (kind: "values" | "formulas" | "numberFormat") => (m: unknown) =>
-      this.enqueue(100 + JSON.stringify(m).length, () => {
+      this.enqueue(100 + jsonBytes(m), () => {
         const { r0, c0, r1, c1 } = parseRange(address());
         const rows = m as unknown[][];
         if (rows.length !== r1 - r0 + 1 || rows.some((row) => row.length !== c1 - c0 + 1)) {
@@ -369,7 +578,17 @@ export class FakeExcel {
           }
         });
       });
-    for (const kind of ["values", "formulas", "numberFormat"] as const) {
+    const box = () => parseRange(address());
+    const read = () => {
+      this.rangeReads.push(`${resolveSheet().name}!${address()}`);
+      return readMatrix(resolveSheet(), box(), cellValue);
+    };
+    loadable(this, range, {
+      values: { get: read, set: matrixSetter("values") },
+      valueTypes: () => readMatrix(resolveSheet(), box(), cellType),
+      ...(loadableAddress ? { address: () => `${quoteSheet(resolveSheet().name)}!${address()}` } : {}),
+    });
+    for (const kind of ["formulas", "numberFormat"] as const) {
       Object.defineProperty(range, kind, { set: matrixSetter(kind) });
     }
     range.format = recorder(this, (path, value) => {
@@ -385,65 +604,32 @@ export class FakeExcel {
       this.enqueue(60, () => {
         resolveSheet().props[`merge.${address()}`] = true;
       });
-    Object.defineProperty(range, "address", {
-      configurable: true,
-      get: () => `${quoteSheet(resolveSheet().name)}!${address()}`,
-    });
+    if (!loadableAddress) {
+      Object.defineProperty(range, "address", {
+        configurable: true,
+        get: () => `${quoteSheet(resolveSheet().name)}!${address()}`,
+      });
+    }
     return range;
   }
 
   private usedRangeProxy(resolveSheet: () => FakeSheet, valuesOnly: boolean): Record<string, unknown> {
-    const box = () => {
-      let r0 = Infinity;
-      let c0 = Infinity;
-      let r1 = 0;
-      let c1 = 0;
-      for (const [key, cell] of resolveSheet().cells) {
-        const used =
-          cell.value !== null ||
-          cell.formula !== undefined ||
-          (!valuesOnly && cell.numberFormat !== "General");
-        if (!used) continue;
-        const { r0: r, c0: c } = parseRange(key);
-        r0 = Math.min(r0, r);
-        c0 = Math.min(c0, c);
-        r1 = Math.max(r1, r);
-        c1 = Math.max(c1, c);
-      }
-      return r1 === 0 ? null : { r0, c0, r1, c1 };
-    };
+    const box = () => usedBox(resolveSheet(), valuesOnly);
     const matrix = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
       const b = box();
-      if (!b) return [];
-      const s = resolveSheet();
-      const out: T[][] = [];
-      for (let r = b.r0; r <= b.r1; r++) {
-        const row: T[] = [];
-        for (let c = b.c0; c <= b.c1; c++) row.push(fn(s.cells.get(`${letters(c)}${r}`)));
-        out.push(row);
-      }
-      return out;
+      return b ? readMatrix(resolveSheet(), b, fn) : [];
     };
     const range: Record<string, unknown> = {};
     loadable(this, range, {
       isNullObject: () => box() === null,
       address: () => {
         const b = box();
-        return b ? `${quoteSheet(resolveSheet().name)}!${letters(b.c0)}${b.r0}:${letters(b.c1)}${b.r1}` : "";
+        const cells = b ? `${letters(b.c0)}${b.r0}:${letters(b.c1)}${b.r1}` : "";
+        this.rangeReads.push(`${resolveSheet().name}!${cells}`);
+        return b ? `${quoteSheet(resolveSheet().name)}!${cells}` : "";
       },
-      values: () => matrix((cell) => (cell?.value ?? "") as unknown),
-      valueTypes: () =>
-        matrix((cell) =>
-          cell?.error
-            ? "Error"
-            : cell?.value === null || cell?.value === undefined
-              ? "Empty"
-              : typeof cell.value === "number"
-                ? "Double"
-                : typeof cell.value === "boolean"
-                  ? "Boolean"
-                  : "String",
-        ),
+      values: () => matrix(cellValue),
+      valueTypes: () => matrix(cellType),
     });
     // Every field is read together after one load, as the adapter does.
     const load = range.load as (spec?: string) => unknown;
@@ -490,12 +676,12 @@ export class FakeExcel {
           name: t.name,
           worksheet: { name: t.sheet.name },
           getRange: () => {
-            const range = this.rangeProxy(
+            this.charge(40);
+            return this.rangeProxy(
               () => t.sheet,
               () => t.address,
+              true,
             );
-            loadable(this, range, { address: () => `${quoteSheet(t.sheet.name)}!${t.address}` });
-            return range;
           },
         })),
     });
