@@ -7,6 +7,9 @@ export interface ExcelAddress {
   /** 1-based first row and column of the range. */
   firstRow: number;
   firstCol: number;
+  /** 1-based last row and column of the range (the first ones for a single cell). */
+  lastRow: number;
+  lastCol: number;
 }
 
 /**
@@ -19,10 +22,19 @@ export function excelAddress(address: string): ExcelAddress {
   const rawSheet = bang < 0 ? "" : text.slice(0, bang);
   const sheet =
     rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-  const first = text.slice(bang + 1).split(":")[0];
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(first);
-  if (!m) throw new InvalidArgumentError(`Not a range address: '${address}'.`);
+  const [first, last = first, extra] = text.slice(bang + 1).split(":");
+  const from = cellOf(first);
+  const to = cellOf(last);
+  if (!from || !to || extra !== undefined)
+    throw new InvalidArgumentError(`Not a range address: '${address}'.`);
+  return { sheet, firstRow: from.row, firstCol: from.col, lastRow: to.row, lastCol: to.col };
+}
+
+/** Row and column of one A1 cell reference ("$B$3"); undefined when it is not one. */
+function cellOf(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return undefined;
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet, firstRow: Number(m[2]), firstCol: col };
+  return { row: Number(m[2]), col };
 }

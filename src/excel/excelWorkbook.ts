@@ -2,14 +2,18 @@ import { ForeignSheetError } from "../workbook/errors";
 import type { CellValue, OutputSheet, SheetGrid, TableGrid, WorkbookGrids } from "../workbook/grid";
 import { OWNERSHIP_PREFIX, ownershipName } from "../workbook/ownership";
 import type { ExistingSheet, WorkbookPort } from "../workbook/port";
-import { excelAddress } from "./excelAddress";
+import type { InputMapping } from "../workbook/inputMapping";
+import { inputSheets, type InputSheets } from "../workbook/inputSheets";
+import { excelAddress, type ExcelAddress } from "./excelAddress";
 import { planSheetWrite, type WriteOp } from "./planSheetWrite";
+import { readRegions, type ReadRegion } from "./readRegions";
+import { MAPPING_SETTING, WorkbookSettingsStore, type JsonValue } from "./workbookSettingsStore";
 
 /** Tunables of the adapter; the defaults suit Excel on every platform. */
 export interface ExcelWorkbookOptions {
   /**
-   * Largest estimated request per context.sync(), in bytes. Excel on the web refuses requests over
-   * 5 MB, and the estimate is rough, so the margin is wide.
+   * Largest estimated request or response per context.sync(), in bytes. Excel on the web refuses
+   * either over 5 MB, and the estimates are rough, so the margin is wide.
    * @default 4_000_000
    */
   maxPayloadBytes?: number;
@@ -23,6 +27,17 @@ export interface ExcelWorkbookOptions {
 /** Prefix of the sheets a write builds before they replace our earlier output. */
 const STAGING_PREFIX = "~CMSCS staging ";
 
+/** What the first sync of a read learns: the names of things, our marks, and the saved mapping. */
+interface LoadedIndex {
+  /** Sheet names in tab order. */
+  sheets: string[];
+  tables: { name: string; sheet: string }[];
+  ownedSheets: string[];
+  mapping: InputMapping | undefined;
+  /** The table proxies, in the order of `tables`, for their ranges. */
+  tableItems: Excel.Table[];
+}
+
 /** A sheet name as Excel compares them: case-insensitively. */
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -35,9 +50,11 @@ interface LoadedName {
 
 /**
  * The open workbook in Excel, seen through the WorkbookPort. It takes the request context of an
- * Excel.run that the task pane (or a function) owns, and keeps round trips few: reading costs two
- * syncs (the sheets must be known before their used ranges can be asked for), writing one to check
- * ownership, one per ~4 MB of new content, and one last small batch that swaps the new sheets in.
+ * Excel.run that the task pane (or a function) owns, and keeps round trips few: reading costs three
+ * syncs (the sheets must be known before their used ranges can be asked for, and those before their
+ * values can be read in blocks under the payload limit), and one more per ~4 MB of input values;
+ * writing one to check ownership, one per ~4 MB of new content, and one last small batch that swaps
+ * the new sheets in.
  */
 export class ExcelWorkbook implements WorkbookPort {
   private readonly maxPayloadBytes: number;
@@ -51,51 +68,92 @@ export class ExcelWorkbook implements WorkbookPort {
     this.pageLayout = options.pageLayout ?? hostSupportsPageLayout();
   }
 
-  /** Reads every sheet's used range (values only) and every table, with our ownership marks. */
+  /**
+   * Reads what the workbook layer can use, and nothing else: the sheets and tables inputSheets
+   * picks (by contract name or alias, by the officer's mapping, and our Log), with every table's
+   * position and our ownership marks; any other sheet is known by its name only, so a large
+   * ledger beside the inputs costs nothing. Three syncs (names, used-range addresses, values),
+   * and more only when the values pass the payload limit (see readRegions).
+   */
   async readInputs(): Promise<WorkbookGrids> {
+    const index = await this.loadIndex();
+    const wanted = inputSheets(index, index.mapping);
+    if (wanted.sheets.length === 0 && index.tables.length === 0) {
+      return { sheets: index.sheets.map(unread), tables: [], ownedSheets: index.ownedSheets };
+    }
+    const extents = await this.loadExtents(wanted, index.tableItems);
+    const values = await readRegions(this.context, extents.regions, this.maxPayloadBytes);
+
+    const sheets: SheetGrid[] = index.sheets.map((name) => {
+      const r = extents.ofSheet.get(name);
+      if (r === undefined) return unread(name);
+      const { firstRow, firstCol } = extents.regions[r];
+      return { name, rows: values[r], firstRow, firstCol };
+    });
+    const tables: TableGrid[] = index.tables.map((t, i) => {
+      const at = extents.tables[i];
+      const alone = extents.ofTable.get(t.name);
+      const onSheet = wanted.sheets.includes(t.sheet) ? sheets.find((g) => g.name === t.sheet) : undefined;
+      const rows = alone !== undefined ? values[alone] : onSheet ? cut(onSheet, at) : [];
+      return { name: t.name, sheet: t.sheet, rows, firstRow: at.firstRow, firstCol: at.firstCol };
+    });
+    return { sheets, tables, ownedSheets: index.ownedSheets };
+  }
+
+  /** One sync: the sheet and table names, our ownership marks, and the officer's saved mapping. */
+  private async loadIndex(): Promise<LoadedIndex> {
     const wb = this.context.workbook;
     const sheets = wb.worksheets.load("items/name");
     const tables = wb.tables.load("items/name, items/worksheet/name");
     const names = wb.names.load("items/name, items/formula");
+    const mapping = new WorkbookSettingsStore(this.context).later(MAPPING_SETTING);
     await this.context.sync();
-
-    const used = sheets.items.map((ws) =>
-      ws.getUsedRangeOrNullObject(true).load("address, values, valueTypes"),
-    );
-    const tableRanges = tables.items.map((t) => t.getRange().load("address"));
-    await this.context.sync();
-
-    const grids: SheetGrid[] = sheets.items.map((ws, i) => {
-      const range = used[i];
-      if (range.isNullObject) return { name: ws.name, rows: [], firstRow: 1, firstCol: 1 };
-      const at = excelAddress(range.address);
-      return {
-        name: ws.name,
-        rows: toRows(range.values, range.valueTypes),
-        firstRow: at.firstRow,
-        firstCol: at.firstCol,
-      };
-    });
-    const tableGrids: TableGrid[] = tables.items.map((t, i) => {
-      const at = excelAddress(tableRanges[i].address);
-      const sheetName = t.worksheet.name;
-      const grid = grids.find((g) => g.name === sheetName);
-      return {
-        name: t.name,
-        sheet: sheetName,
-        ...cut(grid, tableRanges[i].address),
-        firstRow: at.firstRow,
-        firstCol: at.firstCol,
-      };
-    });
+    const sheetNames = sheets.items.map((ws) => ws.name);
     return {
-      sheets: grids,
-      tables: tableGrids,
-      ownedSheets: ownedSheets(
-        grids.map((g) => g.name),
-        ownershipNames(names.items),
-      ),
+      sheets: sheetNames,
+      tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      ownedSheets: ownedSheets(sheetNames, ownershipNames(names.items)),
+      mapping: asMapping(mapping()),
+      tableItems: tables.items,
     };
+  }
+
+  /**
+   * One sync: the values-only used range of each sheet to read and the range of every table (an
+   * unread table keeps its position). The regions to read are those used ranges and the tables
+   * read by themselves; `ofSheet` and `ofTable` say which region is whose.
+   */
+  private async loadExtents(
+    wanted: InputSheets,
+    tableItems: Excel.Table[],
+  ): Promise<{
+    regions: ReadRegion[];
+    ofSheet: Map<string, number>;
+    ofTable: Map<string, number>;
+    tables: ExcelAddress[];
+  }> {
+    const sheets = this.context.workbook.worksheets;
+    const used = wanted.sheets.map((name) =>
+      sheets.getItem(name).getUsedRangeOrNullObject(true).load("address"),
+    );
+    const tableRanges = tableItems.map((t) => t.getRange().load("address"));
+    await this.context.sync();
+
+    const regions: ReadRegion[] = [];
+    const add = (sheet: string, at: ExcelAddress): number => {
+      const { firstRow, firstCol, lastRow, lastCol } = at;
+      return regions.push({ sheet, firstRow, firstCol, lastRow, lastCol }) - 1;
+    };
+    const ofSheet = new Map<string, number>();
+    wanted.sheets.forEach((name, i) => {
+      if (!used[i].isNullObject) ofSheet.set(name, add(name, excelAddress(used[i].address)));
+    });
+    const tables = tableRanges.map((r) => excelAddress(r.address));
+    const ofTable = new Map<string, number>();
+    tableItems.forEach((t, i) => {
+      if (wanted.tables.includes(t.name)) ofTable.set(t.name, add(t.worksheet.name, tables[i]));
+    });
+    return { regions, ofSheet, ofTable, tables };
   }
 
   /** Lists the sheets in tab order, each with whether this add-in wrote it (one sync). */
@@ -258,33 +316,24 @@ function uniqueName(base: string, taken: string[], freed: string[]): string {
   return name;
 }
 
-/** Office.js values to grid values: "" is an empty cell, and error cells become CellError values. */
-function toRows(values: unknown[][], types: Excel.RangeValueType[][]): CellValue[][] {
-  return values.map((row, r) =>
-    row.map((v, c): CellValue => {
-      // Compared as text: the Excel.RangeValueType enum object exists only inside Office.
-      if ((types[r]?.[c] as string) === "Error") return { error: typeof v === "string" ? v : "#VALUE!" };
-      if (v === "" || v === null || v === undefined) return null;
-      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-      // Office.js hands over only primitives; anything else would be a new API shape, shown as is.
-      return JSON.stringify(v);
-    }),
-  );
+/** A sheet that is not read: its name, and no cells. */
+function unread(name: string): SheetGrid {
+  return { name, rows: [], firstRow: 1, firstCol: 1 };
+}
+
+/** A stored setting read back as a mapping; anything else (an older or hand-edited value) counts as none. */
+function asMapping(value: JsonValue | undefined): InputMapping | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
 }
 
 /** The rows of a table, cut from its sheet's used-range grid by the table's address. */
-function cut(grid: SheetGrid | undefined, address: string): { rows: CellValue[][] } {
-  const text = address.slice(address.lastIndexOf("!") + 1);
-  const [from, to = from] = text.split(":");
-  const tl = excelAddress(from);
-  const br = excelAddress(to);
+function cut(grid: SheetGrid, at: ExcelAddress): CellValue[][] {
   const rows: CellValue[][] = [];
-  for (let r = tl.firstRow; r <= br.firstRow; r++) {
-    const source = grid ? (grid.rows[r - grid.firstRow] ?? []) : [];
+  for (let r = at.firstRow; r <= at.lastRow; r++) {
+    const source = grid.rows[r - grid.firstRow] ?? [];
     const row: CellValue[] = [];
-    for (let c = tl.firstCol; c <= br.firstCol; c++)
-      row.push(grid ? (source[c - grid.firstCol] ?? null) : null);
+    for (let c = at.firstCol; c <= at.lastCol; c++) row.push(source[c - grid.firstCol] ?? null);
     rows.push(row);
   }
-  return { rows };
+  return rows;
 }

@@ -5,6 +5,12 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 const KEY_PREFIX = "CMSCS.";
 
 /**
+ * The setting that keeps the officer's mapping of sheets and columns (an InputMapping), so it
+ * travels with the file; the adapter reads it too, to know which sheets are input.
+ */
+export const MAPPING_SETTING = "inputMapping";
+
+/**
  * The add-in's own settings (the sheet and column mapping, the rules chosen, the last run) kept in
  * `workbook.settings`, so that they travel with the file to a colleague. Each call costs one sync
  * of the caller's request context; the store never calls Excel.run itself.
@@ -17,6 +23,15 @@ export class WorkbookSettingsStore {
     const item = this.context.workbook.settings.getItemOrNullObject(KEY_PREFIX + key).load("value");
     await this.context.sync();
     return item.isNullObject ? undefined : (item.value as T);
+  }
+
+  /**
+   * Queues the read of one setting on the caller's next sync, so it can share a round trip with
+   * other loads; the function returned gives its value (undefined when absent) after that sync.
+   */
+  later(key: string): () => JsonValue | undefined {
+    const item = this.context.workbook.settings.getItemOrNullObject(KEY_PREFIX + key).load("value");
+    return () => (item.isNullObject ? undefined : (item.value as JsonValue));
   }
 
   /** Reads several settings in one sync; a key the workbook lacks is absent from the result. */

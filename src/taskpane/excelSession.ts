@@ -1,13 +1,10 @@
 import { addSavingsChart } from "../excel/addSavingsChart";
 import { ExcelWorkbook } from "../excel/excelWorkbook";
-import { WorkbookSettingsStore, type JsonValue } from "../excel/workbookSettingsStore";
+import { MAPPING_SETTING, WorkbookSettingsStore, type JsonValue } from "../excel/workbookSettingsStore";
 import { writeRules } from "../excel/writeRules";
 import type { InputMapping } from "../workbook/inputMapping";
 import type { WorkbookPort } from "../workbook/port";
 import type { WorkbookSession } from "./workbookSession";
-
-/** The workbook setting that keeps the officer's mapping of sheets and columns, so it travels with the file. */
-export const MAPPING_SETTING = "inputMapping";
 
 /** A stored setting read back as a mapping; anything else (an older or hand-edited value) is ignored. */
 function asMapping(value: JsonValue | undefined): InputMapping | undefined {

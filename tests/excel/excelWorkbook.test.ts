@@ -77,10 +77,11 @@ const value = (s: FakeSheet | undefined, a: string) => s?.cell(a)?.value;
 
 describe("ExcelWorkbook", () => {
   describe("readInputs", () => {
-    it("reads every used range with its position, errors as error values, in two syncs", async () => {
+    it("reads the input sheets' used ranges with their position, errors as error values, in three syncs", async () => {
       const fx = workbook(true);
       const grids = await new ExcelWorkbook(fx.context).readInputs();
-      expect(fx.syncCount).toBe(2);
+      // Names, then used-range addresses, then values.
+      expect(fx.syncCount).toBe(3);
       const posts = grids.sheets.find((s) => s.name === "Posts")!;
       expect(posts.firstRow).toBe(3);
       expect(posts.firstCol).toBe(2);
@@ -114,7 +115,7 @@ describe("ExcelWorkbook", () => {
       ]);
     });
 
-    it("names the sheets that carry our mark pointing at themselves, and an empty sheet as empty", async () => {
+    it("names the sheets that carry our mark pointing at themselves, and lists a sheet that is not input by name", async () => {
       const fx = workbook(true);
       fx.addSheet("Notes");
       // A mark whose sheet was renamed by the user points at the new name: not ours any more.
@@ -128,6 +129,71 @@ describe("ExcelWorkbook", () => {
         firstRow: 1,
         firstCol: 1,
       });
+    });
+    it("reads no cell of a sheet the contract cannot use, and only the Log of our own sheets", async () => {
+      const fx = workbook(true);
+      fx.addSheet("Notes").fill([["Remember to check the grades"]]);
+      const grids = await new ExcelWorkbook(fx.context).readInputs();
+      // The used-range address, then the values, of each sheet read.
+      expect(new Set(fx.rangeReads.map((r) => r.split("!")[0]))).toEqual(
+        new Set(["Instruments", "Posts", "Log"]),
+      );
+      expect(grids.sheets.map((s) => [s.name, s.rows.length])).toEqual([
+        ["Instruments", 3],
+        ["Posts", 3],
+        ["Allocation", 0],
+        ["Log", 1],
+        ["Notes", 0],
+      ]);
+    });
+
+    it("reads a sheet of another name that the officer's saved mapping names", async () => {
+      const fx = workbook(false);
+      fx.sheet("Posts")!.name = "Personnel 2026";
+      fx.addSheet("Archive 2020").fill([["PostId"], ["P-00"]]);
+      fx.settings.set("CMSCS.inputMapping", { Posts: { source: "Personnel 2026" } });
+      const grids = await new ExcelWorkbook(fx.context).readInputs();
+      expect(fx.syncCount).toBe(3);
+      expect(grids.sheets.find((s) => s.name === "Personnel 2026")!.rows).toHaveLength(3);
+      expect(grids.sheets.find((s) => s.name === "Archive 2020")!.rows).toEqual([]);
+      expect(grids.tables[0]).toMatchObject({ name: "tblPosts", sheet: "Personnel 2026", firstRow: 3 });
+      expect(grids.tables[0].rows[1]).toEqual(["P-01", "P4", 140000]);
+    });
+
+    it("reads a contract table on a sheet of another name by its own range, and not the rest of the sheet", async () => {
+      const fx = new FakeExcel(["Data"]);
+      const data = fx.sheet("Data")!;
+      data.fill([
+        ["Code", "Parties"],
+        ["CMS", 133],
+      ]);
+      data.fill([["Voucher"], ["V1"], ["V2"]], 1, 10);
+      fx.addTable("tblInstruments", data, "A1:B2");
+      fx.addTable("Vouchers", data, "J1:J3");
+      const grids = await new ExcelWorkbook(fx.context).readInputs();
+      expect(fx.rangeReads).toEqual(["Data!A1:B2"]);
+      expect(grids.sheets).toEqual([{ name: "Data", rows: [], firstRow: 1, firstCol: 1 }]);
+      expect(grids.tables).toEqual([
+        {
+          name: "tblInstruments",
+          sheet: "Data",
+          rows: [
+            ["Code", "Parties"],
+            ["CMS", 133],
+          ],
+          firstRow: 1,
+          firstCol: 1,
+        },
+        { name: "Vouchers", sheet: "Data", rows: [], firstRow: 1, firstCol: 10 },
+      ]);
+    });
+
+    it("reads a workbook with no input sheet in one sync", async () => {
+      const fx = new FakeExcel(["Notes", "Ledger"]);
+      fx.sheet("Ledger")!.fill([["Voucher"], ["V1"]]);
+      const grids = await new ExcelWorkbook(fx.context).readInputs();
+      expect(fx.syncCount).toBe(1);
+      expect(grids.sheets.map((s) => s.rows)).toEqual([[], []]);
     });
   });
 
