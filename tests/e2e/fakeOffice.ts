@@ -15,8 +15,9 @@ function officeCell(v: CellValue): { value: unknown; type: string } {
 /**
  * The source of a stand-in for office.js that makes the pane believe it runs inside Excel, over a
  * workbook given as grids: enough of Office.onReady, Excel.run and the read path (worksheets, used
- * ranges, tables, names, settings) to open the pane on its first screen. Writing is not supported:
- * it exists to measure what Excel mode loads, and to test its first screen, in Chromium.
+ * ranges, ranges by address and their own used range, tables, names, settings) to open the pane on
+ * its first screen. Writing is not supported: it exists to measure what Excel mode loads, and to
+ * test its first screen, in Chromium.
  */
 export function fakeOfficeScript(grids: WorkbookGrids): string {
   const sheets = grids.sheets.map((s) => {
@@ -43,11 +44,39 @@ export function fakeOfficeScript(grids: WorkbookGrids): string {
   const data = ${JSON.stringify({ sheets, tables })};
   const settings = {};
   const loadable = (o) => Object.assign(o, { load() { return o; } });
+  const col = (letters) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const letters = (n) => { let t = ""; for (; n > 0; n = Math.floor((n - 1) / 26)) t = String.fromCharCode(65 + ((n - 1) % 26)) + t; return t; };
+  // "B3:D5" (or a sheet's "'Posts'!B3:D5") as 1-based rows and columns.
+  const box = (address) => {
+    const m = /([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?$/i.exec(address.split("$").join(""));
+    return { r0: +m[2], c0: col(m[1]), r1: +(m[4] ?? m[2]), c1: col(m[3] ?? m[1]) };
+  };
+  const cells = (s, b) => {
+    const at = box(s.address);
+    const pick = (m, empty) => Array.from({ length: b.r1 - b.r0 + 1 }, (_, r) =>
+      Array.from({ length: b.c1 - b.c0 + 1 }, (_, c) => m[b.r0 + r - at.r0]?.[b.c0 + c - at.c0] ?? empty));
+    return { values: pick(s.values, ""), valueTypes: pick(s.valueTypes, "Empty") };
+  };
+  const range = (s, address) => {
+    const b = box(address);
+    return loadable({
+      ...cells(s, b),
+      select() {},
+      // The used cells within the range (the sheet's used range cut to it), or a null object.
+      getUsedRangeOrNullObject: () => {
+        const u = box(s.address);
+        const i = { r0: Math.max(b.r0, u.r0), c0: Math.max(b.c0, u.c0), r1: Math.min(b.r1, u.r1), c1: Math.min(b.c1, u.c1) };
+        const none = s.empty || i.r0 > i.r1 || i.c0 > i.c1;
+        const text = none ? "" : letters(i.c0) + i.r0 + ":" + letters(i.c1) + i.r1;
+        return loadable({ isNullObject: none, address: text, ...(none ? {} : cells(s, i)) });
+      },
+    });
+  };
   const worksheet = (s) => loadable({
     name: s.name,
     getUsedRangeOrNullObject: () => loadable({ isNullObject: s.empty, address: s.address, values: s.values, valueTypes: s.valueTypes }),
     activate() {},
-    getRange: () => loadable({ select() {} }),
+    getRange: (address) => range(s, address ?? "A1"),
   });
   const context = () => ({
     workbook: {
