@@ -5,7 +5,7 @@ import type { Allocation } from "../engine/result";
 import type { WorkbookGrids } from "./grid";
 import type { InputMapping } from "./inputMapping";
 import { locateProblem } from "./locateProblem";
-import { OUTPUT_SHEETS } from "./ownership";
+import { outputSheetNames } from "./ownership";
 import { readWorkbook, type ReadOutcome } from "./readWorkbook";
 
 /** Options of a run: the officer's mapping, and changes to the model not yet in the workbook. */
@@ -42,7 +42,8 @@ export interface Analysis {
 export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = {}): Analysis {
   const read = options.read ?? readWorkbook(grids, options.mapping);
   const locate = (p: Problem): Problem => locateProblem(p, read.layout);
-  const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids)];
+  const hasOptions = (read.model?.settings.scenarios?.length ?? 0) > 0;
+  const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids, hasOptions)];
   if (read.model === undefined || hasErrors(read.problems)) return { read, problems };
   let model = read.model;
   if (options.adjust !== undefined) {
@@ -62,9 +63,9 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
 }
 
 /** A problem for each sheet of the officer's that has the name of one of our output sheets. */
-function outputNameConflicts(grids: WorkbookGrids): Problem[] {
+function outputNameConflicts(grids: WorkbookGrids, hasOptions: boolean): Problem[] {
   const owned = new Set(grids.ownedSheets);
-  const outputs = new Set<string>(OUTPUT_SHEETS.map((s) => s.toLowerCase()));
+  const outputs = new Set<string>(outputSheetNames(hasOptions).map((s) => s.toLowerCase()));
   return grids.sheets
     .filter((s) => outputs.has(s.name.toLowerCase()) && !owned.has(s.name))
     .map((s) => ({

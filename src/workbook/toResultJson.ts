@@ -46,10 +46,37 @@ export interface ResultJson {
   /** balance = share − funded: positive = the instrument owes. */
   settlement: Record<string, { share: number; funded: number; balance: number }>;
   grandTotal: { direct: number; psc: number; total: number };
+  /**
+   * Only for a workbook with options: every option in order, each with the same keys as the top
+   * level (which are those of the option written).
+   */
+  scenarios?: ResultScenario[];
 }
 
-/** The figures of an Allocation as RESULT.json, in DESIGN.md's shape and key order, in currency units. */
+/** One option in RESULT.json. */
+export interface ResultScenario {
+  name: string;
+  instrumentTotals: ResultJson["instrumentTotals"];
+  grandTotal: ResultJson["grandTotal"];
+  savings: ResultJson["savings"];
+}
+
+/**
+ * The figures of an Allocation as RESULT.json, in DESIGN.md's shape and key order, in currency
+ * units; with options, `scenarios` gives each option's instrument totals, grand total and savings.
+ */
 export function toResultJson(allocation: Allocation): ResultJson {
+  const result = resultOf(allocation);
+  if (allocation.scenarios === undefined) return result;
+  const scenarios = allocation.scenarios.map(({ name, allocation: option }): ResultScenario => {
+    const { instrumentTotals, grandTotal, savings } = resultOf(option);
+    return { name, instrumentTotals, grandTotal, savings };
+  });
+  return { ...result, scenarios };
+}
+
+/** RESULT.json's keys for one allocation (one option). */
+function resultOf(allocation: Allocation): ResultJson {
   const { settings, years, instruments } = allocation;
   const n = instruments.length;
   const money = (q: number): number => fromQuanta(q, settings.rounding);

@@ -1,8 +1,25 @@
-import { OUTPUT_SHEETS, ownershipName, ownershipRefersTo } from "../../src/workbook/ownership";
+import {
+  OUTPUT_SHEETS,
+  outputSheetNames,
+  ownershipName,
+  ownershipRefersTo,
+} from "../../src/workbook/ownership";
 
 describe("ownership", () => {
   it("lists our five sheets in the order they are written", () => {
     expect(OUTPUT_SHEETS).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+  });
+
+  it("adds Options after Settlement only for a workbook with options", () => {
+    expect(outputSheetNames(false)).toEqual([...OUTPUT_SHEETS]);
+    expect(outputSheetNames(true)).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Options",
+      "Annex",
+      "Log",
+    ]);
   });
 
   it("names each sheet with a prefix and only characters a defined name may hold", () => {

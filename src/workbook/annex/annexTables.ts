@@ -4,6 +4,7 @@ import type { Allocation, LineResult, RuleApplied, UnitResult } from "../../engi
 import { describeRule } from "./describeRule";
 import { formatPercent } from "./formatPercent";
 import { annexMessages, type AnnexMessages } from "./i18n";
+import { optionsTable } from "./optionsTable";
 
 /**
  * The annex content model: every table of Annexes 1–3 as plain data, built once from the
@@ -52,8 +53,11 @@ export interface AnnexFootnote {
 
 /** One table of an annex. An annex may hold several tables (the period, then each year). */
 export interface AnnexTable {
-  /** Which annex: 1 = cost sharing, 2 = staffing, 3 = savings (before numbering from annexStart). */
-  part: 1 | 2 | 3;
+  /**
+   * Which annex: 1 = cost sharing, 2 = staffing, 3 = savings, 4 = options compared (only for a
+   * workbook with options), before numbering from annexStart.
+   */
+  part: 1 | 2 | 3 | 4;
   /** True for the first table of its annex: renderers print the heading and title before it. */
   first: boolean;
   /** "Annex 1", numbered from Settings.annexStart. */
@@ -70,7 +74,10 @@ export interface AnnexTable {
   notes: string[];
 }
 
-/** Builds Annexes 1–3 from an allocation, in the given language (default: the settings' language, then en). */
+/**
+ * Builds Annexes 1–3 from an allocation, and Annex 4 "Options compared" when the workbook has
+ * options, in the given language (default: the settings' language, then en).
+ */
 export function annexTables(allocation: Allocation, language?: Language): AnnexTable[] {
   const lang = language ?? allocation.settings.language ?? "en";
   const m = annexMessages[lang];
@@ -80,6 +87,7 @@ export function annexTables(allocation: Allocation, language?: Language): AnnexT
     ...costSharingTables(allocation, lang, m, headings[0], headings[1]),
     staffingTable(allocation, m, headings[1]),
     savingsTable(allocation, m, headings[2]),
+    ...(allocation.scenarios !== undefined ? [optionsTable(allocation, lang, m, m.annex(start + 3))] : []),
   ];
 }
 

@@ -49,6 +49,16 @@ export interface AnnexMessages {
   fteNote: string;
   noBaseline: string;
 
+  optionsTitle: string;
+  optionsCaption(period: string, currency: string): string;
+  directCosts: string;
+  /** Column of the options table: "Difference from Status quo" (the first option). */
+  differenceFrom(first: string): string;
+  /** "Total: direct costs plus … Difference: … under 'Status quo'." */
+  optionsNote(first: string): string;
+  /** "Annexes 1 to 3 show the option 'Pilot'." */
+  optionShown(name: string, from: number, to: number): string;
+
   /** Category names as the Budget sheet writes them (lower-case keys), translated. */
   categories: Record<string, string>;
 
@@ -133,6 +143,14 @@ const en: AnnexMessages = {
   fteNote: "Staff time under Savings is freed for implementation support.",
   noBaseline: "No stand-alone baseline was given, so no savings are shown.",
 
+  optionsTitle: "Options compared",
+  optionsCaption: (p, c) => `What each instrument pays under each option, period ${p} (${c})`,
+  directCosts: "Direct costs",
+  differenceFrom: (f) => `Difference from ${f}`,
+  optionsNote: (f) =>
+    `Total: direct costs plus programme support costs. Savings: stand-alone cost (Baseline sheet) less direct costs. Difference: the option's total less the same instrument's total under \u201c${f}\u201d; a negative figure means the instrument pays less.`,
+  optionShown: (name, a, b) => `Annexes ${a} to ${b} show the option \u201c${name}\u201d.`,
+
   categories: { staff: "Staff", meetings: "Meetings", operational: "Operational", travel: "Travel" },
 
   list: (items) => joinList(items, "and"),
@@ -207,6 +225,14 @@ const fr: AnnexMessages = {
     "Coût autonome\u00a0: ce que l'instrument consacre aujourd'hui seul à ces services (feuille Baseline). Coût partagé\u00a0: sa part directe des services communs. Montants hors coûts d'appui aux programmes.",
   fteNote: "Le temps de travail figurant sous Économies est libéré pour l'appui à la mise en œuvre.",
   noBaseline: "Aucun coût autonome de référence n'a été fourni\u00a0; aucune économie n'est donc indiquée.",
+
+  optionsTitle: "Comparaison des options",
+  optionsCaption: (p, c) => `Ce que chaque instrument paie selon chaque option, période ${p} (en ${c})`,
+  directCosts: "Coûts directs",
+  differenceFrom: (f) => `Écart par rapport à «\u00a0${f}\u00a0»`,
+  optionsNote: (f) =>
+    `Total\u00a0: coûts directs plus coûts d'appui aux programmes. Économies\u00a0: coût autonome (feuille Baseline) moins coûts directs. Écart\u00a0: total de l'option moins total du même instrument selon «\u00a0${f}\u00a0»\u00a0; un montant négatif signifie que l'instrument paie moins.`,
+  optionShown: (name, a, b) => `Les annexes ${a} à ${b} présentent l'option «\u00a0${name}\u00a0».`,
 
   categories: {
     staff: "Personnel",
@@ -287,6 +313,14 @@ const es: AnnexMessages = {
     "Costo independiente: lo que el instrumento paga hoy por sí solo por estos servicios (hoja Baseline). Costo compartido: su parte directa de los servicios comunes. Importes sin gastos de apoyo a los programas.",
   fteNote: "El tiempo del personal que figura en Ahorros queda liberado para el apoyo a la aplicación.",
   noBaseline: "No se facilitó ningún costo independiente de referencia; por tanto, no se indican ahorros.",
+
+  optionsTitle: "Comparación de las opciones",
+  optionsCaption: (p, c) => `Lo que paga cada instrumento en cada opción, período ${p} (en ${c})`,
+  directCosts: "Costos directos",
+  differenceFrom: (f) => `Diferencia respecto de «${f}»`,
+  optionsNote: (f) =>
+    `Total: costos directos más gastos de apoyo a los programas. Ahorros: costo independiente (hoja Baseline) menos costos directos. Diferencia: total de la opción menos el total del mismo instrumento en «${f}»; una cifra negativa significa que el instrumento paga menos.`,
+  optionShown: (name, a, b) => `Los anexos ${a} a ${b} presentan la opción «${name}».`,
 
   categories: {
     staff: "Personal",
