@@ -1,15 +1,10 @@
 import type { Model } from "../engine/model";
 import { hasErrors, type Problem } from "../engine/problem";
 import { CellReader } from "./cellReader";
+import { cleanMapping } from "./cleanMapping";
 import type { FoundSheet } from "./foundSheet";
 import type { WorkbookGrids } from "./grid";
-import {
-  CONTRACT,
-  type ContractSheet,
-  type ContractSheetName,
-  type InputMapping,
-  type SheetMapping,
-} from "./inputMapping";
+import { CONTRACT, type ContractSheet, type ContractSheetName, type InputMapping } from "./inputMapping";
 import { instrumentNames } from "./instrumentNames";
 import { locateSheet } from "./locateSheet";
 import { readBaseline } from "./readBaseline";
@@ -96,25 +91,6 @@ function everyPostSplit(sheet: FoundSheet): boolean {
       return v !== null && v !== 0 && !(typeof v === "string" && v.trim() === "");
     }),
   );
-}
-
-/**
- * The mapping of one sheet with only its well-formed parts: it is stored in the workbook as JSON,
- * where anyone may have edited it, and a stray value must not stop the officer from reading.
- */
-function cleanMapping(raw: unknown): SheetMapping | undefined {
-  if (typeof raw !== "object" || raw === null) return undefined;
-  const { source, columns } = raw as { source?: unknown; columns?: unknown };
-  const clean: SheetMapping = {};
-  if (typeof source === "string" && source.trim() !== "") clean.source = source;
-  if (typeof columns === "object" && columns !== null) {
-    clean.columns = Object.fromEntries(
-      Object.entries(columns).filter(
-        (e): e is [string, string] => typeof e[1] === "string" && e[1].trim() !== "",
-      ),
-    );
-  }
-  return clean;
 }
 
 function missingSheet(contract: ContractSheet): Problem {
