@@ -47,4 +47,36 @@ describe("FakeExcel", () => {
     expect(fx.requestBytes[0]).toBeGreaterThan(PAYLOAD_LIMIT);
     expect(fx.sheet("Sheet1")!.cell("A1")).toBeUndefined();
   });
+
+  it("gives the used cells within a range (Range.getUsedRangeOrNullObject), or a null object", async () => {
+    const fx = new FakeExcel(["S"]);
+    fx.sheet("S")!.fill(
+      [
+        ["a", null, "b"],
+        [null, 2],
+      ],
+      3,
+      2,
+    );
+    const ws = fx.context.workbook.worksheets.getItem("S");
+    const inner = ws.getRange("A1:C10").getUsedRangeOrNullObject(true).load("address, values");
+    const none = ws.getRange("F1:G2").getUsedRangeOrNullObject(true).load("address");
+    await fx.context.sync();
+    expect(inner.address).toBe("S!B3:C4");
+    expect(inner.values).toEqual([
+      ["a", ""],
+      ["", 2],
+    ]);
+    expect(none.isNullObject).toBe(true);
+
+    // A generated block counts by its cells within the range.
+    ledger(fx, 1000);
+    const part = fx.context.workbook.worksheets
+      .getItem("Ledger")
+      .getRange("B10:Z20")
+      .getUsedRangeOrNullObject(true)
+      .load("address");
+    await fx.context.sync();
+    expect(part.address).toBe("Ledger!B10:H20");
+  });
 });

@@ -153,8 +153,16 @@ function colIndex(l: string): number {
   for (const ch of l.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
   return n;
 }
+/** A box of cells: first and last row and column, 1-based and inclusive. */
+interface FakeBox {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
 /** "B3:D5" → rows 3..5, cols 2..4 (1-based, inclusive). */
-function parseRange(address: string): { r0: number; c0: number; r1: number; c1: number } {
+function parseRange(address: string): FakeBox {
   const text = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
   const [a, b = a] = text.split(":");
   const pa = /^([A-Z]+)(\d+)$/i.exec(a);
@@ -179,11 +187,7 @@ function cellType(cell: FakeCell | undefined): string {
   return typeof cell.value === "boolean" ? "Boolean" : "String";
 }
 /** The cells of a box of a sheet, row by row, through `fn`. */
-function readMatrix<T>(
-  sheet: FakeSheet,
-  b: { r0: number; c0: number; r1: number; c1: number },
-  fn: (cell: FakeCell | undefined) => T,
-): T[][] {
+function readMatrix<T>(sheet: FakeSheet, b: FakeBox, fn: (cell: FakeCell | undefined) => T): T[][] {
   const out: T[][] = [];
   for (let r = b.r0; r <= b.r1; r++) {
     const row: T[] = [];
@@ -192,36 +196,46 @@ function readMatrix<T>(
   }
   return out;
 }
-/** The box of a sheet's used range (values only, or with formatting too); null when it has none. */
-function usedBox(
-  sheet: FakeSheet,
-  valuesOnly: boolean,
-): { r0: number; c0: number; r1: number; c1: number } | null {
+/**
+ * The box of a sheet's used range (values only, or with formatting too), or of the used cells
+ * within `clip` (Range.getUsedRangeOrNullObject); null when it has none.
+ */
+function usedBox(sheet: FakeSheet, valuesOnly: boolean, clip?: FakeBox): FakeBox | null {
   let r0 = Infinity;
   let c0 = Infinity;
   let r1 = 0;
   let c1 = 0;
+  const inside = (r: number, c: number) =>
+    !clip || (r >= clip.r0 && r <= clip.r1 && c >= clip.c0 && c <= clip.c1);
   const take = (r: number, c: number) => {
     r0 = Math.min(r0, r);
     c0 = Math.min(c0, c);
     r1 = Math.max(r1, r);
     c1 = Math.max(c1, c);
   };
+  /** Takes the part of a block of used cells that lies within the clip. */
+  const takeBlock = (b: FakeBox) => {
+    const top = Math.max(b.r0, clip?.r0 ?? b.r0);
+    const left = Math.max(b.c0, clip?.c0 ?? b.c0);
+    const bottom = Math.min(b.r1, clip?.r1 ?? b.r1);
+    const right = Math.min(b.c1, clip?.c1 ?? b.c1);
+    if (top > bottom || left > right) return;
+    take(top, left);
+    take(bottom, right);
+  };
   for (const [key, cell] of sheet.cells) {
     const used =
       cell.value !== null || cell.formula !== undefined || (!valuesOnly && cell.numberFormat !== "General");
     if (!used) continue;
     const { r0: r, c0: c } = parseRange(key);
-    take(r, c);
+    if (inside(r, c)) take(r, c);
   }
   const g = sheet.generated;
   if (g && g.rows > 0 && g.cols > 0) {
-    take(g.top, g.left);
-    take(g.top + g.rows - 1, g.left + g.cols - 1);
+    takeBlock({ r0: g.top, c0: g.left, r1: g.top + g.rows - 1, c1: g.left + g.cols - 1 });
   }
   if (!valuesOnly && sheet.formattedTo) {
-    take(1, 1);
-    take(sheet.formattedTo.row, sheet.formattedTo.col);
+    takeBlock({ r0: 1, c0: 1, r1: sheet.formattedTo.row, c1: sheet.formattedTo.col });
   }
   return r1 === 0 ? null : { r0, c0, r1, c1 };
 }
@@ -315,7 +329,7 @@ export class FakeExcel {
   requestBytes: number[] = [];
   /** Bytes of each sync's response (what its loads return). */
   responseBytes: number[] = [];
-  /** Every range whose values (or, for a used range, address) a sync returned: "Sheet!A1:B2". */
+  /** Every range whose values a sync returned (a used range's too): "Sheet!A1:B2". */
   rangeReads: string[] = [];
   /** The largest request or response a sync may carry; Excel on the web's 5 MB unless a test lifts it. */
   payloadLimit = PAYLOAD_LIMIT;
@@ -604,6 +618,10 @@ export class FakeExcel {
       this.enqueue(60, () => {
         resolveSheet().props[`merge.${address()}`] = true;
       });
+    range.getUsedRangeOrNullObject = (valuesOnly?: boolean) => {
+      this.charge(60);
+      return this.usedRangeProxy(resolveSheet, valuesOnly === true, () => parseRange(address()));
+    };
     if (!loadableAddress) {
       Object.defineProperty(range, "address", {
         configurable: true,
@@ -613,8 +631,13 @@ export class FakeExcel {
     return range;
   }
 
-  private usedRangeProxy(resolveSheet: () => FakeSheet, valuesOnly: boolean): Record<string, unknown> {
-    const box = () => usedBox(resolveSheet(), valuesOnly);
+  /** A sheet's used range, or (with `clip`) the used cells within a range, as Office.js gives them. */
+  private usedRangeProxy(
+    resolveSheet: () => FakeSheet,
+    valuesOnly: boolean,
+    clip?: () => FakeBox,
+  ): Record<string, unknown> {
+    const box = () => usedBox(resolveSheet(), valuesOnly, clip?.());
     const matrix = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
       const b = box();
       return b ? readMatrix(resolveSheet(), b, fn) : [];
@@ -624,11 +647,13 @@ export class FakeExcel {
       isNullObject: () => box() === null,
       address: () => {
         const b = box();
-        const cells = b ? `${letters(b.c0)}${b.r0}:${letters(b.c1)}${b.r1}` : "";
-        this.rangeReads.push(`${resolveSheet().name}!${cells}`);
-        return b ? `${quoteSheet(resolveSheet().name)}!${cells}` : "";
+        return b ? `${quoteSheet(resolveSheet().name)}!${letters(b.c0)}${b.r0}:${letters(b.c1)}${b.r1}` : "";
       },
-      values: () => matrix(cellValue),
+      values: () => {
+        const b = box();
+        if (b) this.rangeReads.push(`${resolveSheet().name}!${letters(b.c0)}${b.r0}:${letters(b.c1)}${b.r1}`);
+        return matrix(cellValue);
+      },
       valueTypes: () => matrix(cellType),
     });
     // Every field is read together after one load, as the adapter does.
