@@ -1,12 +1,11 @@
 import { ForeignSheetError } from "../workbook/errors";
-import type { CellValue, OutputSheet, SheetGrid, TableGrid, WorkbookGrids } from "../workbook/grid";
+import type { OutputSheet, WorkbookGrids } from "../workbook/grid";
 import { OWNERSHIP_PREFIX, ownershipName } from "../workbook/ownership";
 import type { ExistingSheet, WorkbookPort } from "../workbook/port";
 import type { InputMapping } from "../workbook/inputMapping";
-import { inputSheets, type InputSheets } from "../workbook/inputSheets";
-import { excelAddress, type ExcelAddress } from "./excelAddress";
+import { excelAddress } from "./excelAddress";
 import { planSheetWrite, type WriteOp } from "./planSheetWrite";
-import { readRegions, type ReadRegion } from "./readRegions";
+import { readInputSheets, type LoadedIndex } from "./readInputSheets";
 import { MAPPING_SETTING, WorkbookSettingsStore, type JsonValue } from "./workbookSettingsStore";
 
 /** Tunables of the adapter; the defaults suit Excel on every platform. */
@@ -27,17 +26,6 @@ export interface ExcelWorkbookOptions {
 /** Prefix of the sheets a write builds before they replace our earlier output. */
 const STAGING_PREFIX = "~CMSCS staging ";
 
-/** What the first sync of a read learns: the names of things, our marks, and the saved mapping. */
-interface LoadedIndex {
-  /** Sheet names in tab order. */
-  sheets: string[];
-  tables: { name: string; sheet: string }[];
-  ownedSheets: string[];
-  mapping: InputMapping | undefined;
-  /** The table proxies, in the order of `tables`, for their ranges. */
-  tableItems: Excel.Table[];
-}
-
 /** A sheet name as Excel compares them: case-insensitively. */
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -50,10 +38,9 @@ interface LoadedName {
 
 /**
  * The open workbook in Excel, seen through the WorkbookPort. It takes the request context of an
- * Excel.run that the task pane (or a function) owns, and keeps round trips few: reading costs three
- * syncs (the sheets must be known before their used ranges can be asked for, and those before their
- * values can be read in blocks under the payload limit), and one more per ~4 MB of input values;
- * writing one to check ownership, one per ~4 MB of new content, and one last small batch that swaps
+ * Excel.run that the task pane (or a function) owns, and keeps round trips few: reading costs two
+ * syncs (the sheets must be known before their used ranges and top rows can be asked for), and one
+ * more per ~4 MB of input values (see readInputSheets); writing one to check ownership, one per ~4 MB of new content, and one last small batch that swaps
  * the new sheets in.
  */
 export class ExcelWorkbook implements WorkbookPort {
@@ -69,35 +56,14 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
-   * Reads what the workbook layer can use, and nothing else: the sheets and tables inputSheets
-   * picks (by contract name or alias, by the officer's mapping, and our Log), with every table's
-   * position and our ownership marks; any other sheet is known by its name only, so a large
-   * ledger beside the inputs costs nothing. Three syncs (names, used-range addresses, values),
-   * and more only when the values pass the payload limit (see readRegions).
+   * Reads what the workbook layer can use, and nothing else (see readInputSheets): the sheets and
+   * tables it can take input from, found by name, then their header rows, then their used part;
+   * any other sheet is known by its name only, so a large ledger beside the inputs costs nothing.
+   * An ordinary workbook takes two syncs (names; used ranges with their top rows), a large one
+   * one more per ~4 MB of input values.
    */
   async readInputs(): Promise<WorkbookGrids> {
-    const index = await this.loadIndex();
-    const wanted = inputSheets(index, index.mapping);
-    if (wanted.sheets.length === 0 && index.tables.length === 0) {
-      return { sheets: index.sheets.map(unread), tables: [], ownedSheets: index.ownedSheets };
-    }
-    const extents = await this.loadExtents(wanted, index.tableItems);
-    const values = await readRegions(this.context, extents.regions, this.maxPayloadBytes);
-
-    const sheets: SheetGrid[] = index.sheets.map((name) => {
-      const r = extents.ofSheet.get(name);
-      if (r === undefined) return unread(name);
-      const { firstRow, firstCol } = extents.regions[r];
-      return { name, rows: values[r], firstRow, firstCol };
-    });
-    const tables: TableGrid[] = index.tables.map((t, i) => {
-      const at = extents.tables[i];
-      const alone = extents.ofTable.get(t.name);
-      const onSheet = wanted.sheets.includes(t.sheet) ? sheets.find((g) => g.name === t.sheet) : undefined;
-      const rows = alone !== undefined ? values[alone] : onSheet ? cut(onSheet, at) : [];
-      return { name: t.name, sheet: t.sheet, rows, firstRow: at.firstRow, firstCol: at.firstCol };
-    });
-    return { sheets, tables, ownedSheets: index.ownedSheets };
+    return readInputSheets(this.context, await this.loadIndex(), this.maxPayloadBytes);
   }
 
   /** One sync: the sheet and table names, our ownership marks, and the officer's saved mapping. */
@@ -116,44 +82,6 @@ export class ExcelWorkbook implements WorkbookPort {
       mapping: asMapping(mapping()),
       tableItems: tables.items,
     };
-  }
-
-  /**
-   * One sync: the values-only used range of each sheet to read and the range of every table (an
-   * unread table keeps its position). The regions to read are those used ranges and the tables
-   * read by themselves; `ofSheet` and `ofTable` say which region is whose.
-   */
-  private async loadExtents(
-    wanted: InputSheets,
-    tableItems: Excel.Table[],
-  ): Promise<{
-    regions: ReadRegion[];
-    ofSheet: Map<string, number>;
-    ofTable: Map<string, number>;
-    tables: ExcelAddress[];
-  }> {
-    const sheets = this.context.workbook.worksheets;
-    const used = wanted.sheets.map((name) =>
-      sheets.getItem(name).getUsedRangeOrNullObject(true).load("address"),
-    );
-    const tableRanges = tableItems.map((t) => t.getRange().load("address"));
-    await this.context.sync();
-
-    const regions: ReadRegion[] = [];
-    const add = (sheet: string, at: ExcelAddress): number => {
-      const { firstRow, firstCol, lastRow, lastCol } = at;
-      return regions.push({ sheet, firstRow, firstCol, lastRow, lastCol }) - 1;
-    };
-    const ofSheet = new Map<string, number>();
-    wanted.sheets.forEach((name, i) => {
-      if (!used[i].isNullObject) ofSheet.set(name, add(name, excelAddress(used[i].address)));
-    });
-    const tables = tableRanges.map((r) => excelAddress(r.address));
-    const ofTable = new Map<string, number>();
-    tableItems.forEach((t, i) => {
-      if (wanted.tables.includes(t.name)) ofTable.set(t.name, add(t.worksheet.name, tables[i]));
-    });
-    return { regions, ofSheet, ofTable, tables };
   }
 
   /** Lists the sheets in tab order, each with whether this add-in wrote it (one sync). */
@@ -316,24 +244,7 @@ function uniqueName(base: string, taken: string[], freed: string[]): string {
   return name;
 }
 
-/** A sheet that is not read: its name, and no cells. */
-function unread(name: string): SheetGrid {
-  return { name, rows: [], firstRow: 1, firstCol: 1 };
-}
-
 /** A stored setting read back as a mapping; anything else (an older or hand-edited value) counts as none. */
 function asMapping(value: JsonValue | undefined): InputMapping | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
-}
-
-/** The rows of a table, cut from its sheet's used-range grid by the table's address. */
-function cut(grid: SheetGrid, at: ExcelAddress): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let r = at.firstRow; r <= at.lastRow; r++) {
-    const source = grid.rows[r - grid.firstRow] ?? [];
-    const row: CellValue[] = [];
-    for (let c = at.firstCol; c <= at.lastCol; c++) row.push(source[c - grid.firstCol] ?? null);
-    rows.push(row);
-  }
-  return rows;
 }

@@ -1,14 +1,13 @@
 import { InvalidArgumentError } from "../engine/errors";
 import { columnLetter } from "../workbook/columnLetter";
 import type { CellValue } from "../workbook/grid";
+import { gridRows } from "./gridRows";
+import { responseTooLarge } from "./responseTooLarge";
+import type { Box } from "./sheetPieces";
 
-/** A rectangle of a worksheet to read; rows and columns 1-based and inclusive. */
-export interface ReadRegion {
+/** A rectangle of a worksheet to read. */
+export interface ReadRegion extends Box {
   sheet: string;
-  firstRow: number;
-  firstCol: number;
-  lastRow: number;
-  lastCol: number;
 }
 
 /** Rows of one region in a batch. */
@@ -76,7 +75,7 @@ export async function readRegions(
       const { values, valueTypes } = loaded[i];
       const cells = (b.to - b.from + 1) * (regions[b.region].lastCol - regions[b.region].firstCol + 1);
       perCell[b.region] = Math.max(LEAST, (MARGIN * responseBytes(values, valueTypes)) / cells);
-      for (const row of toRows(values, valueTypes)) rows[b.region].push(row);
+      for (const row of gridRows(values, valueTypes)) rows[b.region].push(row);
       next[b.region] = b.to + 1;
     });
   }
@@ -109,15 +108,6 @@ function planBatch(
   return batch;
 }
 
-/** True when Excel refused a sync because its response would pass the payload limit. */
-function responseTooLarge(fault: unknown): boolean {
-  return (
-    typeof fault === "object" &&
-    fault !== null &&
-    (fault as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded"
-  );
-}
-
 /** About how many bytes a block's values and value types took as JSON (text counted by its length). */
 function responseBytes(values: unknown[][], types: Excel.RangeValueType[][]): number {
   let bytes = 2;
@@ -131,18 +121,4 @@ function responseBytes(values: unknown[][], types: Excel.RangeValueType[][]): nu
     });
   });
   return bytes;
-}
-
-/** Office.js values to grid values: "" is an empty cell, and error cells become CellError values. */
-function toRows(values: unknown[][], types: Excel.RangeValueType[][]): CellValue[][] {
-  return values.map((row, r) =>
-    row.map((v, c): CellValue => {
-      // Compared as text: the Excel.RangeValueType enum object exists only inside Office.
-      if ((types[r]?.[c] as string) === "Error") return { error: typeof v === "string" ? v : "#VALUE!" };
-      if (v === "" || v === null || v === undefined) return null;
-      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-      // Office.js hands over only primitives; anything else would be a new API shape, shown as is.
-      return JSON.stringify(v);
-    }),
-  );
 }
