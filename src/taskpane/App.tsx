@@ -17,6 +17,7 @@ import { explainFigure, type Figure } from "./explainFigure";
 import { cellOfAddress, figureAtCell } from "./figureAtCell";
 import { formatAmount } from "./formatAmount";
 import { paneTheme, type ThemeKind } from "./paneTheme";
+import type { CompareFigure } from "./compareModel";
 import type { Pipeline } from "./pipeline";
 import type { PreviewSlice } from "./previewModel";
 import { totalChanges, unitChanges, type InstrumentChange } from "./ruleChanges";
@@ -28,7 +29,8 @@ import { StartStep } from "./steps/StartStep";
 import { useAllocation } from "./useAllocation";
 import { useExport } from "./useExport";
 import { useWorkbook, type Loaded } from "./useWorkbook";
-import { useWrite } from "./useWrite";
+import { hasOptions, useWrite } from "./useWrite";
+import { outputSheetNames } from "../workbook/ownership";
 import { VIEWS, type ViewId } from "./views";
 import type { WorkbookSession } from "./workbookSession";
 
@@ -60,6 +62,11 @@ const RulesStep = lazy(() =>
 const PreviewStep = lazy(() =>
   import(/* webpackChunkName: "view-preview" */ "./steps/PreviewStep").then((m) => ({
     default: m.PreviewStep,
+  })),
+);
+const CompareStep = lazy(() =>
+  import(/* webpackChunkName: "view-compare" */ "./steps/CompareStep").then((m) => ({
+    default: m.CompareStep,
   })),
 );
 const WhyPanel = lazy(() =>
@@ -150,6 +157,9 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const [openRules, setOpenRules] = useState<number[]>([]);
   const [slice, setSlice] = useState<PreviewSlice>("period");
   const [previewUnit, setPreviewUnit] = useState<string>();
+  // The option written as Allocation and Annex 1, when the officer chose one in Compare.
+  const [option, setOption] = useState<string>();
+  const [compareFigure, setCompareFigure] = useState<CompareFigure>("total");
   const [why, setWhy] = useState<{ figure: Figure; from?: HTMLElement; note?: string }>();
   const [announcement, setAnnouncement] = useState("");
 
@@ -159,6 +169,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
       if (after === "open") {
         setFirstDrafts(loaded.readDrafts);
         setOpenRules([]);
+        setOption(undefined);
         setView("start");
         // The whole check, as the CLI makes it (a sheet of the officer's named like an output too).
         const errors = pipeline
@@ -177,14 +188,14 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   );
   const wb = useWorkbook(pipeline, initial, openFile, onLoaded);
   const { loaded } = wb;
-  const run = useAllocation(pipeline, loaded, drafts);
+  const run = useAllocation(pipeline, loaded, drafts, option);
   const { allocation, asRead } = run;
   const dirty = JSON.stringify(drafts) !== JSON.stringify(loaded?.readDrafts ?? []);
   const reload = useCallback(
     (after: "save") => (loaded ? wb.load(loaded.session, after) : Promise.resolve(undefined)),
     [loaded, wb],
   );
-  const write = useWrite(pipeline, loaded, drafts, dirty, reload);
+  const write = useWrite(pipeline, loaded, drafts, dirty, reload, option);
   const exporter = useExport(pipeline, allocation);
 
   const session = loaded?.session;
@@ -447,11 +458,24 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
             </MessageBarBody>
           </MessageBar>
         );
+      case "compare":
+        return (
+          <CompareStep
+            {...(allocation ? { allocation } : {})}
+            figure={compareFigure}
+            onFigure={setCompareFigure}
+            onChoose={(name) => {
+              setOption(name);
+              setAnnouncement(`Option ${name} will be written as Allocation and Annex 1.`);
+            }}
+            {...(run.blocked ? { blocked: run.blocked } : {})}
+          />
+        );
       case "results":
         return (
           <>
             <WriteStep
-              outputNames={pipeline.outputNames}
+              outputNames={hasOptions(loaded) ? outputSheetNames(true) : pipeline.outputNames}
               target={
                 loaded.session.mode === "excel"
                   ? "this workbook"

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from "react";
 import type { Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import { applyRuleDrafts, type DraftProblem } from "./applyRuleDrafts";
+import { withOption } from "./withOption";
 import { messageOf } from "./paneError";
 import type { Pipeline, RunOutcome } from "./pipeline";
 import type { RuleDraft } from "./ruleDraft";
@@ -24,11 +25,15 @@ export interface AllocationState {
   blocked?: string;
 }
 
-/** Runs the allocation over the drafted rules (deferred, so typing stays responsive on a big workbook). */
+/**
+ * Runs the allocation over the drafted rules (deferred, so typing stays responsive on a big
+ * workbook); `option`, when the workbook has an option of that name, is the one shown and written.
+ */
 export function useAllocation(
   pipeline: Pipeline,
   loaded: Loaded | undefined,
   drafts: RuleDraft[],
+  option?: string,
 ): AllocationState {
   const deferredDrafts = useDeferredValue(drafts);
   const rulesSheet = loaded?.read.rules?.sheet ?? "Rules";
@@ -50,16 +55,18 @@ export function useAllocation(
       return { fault: messageOf(e) };
     }
   }, [loaded, applied, pipeline]);
+  // The same option as the edited run, so that what an edit changes is the edit's alone.
   const asRead = useMemo(() => {
     if (!loaded?.read.model) return undefined;
     try {
-      return pipeline.analyse(loaded.grids, loaded.mapping).allocation;
+      return withOption(pipeline.analyse(loaded.grids, loaded.mapping).allocation, option);
     } catch {
       return undefined; // the edited run reports the fault
     }
-  }, [loaded, pipeline]);
+  }, [loaded, pipeline, option]);
   // Rules that cannot run yet have no figures of their own (asRead still shows the sheet's).
-  const allocation = applied?.model || !loaded?.read.model ? run.outcome?.allocation : undefined;
+  const computed = applied?.model || !loaded?.read.model ? run.outcome?.allocation : undefined;
+  const allocation = useMemo(() => withOption(computed, option), [computed, option]);
   const problems: Problem[] = run.outcome?.problems ?? loaded?.read.problems ?? [];
   const errorCount = problems.filter((p) => p.severity === "error").length;
   const draftProblems = applied?.problems ?? [];

@@ -7,6 +7,8 @@ import type { Pipeline } from "./pipeline";
 import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
 import { saveBytes } from "./saveBytes";
+import { withOption } from "./withOption";
+import { OPTIONS_SHEET } from "../workbook/ownership";
 import type { Loaded } from "./useWorkbook";
 
 /** The last run written into the workbook, and what it was computed from. */
@@ -15,6 +17,8 @@ export interface Written {
   sheets: OutputSheet[];
   /** The drafts (as JSON) and the read they came from: when either changes, the written figures are stale. */
   drafts: string;
+  /** The option chosen in the pane when it was written (undefined: the workbook's Scenario setting). */
+  option?: string;
   loaded: Loaded;
   allocation: Allocation;
   at: Date;
@@ -47,6 +51,7 @@ export function useWrite(
   drafts: RuleDraft[],
   dirty: boolean,
   reload: (after: "save") => Promise<Loaded | undefined>,
+  option?: string,
 ): WriteState {
   const [progress, setProgress] = useState<{ fraction: number; label: string }>();
   const [confirmReplace, setConfirmReplace] = useState<string[]>();
@@ -59,7 +64,8 @@ export function useWrite(
   draftsRef.current = drafts;
 
   const stale =
-    written !== undefined && (written.drafts !== JSON.stringify(drafts) || written.loaded !== loaded);
+    written !== undefined &&
+    (written.drafts !== JSON.stringify(drafts) || written.loaded !== loaded || written.option !== option);
 
   const reportWriteError = (e: unknown) => {
     // A sheet of the officer's in the way is their situation, told in the MessageBar; anything else is logged too.
@@ -110,8 +116,9 @@ export function useWrite(
     setWriteError(undefined);
     try {
       const existing = await loaded.session.port.listSheets();
-      const isOutput = (name: string) =>
-        pipeline.outputNames.some((o) => o.toLowerCase() === name.toLowerCase());
+      // A workbook with options also gets the Options sheet.
+      const names = hasOptions(loaded) ? [...pipeline.outputNames, OPTIONS_SHEET] : pipeline.outputNames;
+      const isOutput = (name: string) => names.some((o) => o.toLowerCase() === name.toLowerCase());
       const foreign = existing.filter((s) => isOutput(s.name) && !s.owned).map((s) => s.name);
       if (foreign.length > 0) throw new ForeignSheetError(foreign);
       // Log is ours too, but a run only adds a row to it: no need to ask about it.
@@ -144,14 +151,15 @@ export function useWrite(
       setProgress({ fraction: 0.15, label: "Computing the allocation…" });
       await tick();
       const outcome = pipeline.analyse(current.grids, current.mapping);
-      if (!outcome.allocation) {
+      const allocation = withOption(outcome.allocation, option);
+      if (!allocation) {
         setProgress(undefined);
         setWriteError({ title: "Nothing was written", message: "The workbook has problems; see Problems." });
         return;
       }
       setProgress({ fraction: 0.25, label: "Building the sheets…" });
       await tick();
-      const sheets = pipeline.outputs(outcome.allocation, current.grids, new Date());
+      const sheets = pipeline.outputs(allocation, current.grids, new Date());
       setProgress({ fraction: 0.35, label: "Writing the sheets…" });
       await tick();
       await current.session.port.writeOutputs(sheets, (f) =>
@@ -160,14 +168,15 @@ export function useWrite(
       if (current.session.afterWrite) {
         setProgress({ fraction: 0.93, label: "Adding the savings chart…" });
         await tick();
-        await current.session.afterWrite(outcome.allocation);
+        await current.session.afterWrite(allocation);
       }
       setProgress(undefined);
       setWritten({
         sheets,
         drafts: JSON.stringify(dirty ? current.readDrafts : draftsRef.current),
         loaded: current,
-        allocation: outcome.allocation,
+        allocation,
+        ...(option !== undefined ? { option } : {}),
         at: new Date(),
       });
     } catch (e) {
@@ -204,4 +213,9 @@ export function useWrite(
     saveRules: async () => (await saveRules()) !== undefined,
     download,
   };
+}
+
+/** True when the workbook as read compares options (a Scenario column names some). */
+export function hasOptions(loaded: Loaded): boolean {
+  return (loaded.read.model?.settings.scenarios?.length ?? 0) > 0;
 }

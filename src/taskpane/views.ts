@@ -1,4 +1,5 @@
 import {
+  BranchCompareRegular,
   ChartMultipleRegular,
   DocumentTableRegular,
   HomeRegular,
@@ -18,6 +19,7 @@ export const VIEWS = [
   { id: "start", label: "Start", icon: HomeRegular },
   { id: "rules", label: "Rules", icon: TaskListLtrRegular },
   { id: "preview", label: "Preview", icon: ChartMultipleRegular },
+  { id: "compare", label: "Compare", icon: BranchCompareRegular },
   { id: "results", label: "Results", icon: SaveRegular },
   { id: "problems", label: "Problems", icon: WarningRegular },
   { id: "sheets", label: "Sheets", icon: TableSettingsRegular },
