@@ -16,6 +16,7 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { buildPane, initialScripts, scriptSizes, type ScriptSize } from "./buildPane";
 import { fakeOfficeScript } from "./fakeOffice";
 import { staticServer, type StaticServer } from "./staticServer";
+import { handOptionsSheets } from "../workbook/fixtures/handOptions";
 
 const ROOT = join(__dirname, "../..");
 const ARTIFACTS = join(ROOT, "artifacts/e2e");
@@ -627,6 +628,122 @@ describeIfChromium("the task pane in Chromium", () => {
       await page.context().close();
     });
   }
+
+  /** The hand-worked three-option workbook (tests/workbook/fixtures/handOptions.ts) as an .xlsx file. */
+  async function optionsWorkbook(): Promise<string> {
+    const path = join(WORK, "three-options.xlsx");
+    const wb = new Workbook();
+    for (const sheet of Object.values(handOptionsSheets())) {
+      const ws = wb.addWorksheet(sheet.name);
+      for (const row of sheet.rows) ws.addRow(row);
+    }
+    await wb.xlsx.writeFile(path);
+    return path;
+  }
+
+  /** Opens a workbook of the officer's through the file chooser. */
+  async function openOwnFile(page: Page, path: string) {
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Open .xlsx" }).click(),
+    ]);
+    await chooser.setFiles(path);
+    await page.getByText(`${path.split("/").pop()}, a copy in this page`).waitFor();
+  }
+
+  it("compares the options at 350 px by mouse, and writes the option chosen", async () => {
+    const { page } = await openPane(350, "light");
+    await openOwnFile(page, await optionsWorkbook());
+    await stepByMouse(page, "Compare");
+    const heading = page.getByRole("heading", { name: "All instruments" });
+    expect(await uncovered(heading)).toBe(true);
+    expect(await rowText(page, /^All instruments, by option$/, "Status quo")).toBe(
+      "Status quo written 407,000 –",
+    );
+    expect(await rowText(page, /^All instruments, by option$/, "Pilot")).toBe("Pilot 396,000 \u221211,000");
+    expect(await rowText(page, /^AEWA, by option$/, "Pilot")).toBe("Pilot 148,500 +5,500");
+    // Nothing runs past the pane's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await scan(page, "350-light-14-compare");
+
+    await chooseByMouse(
+      page,
+      page.getByRole("combobox", { name: "Figure compared" }),
+      "Savings against the baseline",
+      heading,
+    );
+    expect(await rowText(page, /^CMS, by option$/, "Joint secretariat")).toBe(
+      "Joint secretariat 70,000 +70,000",
+    );
+    await page.getByRole("radio", { name: "Pilot" }).click();
+    expect(await page.getByRole("radio", { name: "Pilot" }).isChecked()).toBe(true);
+    expect(await rowText(page, /^All instruments, by option$/, "Pilot")).toBe("Pilot written 10,000 +10,000");
+    expect(await page.getByRole("status").innerText()).toBe(
+      "Option Pilot will be written as Allocation and Annex 1.",
+    );
+    await scan(page, "350-light-15-compare-chosen");
+
+    // The preview and the results follow the option chosen.
+    await stepByMouse(page, "Preview");
+    expect(await page.getByTestId("grand-total").innerText()).toBe("396,000");
+    await stepByMouse(page, "Results");
+    expect(
+      await page
+        .getByText(/Writes the sheets Allocation, Savings, Settlement, Options, Annex, Log/)
+        .isVisible(),
+    ).toBe(true);
+    await page.getByRole("button", { name: "Write the results" }).click();
+    await page.getByText(/^Results written at \d\d:\d\d$/).waitFor({ timeout: 60_000 });
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download result (.xlsx)" }).click(),
+    ]);
+    const downloaded = join(ARTIFACTS, "pane-options-result.xlsx");
+    await file.saveAs(downloaded);
+    const out = new Workbook();
+    await out.xlsx.readFile(downloaded);
+    const options = out.getWorksheet("Options");
+    expect(options).toBeDefined();
+    const notes: string[] = [];
+    options?.eachRow((row) => {
+      const a = row.getCell(1).value;
+      if (typeof a === "string" && a.startsWith("Allocation, Savings")) notes.push(a);
+    });
+    expect(notes).toEqual([
+      "Allocation, Savings, Settlement and the Annex show option 'Pilot' (Settings: Scenario).",
+    ]);
+    // Choosing another option makes the written results out of date.
+    await stepByMouse(page, "Compare");
+    await page.getByRole("radio", { name: "Status quo" }).click();
+    await stepByMouse(page, "Results");
+    expect(await page.getByText("The written results are out of date").isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("compares the options at 800 px by keyboard, in the dark", async () => {
+    const { page } = await openPane(800, "dark");
+    await openOwnFile(page, await optionsWorkbook());
+    await stepByKeyboard(page, "Compare");
+    const heading = page.getByRole("heading", { name: "All instruments" });
+    await page.getByRole("radio", { name: "Status quo" }).focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: "Joint secretariat" }).isChecked()).toBe(true);
+    expect(await rowText(page, /^All instruments, by option$/, "Joint secretariat")).toBe(
+      "Joint secretariat written 231,000 \u2212176,000",
+    );
+    await chooseByKeyboard(
+      page,
+      page.getByRole("combobox", { name: "Figure compared" }),
+      "Direct costs, before programme support costs",
+      heading,
+    );
+    expect(await rowText(page, /^EUROBATS, by option$/, "Joint secretariat")).toBe(
+      "Joint secretariat written 54,000 \u221226,000",
+    );
+    await scan(page, "800-dark-7-compare");
+    await page.context().close();
+  });
 
   it("opens the officer's own file, announces its problem, lists it at its cell and writes nothing", async () => {
     const { page } = await openPane(350, "light");

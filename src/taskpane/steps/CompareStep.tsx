@@ -138,6 +138,7 @@ export function CompareStep({ allocation, figure, onFigure, onChoose, blocked }:
                 <TableRow key={cell.option}>
                   <TableCell>
                     {cell.option}
+                    {cell.written && " "}
                     {cell.written && (
                       <Badge size="small" appearance="tint" className={styles.badge}>
                         written
