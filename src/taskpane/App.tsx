@@ -423,6 +423,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                       ),
                     }
                   : {})}
+                {...(allocation?.scenario !== undefined ? { written: allocation.scenario } : {})}
                 changes={changes.units}
                 totals={changes.totals}
                 formatChange={formatChange}

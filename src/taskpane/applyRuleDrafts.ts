@@ -1,4 +1,5 @@
 import type { Model, Rule } from "../engine/model";
+import { commonOptions, inCommonOptions } from "../workbook/commonOptions";
 import { parsePercent } from "./parsePercent";
 import type { ParsedBasis } from "./pipeline";
 import { isEmptyOptional, type RuleDraft } from "./ruleDraft";
@@ -30,7 +31,7 @@ export function applyRuleDrafts(
 ): AppliedDrafts {
   const problems: DraftProblem[] = [];
   const rules: Rule[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, (string[] | undefined)[]>();
   drafts.forEach((d, index) => {
     if (isEmptyOptional(d)) return;
     const unit = d.unit.trim();
@@ -38,15 +39,18 @@ export function applyRuleDrafts(
       problems.push({ index, field: "unit", message: "Name the unit this rule applies to." });
       return;
     }
-    if (seen.has(unit.toLowerCase())) {
+    // A unit may have one rule per option: two rules clash only where they hold in the same option.
+    const earlier = seen.get(unit.toLowerCase()) ?? [];
+    const clash = earlier.map((e) => commonOptions(e, d.scenarios)).find((c) => c.length > 0);
+    if (clash !== undefined) {
       problems.push({
         index,
         field: "unit",
-        message: `${unit} already has a rule above; keep one rule per unit.`,
+        message: `${unit} already has a rule above${inCommonOptions(clash)}; keep one rule per unit.`,
       });
       return;
     }
-    seen.add(unit.toLowerCase());
+    seen.set(unit.toLowerCase(), [...earlier, d.scenarios]);
     if (d.method === "") {
       problems.push({ index, field: "method", message: "Choose a method." });
       return;
@@ -77,6 +81,7 @@ export function applyRuleDrafts(
       participants: d.participants.filter((p) => p.trim() !== ""),
       ...(min !== undefined && !Number.isNaN(min) ? { min } : {}),
       ...(max !== undefined && !Number.isNaN(max) ? { max } : {}),
+      ...(d.scenarios !== undefined ? { scenarios: [...d.scenarios] } : {}),
       source: { sheet: rulesSheet, row: d.row ?? 0 },
     });
   });

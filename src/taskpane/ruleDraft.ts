@@ -24,6 +24,16 @@ export interface RuleDraft {
   row?: number;
   /** True when every post of the unit carries its own split, so the unit needs no rule. */
   optional?: boolean;
+  /**
+   * The options (scenarios) the rule holds in, as its Scenario cell names them; absent = every
+   * option. Kept as read: the pane edits the rule, not the options it holds in.
+   */
+  scenarios?: string[];
+}
+
+/** The rule's name in the pane: its unit, and the options it holds in when not all ("Communication (Pilot; Joint)"). */
+export function ruleName(d: RuleDraft): string {
+  return d.scenarios === undefined ? d.unit : `${d.unit} (${d.scenarios.join("; ")})`;
 }
 
 /** True when a draft stands for no rule at all (a unit of own-split posts left without one). */
@@ -58,6 +68,7 @@ export function ruleToDraft(rule: Rule): RuleDraft {
     min: rule.min === undefined ? "" : percentText(rule.min),
     max: rule.max === undefined ? "" : percentText(rule.max),
     row: rule.source.row,
+    ...(rule.scenarios !== undefined ? { scenarios: [...rule.scenarios] } : {}),
   };
 }
 

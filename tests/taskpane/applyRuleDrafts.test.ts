@@ -66,4 +66,30 @@ describe("applyRuleDrafts", () => {
       [2, "max"],
     ]);
   });
+  it("lets a unit have one rule per option, keeps the options on the rules, and names the option two rules share", () => {
+    const ok = applyRuleDrafts(
+      sampleModel(),
+      [
+        draft({ method: "equal", scenarios: ["Status quo"] }),
+        draft({ method: "fixed", basis: "CMS 50%; AEWA 50%", scenarios: ["Pilot", "Joint"] }),
+      ],
+      parseBasis,
+      "Rules",
+    );
+    expect(ok.problems).toEqual([]);
+    expect(ok.model?.rules.map((r) => r.scenarios)).toEqual([["Status quo"], ["Pilot", "Joint"]]);
+    const clash = applyRuleDrafts(
+      sampleModel(),
+      [draft({ scenarios: ["Status quo", "Pilot"] }), draft({ scenarios: ["pilot"] })],
+      parseBasis,
+      "Rules",
+    );
+    expect(clash.problems).toEqual([
+      {
+        index: 1,
+        field: "unit",
+        message: "Communications already has a rule above in option 'Pilot'; keep one rule per unit.",
+      },
+    ]);
+  });
 });

@@ -27,7 +27,9 @@ import type { Method } from "../../engine/model";
 import type { DraftProblem } from "../applyRuleDrafts";
 import { METHOD_HINTS, METHOD_WORDS } from "../plainWords";
 import type { InstrumentChange } from "../ruleChanges";
-import { METHODS, type RuleDraft } from "../ruleDraft";
+import { holdsIn } from "../../engine/holdsIn";
+import { scenarioKey } from "../../engine/scenarioKey";
+import { METHODS, ruleName, type RuleDraft } from "../ruleDraft";
 import type { RulesPlan } from "../rulesPlan";
 import { RulesPlanView } from "./RulesPlanView";
 
@@ -56,6 +58,11 @@ export interface RulesStepProps {
   saving: boolean;
   /** Each unit's rule restated in words by the engine (lower-case unit → text). */
   descriptions?: Record<string, string>;
+  /**
+   * The option shown and written, in a workbook with options: a rule that does not hold in it
+   * shows no description or effect (those are of the option written).
+   */
+  written?: string;
   /** Each unit's change of shares against the rules as read (lower-case unit → changes), in formatted money. */
   changes?: Record<string, InstrumentChange[]>;
   /** The change of every instrument's total with PSC over the period against the rules as read. */
@@ -106,6 +113,11 @@ function ChangeList({ changes, format }: { changes: InstrumentChange[]; format: 
       ))}
     </span>
   );
+}
+
+/** True when a rule holds in the option written, whose descriptions and effects the pane shows. */
+function shownIn(d: RuleDraft, written: string | undefined): boolean {
+  return written === undefined || holdsIn(d, scenarioKey(written));
 }
 
 /** Step: each common service with its rule, editable, with what each edit changes beside it. */
@@ -160,7 +172,9 @@ export function RulesStep(props: RulesStepProps) {
         onToggle={(_, d) => props.onOpen((d.openItems as number[]).slice())}
       >
         {props.drafts.map((d, i) => {
-          const changes = props.changes?.[d.unit.trim().toLowerCase()] ?? [];
+          const changes = shownIn(d, props.written)
+            ? (props.changes?.[d.unit.trim().toLowerCase()] ?? [])
+            : [];
           const attention =
             props.problems.some((p) => p.index === i) || (props.runProblems?.[i]?.length ?? 0) > 0;
           return (
@@ -168,7 +182,7 @@ export function RulesStep(props: RulesStepProps) {
               <AccordionHeader>
                 <span className={styles.header}>
                   <span>
-                    {d.unit}:{" "}
+                    {ruleName(d)}:{" "}
                     {d.method === ""
                       ? d.optional
                         ? "each post's own split"
@@ -216,7 +230,7 @@ function RuleEditor(
   const basisField =
     d.method === "driver" ? (
       <Dropdown
-        aria-label={`Figure used for ${d.unit}`}
+        aria-label={`Figure used for ${ruleName(d)}`}
         value={d.basis}
         placeholder="Choose a column"
         selectedOptions={[d.basis]}
@@ -230,13 +244,13 @@ function RuleEditor(
       </Dropdown>
     ) : (
       <Input
-        aria-label={`${basis.label} for ${d.unit}`}
+        aria-label={`${basis.label} for ${ruleName(d)}`}
         value={d.basis}
         disabled={d.method === "equal" || d.method === "posts" || d.method === ""}
         onChange={(_, data) => change({ basis: data.value })}
       />
     );
-  const described = props.descriptions?.[d.unit.trim().toLowerCase()];
+  const described = shownIn(d, props.written) ? props.descriptions?.[d.unit.trim().toLowerCase()] : undefined;
   const runProblems = props.runProblems?.[i] ?? [];
   return (
     <div className={styles.fields}>
@@ -246,7 +260,7 @@ function RuleEditor(
         </Caption1>
       )}
       <Field
-        label={`How ${d.unit} is shared`}
+        label={`How ${ruleName(d)} is shared`}
         hint={d.method ? METHOD_HINTS[d.method] : undefined}
         validationMessage={problem("method") ?? problem("unit")}
       >
@@ -267,7 +281,7 @@ function RuleEditor(
         {basisField}
       </Field>
       <Field
-        label={`Who takes part in ${d.unit}`}
+        label={`Who takes part in ${ruleName(d)}`}
         hint="Instrument codes, an instrument type, or all (empty = all)"
       >
         <TagPicker
@@ -275,14 +289,14 @@ function RuleEditor(
           onOptionSelect={(_, data) => change({ participants: data.selectedOptions })}
         >
           <TagPickerControl>
-            <TagPickerGroup aria-label={`Taking part in ${d.unit}`}>
+            <TagPickerGroup aria-label={`Taking part in ${ruleName(d)}`}>
               {d.participants.map((p) => (
                 <Tag key={p} value={p} shape="rounded" dismissible>
                   {p}
                 </Tag>
               ))}
             </TagPickerGroup>
-            <TagPickerInput aria-label={`Add a participant to ${d.unit}`} />
+            <TagPickerInput aria-label={`Add a participant to ${ruleName(d)}`} />
           </TagPickerControl>
           <TagPickerList>
             {options
@@ -304,7 +318,7 @@ function RuleEditor(
         >
           <Input
             className={styles.boundInput}
-            aria-label={`Lowest share of ${d.unit} any participant pays`}
+            aria-label={`Lowest share of ${ruleName(d)} any participant pays`}
             value={d.min}
             onChange={(_, data) => change({ min: data.value })}
           />
@@ -317,7 +331,7 @@ function RuleEditor(
         >
           <Input
             className={styles.boundInput}
-            aria-label={`Highest share of ${d.unit} any participant pays`}
+            aria-label={`Highest share of ${ruleName(d)} any participant pays`}
             value={d.max}
             onChange={(_, data) => change({ max: data.value })}
           />
@@ -333,10 +347,10 @@ function RuleEditor(
           <Caption1>Its effect shows once the rule can be used.</Caption1>
         ) : props.unitChanges.length > 0 ? (
           <>
-            Effect on {d.unit}: <ChangeList changes={props.unitChanges} format={props.formatChange} />
+            Effect on {ruleName(d)}: <ChangeList changes={props.unitChanges} format={props.formatChange} />
           </>
         ) : (
-          <Caption1>No change to what each instrument pays for {d.unit}.</Caption1>
+          <Caption1>No change to what each instrument pays for {ruleName(d)}.</Caption1>
         )}
       </Text>
     </div>

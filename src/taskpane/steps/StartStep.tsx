@@ -80,9 +80,14 @@ export function StartStep(props: StartStepProps) {
   const facts: [string, string][] = m
     ? [
         ["Instruments", String(m.instruments.length)],
-        ["Posts", String(m.posts.length)],
-        ["Budget lines", String(m.budget.length)],
+        // With options, the posts and lines of the option written; the sheets hold those of every option.
+        ["Posts", String(a?.scenarios ? a.lines.filter((l) => l.kind === "post").length : m.posts.length)],
+        [
+          "Budget lines",
+          String(a?.scenarios ? a.lines.filter((l) => l.kind === "budget").length : m.budget.length),
+        ],
         ["Services", String(operating ?? new Set([...m.posts, ...m.budget].map((x) => x.unit)).size)],
+        ...(a?.scenarios ? [["Options", String(a.scenarios.length)] as [string, string]] : []),
         ["Period", periodLabel(years)],
       ]
     : [];
