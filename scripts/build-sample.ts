@@ -31,6 +31,13 @@ const MONEY = "#,##0";
 const PERCENT = "0%";
 const PERCENT1 = "0.0%";
 
+/** The seed's options, in order: where the CMS Family stands, and three steps towards a joint secretariat. */
+const STATUS_QUO = "Status quo";
+const PILOT = "Communications pilot made permanent";
+const JES = "Joint Executive Secretary";
+const JOINT = "Joint secretariat";
+const OPTIONS = [STATUS_QUO, PILOT, JES, JOINT];
+
 const settings: SampleSheet = {
   name: "Settings",
   title: "CMS Family common services: cost-sharing settings",
@@ -56,6 +63,16 @@ const settings: SampleSheet = {
     ],
     ["AnnexStart", 1, "Number of the first annex"],
     ["Language", "en", "Language of the annex: en, fr or es"],
+    [
+      "Scenarios",
+      OPTIONS.join("; "),
+      "The options compared (seed ¶26-32 and Annex 2), in order; the Scenario column of Posts and Rules says which rows hold in which",
+    ],
+    [
+      "Scenario",
+      JOINT,
+      "The option written as Allocation and Annex 1: the joint secretariat of seed Figure 2",
+    ],
   ],
   formats: { Value: "General" },
   cellFormats: { Escalation: PERCENT, PSC: PERCENT },
@@ -595,6 +612,159 @@ const baseline: SampleSheet = {
   formats: { FTE: "0.0#", Cost: MONEY },
   widths: [12, 52, 12, 7, 6, 11, 40],
 };
+
+/**
+ * The options in the Posts and Rules sheets. The rows above are the joint secretariat (seed Figure
+ * 2); the other options differ where the seed says the joint secretariat changes something:
+ * - Status quo: AEWA and EUROBATS keep their own Executive Secretaries (a P4's worth each, seed
+ *   ¶30), communication staff are each secretariat's own (their own splits: CMS three staff, AEWA
+ *   one and a half, seed Annex 2 ¶11; the website and publications were already joint projects,
+ *   Annex 1 ¶13, and keep the unit's rule), scientific services too;
+ * - Communications pilot made permanent: the CMS-AEWA common unit (seed ¶32, Annex 2);
+ * - Joint Executive Secretary: one executive for CMS, AEWA, EUROBATS and ASCOBANS, the former AEWA
+ *   Executive Secretary heading the avian unit (seed ¶26-31);
+ * - Joint secretariat: scientific services combined as well (seed ¶31, Figure 2).
+ * Every option keeps administration common (already so, seed Figure 2).
+ */
+function withOptions(): void {
+  const scenarioOfPost: Record<string, string> = {
+    "AV-01": `${JES}; ${JOINT}`,
+    "CO-01": `${PILOT}; ${JES}; ${JOINT}`,
+    "CO-02": `${PILOT}; ${JES}; ${JOINT}`,
+    "CO-03": `${PILOT}; ${JES}; ${JOINT}`,
+    "CO-04": `${PILOT}; ${JES}; ${JOINT}`,
+    "SS-01": JOINT,
+    "SS-02": JOINT,
+  };
+  const notes = posts.header.length - 1;
+  posts.header.splice(notes, 0, "AEWA", "EUROBATS", "Scenario");
+  for (const row of posts.rows) row.splice(notes, 0, null, null, scenarioOfPost[String(row[0])] ?? null);
+  /** A post of some options only, its cost borne by one instrument (its own split): [id, title, grade, unit, FTE, code]. */
+  const own = (
+    id: string,
+    title: string,
+    grade: string | null,
+    unit: string,
+    fte: number,
+    code: string,
+    cost: number | null,
+    scenario: string,
+    note: string,
+  ): Value[] => {
+    const split = ["CMS", "ASCOBANS", "IOSEA", "SHARKS", "AEWA", "EUROBATS"].map((c) =>
+      c === code ? 1 : null,
+    );
+    return [id, title, grade, unit, fte, cost, code, ...split, scenario, note];
+  };
+  const separate = `${STATUS_QUO}; ${PILOT}`;
+  posts.rows.push(
+    own(
+      "EM-04",
+      "Executive Secretary, AEWA",
+      "P4",
+      EM,
+      1,
+      "AEWA",
+      null,
+      separate,
+      `${SEED} ¶30: a P4's worth`,
+    ),
+    own(
+      "EM-05",
+      "Executive Secretary, EUROBATS",
+      "P4",
+      EM,
+      1,
+      "EUROBATS",
+      null,
+      separate,
+      `${SEED} ¶30: a P4's worth`,
+    ),
+    own(
+      "CO-01",
+      "Head of Communication, CMS",
+      "P4",
+      CO,
+      1,
+      "CMS",
+      null,
+      STATUS_QUO,
+      "Seed Annex 2 ¶11: CMS's own team before the pilot",
+    ),
+    own(
+      "CO-02",
+      "Information Officer, AEWA",
+      "P3",
+      CO,
+      1,
+      "AEWA",
+      null,
+      STATUS_QUO,
+      "Seed Annex 2 ¶11: AEWA's own team before the pilot",
+    ),
+    own("CO-03", "Web and Social Media Assistant, CMS", "G5", CO, 1, "CMS", null, STATUS_QUO, ILLUSTRATIVE),
+    own(
+      "CO-04",
+      "Editor (consultant), AEWA",
+      null,
+      CO,
+      0.5,
+      "AEWA",
+      45000,
+      STATUS_QUO,
+      `${ILLUSTRATIVE}: a consultant, costed directly`,
+    ),
+    own("SS-01", "Scientific Officer, CMS", "P4", SS, 1, "CMS", null, `${separate}; ${JES}`, ILLUSTRATIVE),
+    own(
+      "SS-02",
+      "Associate Scientific Officer, EUROBATS",
+      "P2",
+      SS,
+      1,
+      "EUROBATS",
+      null,
+      `${separate}; ${JES}`,
+      ILLUSTRATIVE,
+    ),
+  );
+  posts.formats = { ...posts.formats, AEWA: PERCENT1, EUROBATS: PERCENT1 };
+  posts.widths.splice(notes, 0, 9, 11, 34);
+  // Appended to the last note, so that the header stays on the row it was (the fixtures name cells by it).
+  posts.notes[posts.notes.length - 1] +=
+    ` Scenario: the options a row holds in (blank = every option); options other than ${JOINT} are illustrative arrangements built from the seed.`;
+
+  const scenarioOfRule: Record<string, string> = {
+    [EM]: `${JES}; ${JOINT}`,
+    [SS]: JOINT,
+  };
+  const ruleNotes = rules.header.length - 1;
+  rules.header.splice(ruleNotes, 0, "Scenario");
+  for (const row of rules.rows) row.splice(ruleNotes, 0, scenarioOfRule[String(row[0])] ?? null);
+  rules.rows.push(
+    [
+      EM,
+      "fixed",
+      "CMS 50%; AEWA 50%",
+      "CMS; AEWA",
+      null,
+      null,
+      separate,
+      `${ILLUSTRATIVE}: the Executive Secretaries follow their own split; their support staff are shared 50/50`,
+    ],
+    [
+      SS,
+      "posts",
+      null,
+      "all",
+      null,
+      null,
+      `${separate}; ${JES}`,
+      `${ILLUSTRATIVE}: each instrument its own scientific staff`,
+    ],
+  );
+  rules.widths.splice(ruleNotes, 0, 34);
+}
+withOptions();
 
 /** The input sheets in the order an officer reads them. */
 export const SAMPLE_SHEETS: readonly SampleSheet[] = [

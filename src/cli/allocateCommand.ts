@@ -99,7 +99,9 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   const grand = allocation.grandTotal.total.reduce((a, b) => a + b, 0);
   io.out(
     `Wrote ${out}: ${sheets.map((s) => s.name).join(", ")}; grand total ${currency} ` +
-      `${fromQuanta(grand, rounding).toLocaleString("en-GB")} for ${allocation.years[0]}-${allocation.years[allocation.years.length - 1]}.\n`,
+      `${fromQuanta(grand, rounding).toLocaleString("en-GB")} for ${allocation.years[0]}-${allocation.years[allocation.years.length - 1]}` +
+      // With options, the figure is that of the option written; the Options sheet has the others.
+      `${allocation.scenarios ? ` (option '${allocation.scenario ?? ""}' of ${allocation.scenarios.length})` : ""}.\n`,
   );
   const lost = await partsNotCarried(data);
   if (lost.length > 0) {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "os";
 import { join } from "path";
 import { Workbook } from "exceljs";
-import { computeAllocation } from "../../src/engine/computeAllocation";
+import { computeOptions } from "../../src/engine/computeOptions";
 import type { Language } from "../../src/engine/model";
 import type { Allocation } from "../../src/engine/result";
 import { writeAnnexDocx } from "../../src/annex/writeAnnexDocx";
@@ -40,7 +40,7 @@ async function sampleWorkbookIn(language: Language): Promise<Allocation> {
   const bytes = readFileSync(join(__dirname, "..", "..", "assets", "cms-family-sample.xlsx"));
   const read = readWorkbook(await (await XlsxWorkbook.fromBuffer(new Uint8Array(bytes))).readInputs());
   if (!read.model) throw new Error(read.problems.map((p) => p.message).join("\n"));
-  const outcome = computeAllocation({ ...read.model, settings: { ...read.model.settings, language } });
+  const outcome = computeOptions({ ...read.model, settings: { ...read.model.settings, language } });
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
   return outcome.allocation;
 }
@@ -154,6 +154,11 @@ describeRender("annex rendering with LibreOffice", () => {
       expect(all).toContain(
         { en: "Staffing table", fr: "Tableau des effectifs", es: "Cuadro de dotación de personal" }[language],
       );
+      expect(all).toContain(
+        { en: "Options compared", fr: "Comparaison des options", es: "Comparación de las opciones" }[
+          language
+        ],
+      );
     });
 
     it("renders the Annex sheet fitted to one A4 landscape page wide, with the totals", () => {
@@ -178,7 +183,8 @@ describeRender("annex rendering with LibreOffice", () => {
       const docx = join(dir, `html-${language}.docx`);
       expect(existsSync(docx)).toBe(true);
       const { tables } = await readDocx(new Uint8Array(readFileSync(docx)));
-      expect(tables).toHaveLength(6);
+      // Annex 1 for the period and each of 3 years, Annexes 2 and 3, and Annex 4, the options compared.
+      expect(tables).toHaveLength(7);
       const period = tables[0];
       const last = period[period.length - 1];
       expect(last[0]).toBe("Total");

@@ -7,7 +7,8 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ROOT, SAMPLE, runCli, tempDir } from "./cliHarness";
 
 const INPUT_SHEETS = ["Settings", "Instruments", "Grades", "Posts", "Budget", "Rules", "Support", "Baseline"];
-const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Annex", "Log"];
+/** The sample compares the seed's four options, so an Options sheet comes after Settlement. */
+const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Annex", "Log"];
 
 function sha(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { computeAllocation } from "../../src/engine/computeAllocation";
+import { computeOptions } from "../../src/engine/computeOptions";
 import { ExcelWorkbook } from "../../src/excel/excelWorkbook";
 import { buildOutputSheets } from "../../src/workbook/buildOutputSheets";
 import type { OutputSheet, WorkbookGrids } from "../../src/workbook/grid";
@@ -15,7 +15,7 @@ const SAMPLE = join(__dirname, "..", "..", "assets", "cms-family-sample.xlsx");
 function outputsOf(grids: WorkbookGrids): OutputSheet[] {
   const read = readWorkbook(grids);
   expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
-  const outcome = computeAllocation(read.model!);
+  const outcome = computeOptions(read.model!);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
   return buildOutputSheets(outcome.allocation, {
     time: new Date("2026-11-27T20:00:00Z"),

@@ -72,12 +72,19 @@ describe("corePipeline", () => {
     ]);
   });
 
-  it("builds the five output sheets and keeps the Log of an earlier run", async () => {
+  it("builds the output sheets (Options too: the sample compares four options) and keeps the Log of an earlier run", async () => {
     const { session, grids } = await openSample();
     const outcome = corePipeline.analyse(grids, {});
     if (!outcome.allocation) throw new Error("the sample should allocate");
     const sheets = corePipeline.outputs(outcome.allocation, grids, new Date("2026-01-01T00:00:00Z"));
-    expect(sheets.map((s) => s.name)).toEqual([...corePipeline.outputNames]);
+    expect(sheets.map((s) => s.name)).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Options",
+      "Annex",
+      "Log",
+    ]);
     await session.port.writeOutputs(sheets);
     const after = await session.port.readInputs();
     expect(after.ownedSheets.map((s) => s.toLowerCase())).toContain("log");

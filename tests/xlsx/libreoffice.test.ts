@@ -13,7 +13,7 @@ import { runCli, SAMPLE, tempDir } from "../cli/cliHarness";
 
 const exec = promisify(execFile);
 const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
-const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Annex", "Log"];
+const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Annex", "Log"];
 /** A cached result no real figure has: if LibreOffice merely copied cached values, it would show. */
 const POISON = 987654321;
 
