@@ -15,6 +15,9 @@ export type SupportMethod = "reciprocal" | "step-down";
 /** Annex languages: the CMS working languages. */
 export type Language = "en" | "fr" | "es";
 
+/** Where a run stands with the Standing Committee: a draft, submitted in a paper, or approved by it. */
+export type RunStatus = "Draft" | "Submitted" | "Approved";
+
 /** The Settings sheet. Every field has a default (see defaultSettings). */
 export interface Settings {
   /** ISO currency code used in headings, e.g. "EUR". */
@@ -31,8 +34,10 @@ export interface Settings {
   rounding: number;
   /** How support units are passed on to the units they serve. */
   supportMethod: SupportMethod;
-  /** Annex: document symbol printed in the header, e.g. "UNEP/CMS/StC44/Doc.X". */
+  /** Annex: document symbol printed in the header, e.g. "UNEP/CMS/StC44/Doc.X": the paper the run serves. */
   documentSymbol?: string;
+  /** The run's status, recorded in the Log and shown on the annex (a draft mark until approved); default Draft. */
+  status?: RunStatus;
   /** Annex: title of the annex tables. */
   annexTitle?: string;
   /** Annex: number of the first annex (annexes are numbered from it). */

@@ -1,0 +1,76 @@
+import type { Grade, Model, Post } from "../model";
+import { nameKey } from "../stages/nameKey";
+import type { ChangeCause } from "./changeCause";
+
+/**
+ * The model of an earlier run with the groups in `applied` taken from this run's model: a step of
+ * the waterfall. Settings, instruments, budget lines, rules and support are taken whole by their
+ * group. Posts pair by PostId: "posts" decides which posts there are (an added post comes with
+ * all it has now, a removed one keeps all it had), "costs" a kept post's Grade, FTE and costs,
+ * "assignment" its Unit, split and FundedBy. Grades keep the other run's grades that one run
+ * lacks, since a grade no post uses moves nothing. The Baseline is left out: it moves savings
+ * only, never a share.
+ */
+export function mixModels(before: Model, after: Model, applied: ReadonlySet<ChangeCause>): Model {
+  const has = (c: ChangeCause) => applied.has(c);
+  const s0 = before.settings;
+  const s1 = after.settings;
+  const period = has("settings") ? s1 : s0;
+  return {
+    settings: {
+      ...s1,
+      firstYear: period.firstYear,
+      years: period.years,
+      escalation: period.escalation,
+      rounding: period.rounding,
+      supportMethod: (has("support") ? s1 : s0).supportMethod,
+      psc: (has("psc") ? s1 : s0).psc,
+    },
+    instruments: has("instruments") ? after.instruments : before.instruments,
+    grades: has("costs")
+      ? withMissing(after.grades, before.grades)
+      : withMissing(before.grades, after.grades),
+    posts: mixPosts(before.posts, after.posts, has("posts"), has("costs"), has("assignment")),
+    budget: has("budget") ? after.budget : before.budget,
+    rules: has("rules") ? after.rules : before.rules,
+    support: has("support") ? after.support : before.support,
+    baseline: [],
+  };
+}
+
+/** `main`, then the grades of `other` that `main` lacks. */
+function withMissing(main: readonly Grade[], other: readonly Grade[]): Grade[] {
+  const known = new Set(main.map((g) => nameKey(g.grade)));
+  return [...main, ...other.filter((g) => !known.has(nameKey(g.grade)))];
+}
+
+function mixPosts(
+  before: readonly Post[],
+  after: readonly Post[],
+  which: boolean,
+  costs: boolean,
+  assignment: boolean,
+): Post[] {
+  const key = (p: Post) => p.id.toLowerCase();
+  const earlier = new Map(before.map((p) => [key(p), p]));
+  const later = new Set(after.map(key));
+  const out: Post[] = [];
+  for (const b of after) {
+    const a = earlier.get(key(b));
+    if (a === undefined) {
+      if (which) out.push(b);
+      continue;
+    }
+    const cost = costs ? b : a;
+    const place = assignment ? b : a;
+    const post: Post = { id: b.id, title: b.title, unit: place.unit, fte: cost.fte, source: b.source };
+    if (cost.grade !== undefined) post.grade = cost.grade;
+    if (cost.cost !== undefined) post.cost = cost.cost;
+    if (cost.costByYear !== undefined) post.costByYear = cost.costByYear;
+    if (place.fundedBy !== undefined) post.fundedBy = place.fundedBy;
+    if (place.split !== undefined) post.split = place.split;
+    out.push(post);
+  }
+  if (!which) out.push(...before.filter((p) => !later.has(key(p))));
+  return out;
+}
