@@ -44,6 +44,13 @@ function withMissing(main: readonly Grade[], other: readonly Grade[]): Grade[] {
   return [...main, ...other.filter((g) => !known.has(nameKey(g.grade)))];
 }
 
+/**
+ * The posts of a step. Which posts there are, and their order, come from the run that "posts"
+ * takes them from: the order can decide a tie in rounding, so the model with no group applied
+ * is the earlier model exactly, and a reordering counts with the posts. A kept post carries its
+ * costs and its place from the run each group takes them from, and everything else from the run
+ * that "posts" takes.
+ */
 function mixPosts(
   before: readonly Post[],
   after: readonly Post[],
@@ -53,24 +60,32 @@ function mixPosts(
 ): Post[] {
   const key = (p: Post) => p.id.toLowerCase();
   const earlier = new Map(before.map((p) => [key(p), p]));
-  const later = new Set(after.map(key));
-  const out: Post[] = [];
-  for (const b of after) {
-    const a = earlier.get(key(b));
-    if (a === undefined) {
-      if (which) out.push(b);
-      continue;
-    }
+  const later = new Map(after.map((p) => [key(p), p]));
+  const mix = (a: Post, b: Post): Post => {
     const cost = costs ? b : a;
     const place = assignment ? b : a;
-    const post: Post = { id: b.id, title: b.title, unit: place.unit, fte: cost.fte, source: b.source };
+    // Whatever else a post holds (its title, its row) goes with which posts there are.
+    const post: Post = { ...(which ? b : a), unit: place.unit, fte: cost.fte };
+    delete post.grade;
+    delete post.cost;
+    delete post.costByYear;
+    delete post.fundedBy;
+    delete post.split;
     if (cost.grade !== undefined) post.grade = cost.grade;
     if (cost.cost !== undefined) post.cost = cost.cost;
     if (cost.costByYear !== undefined) post.costByYear = cost.costByYear;
     if (place.fundedBy !== undefined) post.fundedBy = place.fundedBy;
     if (place.split !== undefined) post.split = place.split;
-    out.push(post);
+    return post;
+  };
+  if (which) {
+    return after.map((b) => {
+      const a = earlier.get(key(b));
+      return a === undefined ? b : mix(a, b);
+    });
   }
-  if (!which) out.push(...before.filter((p) => !later.has(key(p))));
-  return out;
+  return before.map((a) => {
+    const b = later.get(key(a));
+    return b === undefined ? a : mix(a, b);
+  });
 }
