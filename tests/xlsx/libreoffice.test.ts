@@ -1,21 +1,23 @@
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { ValueType, Workbook } from "exceljs";
-import type { Cell, Worksheet } from "exceljs";
+import { ValueType } from "exceljs";
+import type { Cell, Workbook, Worksheet } from "exceljs";
 import { runCli, SAMPLE, tempDir } from "../cli/cliHarness";
+import {
+  describeWithSoffice,
+  formulaCells as formulaCellList,
+  load,
+  numberOf,
+  recalculatedByLibreOffice,
+  SOFFICE,
+} from "./libreofficeRecalc";
 
 /**
  * An independent spreadsheet checks us: LibreOffice recalculates every formula of the output
  * workbook on load, and what it computes must agree with RESULT.json and with the values we cached.
  */
 
-const exec = promisify(execFile);
-const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
 const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Annex", "Log"];
-/** A cached result no real figure has: if LibreOffice merely copied cached values, it would show. */
-const POISON = 987654321;
 
 interface ResultJson {
   years: number[];
@@ -30,42 +32,9 @@ interface ResultJson {
   grandTotal: { direct: number; psc: number; total: number };
 }
 
-/** A LibreOffice profile that recalculates .xlsx formulas on load (OOXMLRecalcMode 0 = always). */
-function freshProfile(): string {
-  const dir = join("/tmp", `lo-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  mkdirSync(join(dir, "user"), { recursive: true });
-  writeFileSync(
-    join(dir, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return dir;
-}
-
-async function load(path: string): Promise<Workbook> {
-  const wb = new Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-/** A cell's number as the file holds it: a formula's cached result, or the plain value. */
-function numberOf(cell: Cell): number | undefined {
-  const v: unknown = cell.type === ValueType.Formula ? cell.result : cell.value;
-  return typeof v === "number" ? v : undefined;
-}
-
 /** The formula cells of a sheet, by address. */
 function formulaCells(ws: Worksheet): Map<string, Cell> {
-  const cells = new Map<string, Cell>();
-  ws.eachRow((row) =>
-    row.eachCell((c) => {
-      if (c.type === ValueType.Formula) cells.set(c.address, c);
-    }),
-  );
-  return cells;
+  return new Map(formulaCellList(ws).map((c) => [c.address, c]));
 }
 
 /** Rows of a sheet as [label in column A, row number]. */
@@ -87,8 +56,6 @@ function headerColumns(ws: Worksheet, r: number): Map<string, number> {
   return cols;
 }
 
-const describeWithSoffice = SOFFICE || process.env.CI ? describe : describe.skip;
-
 describeWithSoffice("LibreOffice recalculation of the output workbook", () => {
   let ours: Workbook;
   let theirs: Workbook;
@@ -109,39 +76,8 @@ describeWithSoffice("LibreOffice recalculation of the output workbook", () => {
     result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as ResultJson;
     ours = await load(join(dir, "out.xlsx"));
 
-    // Poison every cached result, so that only a real recalculation can give the right figures.
-    const poisoned = await load(join(dir, "out.xlsx"));
-    for (const name of OUTPUT_SHEETS) {
-      const ws = poisoned.getWorksheet(name);
-      if (!ws) continue;
-      for (const cell of formulaCells(ws).values()) cell.value = { formula: cell.formula, result: POISON };
-    }
-    mkdirSync(join(dir, "in"));
-    await poisoned.xlsx.writeFile(join(dir, "in", "poisoned.xlsx"));
-
-    const profile = freshProfile();
-    try {
-      await exec(
-        SOFFICE,
-        [
-          "--headless",
-          `-env:UserInstallation=file://${profile}`,
-          "--convert-to",
-          "xlsx",
-          "--outdir",
-          join(dir, "lo"),
-          join(dir, "in", "poisoned.xlsx"),
-        ],
-        { timeout: 120000 },
-      );
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-    // soffice exits 0 even when the conversion failed: the file must be there.
-    const converted = join(dir, "lo", "poisoned.xlsx");
-    if (!existsSync(converted))
-      throw new Error(`LibreOffice did not convert the workbook (no ${converted}).`);
-    theirs = await load(converted);
+    // Every cached result poisoned, so that only a real recalculation can give the right figures.
+    theirs = await recalculatedByLibreOffice(join(dir, "out.xlsx"), OUTPUT_SHEETS, dir);
   });
 
   it("recalculates every formula to the value we cached", () => {

@@ -1,11 +1,17 @@
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { ValueType, Workbook } from "exceljs";
-import type { Cell, Worksheet } from "exceljs";
+import { Workbook } from "exceljs";
+import type { Worksheet } from "exceljs";
 import { runCli, tempDir } from "../cli/cliHarness";
 import { HAND_OPTIONS, handOptionsSheets } from "../workbook/fixtures/handOptions";
+import {
+  describeWithSoffice,
+  formulaCells,
+  load,
+  numberOf,
+  recalculatedByLibreOffice,
+  SOFFICE,
+} from "./libreofficeRecalc";
 
 /**
  * LibreOffice recalculates the Options sheet of the hand-worked three-option workbook: every
@@ -13,39 +19,11 @@ import { HAND_OPTIONS, handOptionsSheets } from "../workbook/fixtures/handOption
  * and those of RESULT.json's `scenarios`.
  */
 
-const exec = promisify(execFile);
-const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
-/** A cached result no real figure has: if LibreOffice merely copied cached values, it would show. */
-const POISON = 987654321;
-
 interface Scenario {
   name: string;
   instrumentTotals: Record<string, { direct: number; psc: number; total: number }>;
   grandTotal: { direct: number; psc: number; total: number };
 }
-
-function numberOf(cell: Cell): number | undefined {
-  const v: unknown = cell.type === ValueType.Formula ? cell.result : cell.value;
-  return typeof v === "number" ? v : undefined;
-}
-
-function formulaCells(ws: Worksheet): Cell[] {
-  const cells: Cell[] = [];
-  ws.eachRow((row) =>
-    row.eachCell((c) => {
-      if (c.type === ValueType.Formula) cells.push(c);
-    }),
-  );
-  return cells;
-}
-
-async function load(path: string): Promise<Workbook> {
-  const wb = new Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-const describeWithSoffice = SOFFICE || process.env.CI ? describe : describe.skip;
 
 describeWithSoffice("LibreOffice recalculation of the Options sheet", () => {
   let ours: Worksheet;
@@ -77,42 +55,9 @@ describeWithSoffice("LibreOffice recalculation of the Options sheet", () => {
     if (!mine) throw new Error("no Options sheet written");
     ours = mine;
 
-    const poisoned = await load(join(dir, "out.xlsx"));
-    const ws = poisoned.getWorksheet("Options");
-    for (const cell of ws ? formulaCells(ws) : []) cell.value = { formula: cell.formula, result: POISON };
-    mkdirSync(join(dir, "in"));
-    await poisoned.xlsx.writeFile(join(dir, "in", "poisoned.xlsx"));
-    const profile = join("/tmp", `lo-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    mkdirSync(join(profile, "user"), { recursive: true });
-    writeFileSync(
-      join(profile, "user", "registrymodifications.xcu"),
-      `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
+    const lo = (await recalculatedByLibreOffice(join(dir, "out.xlsx"), ["Options"], dir)).getWorksheet(
+      "Options",
     );
-    try {
-      await exec(
-        SOFFICE,
-        [
-          "--headless",
-          `-env:UserInstallation=file://${profile}`,
-          "--convert-to",
-          "xlsx",
-          "--outdir",
-          join(dir, "lo"),
-          join(dir, "in", "poisoned.xlsx"),
-        ],
-        { timeout: 120000 },
-      );
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-    const converted = join(dir, "lo", "poisoned.xlsx");
-    if (!existsSync(converted))
-      throw new Error(`LibreOffice did not convert the workbook (no ${converted}).`);
-    const lo = (await load(converted)).getWorksheet("Options");
     if (!lo) throw new Error("LibreOffice lost the Options sheet");
     theirs = lo;
   }, 180000);
