@@ -11,7 +11,6 @@ import { analyseInput } from "./analyseInput";
 import { checkOutputPath } from "./checkOutputPath";
 import type { CliIo } from "./cliIo";
 import { UserError } from "./errors";
-import { partsNotCarried } from "./partsNotCarried";
 import { printProblems } from "./printProblems";
 import { readInputFile } from "./readInputFile";
 
@@ -69,6 +68,7 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   }
 
   const analysis = await analyseInput(input, data);
+  checkOutputKind(out, analysis.book);
   printProblems(analysis.problems, io);
   const allocation = analysis.allocation;
   if (!allocation || hasErrors(analysis.problems)) {
@@ -103,16 +103,28 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
       // With options, the figure is that of the option written; the Options sheet has the others.
       `${allocation.scenarios ? ` (option '${allocation.scenario ?? ""}' of ${allocation.scenarios.length})` : ""}.\n`,
   );
-  const lost = await partsNotCarried(data);
-  if (lost.length > 0) {
-    io.err(
-      `warning: ${input} holds ${lost.join(", ")}, which ${out} does not: the .xlsx writer cannot copy them. ` +
-        `${input} itself is unchanged and keeps them.\n`,
-    );
-  }
   if (json !== undefined) io.out(`Wrote ${json}.\n`);
   if (docx !== undefined) io.out(`Wrote ${docx}: the annex tables as a Word document.\n`);
   return 0;
+}
+
+/**
+ * OUT is the input with our sheets added, so it is of the input's kind: a macro-enabled workbook
+ * keeps its macros only as an .xlsm, and Excel refuses to open a file whose extension belies its
+ * content. A Strict Open XML workbook is read but not written into.
+ */
+function checkOutputKind(out: string, book: XlsxWorkbook): void {
+  const extension = `.${book.kind}`;
+  if (!out.toLowerCase().endsWith(extension)) {
+    throw new UserError(
+      book.kind === "xlsm"
+        ? `--out ${out}: the input is a macro-enabled workbook, so the output must be an .xlsm file too (it keeps the macros).`
+        : `--out ${out}: the input is an .xlsx workbook, so the output must be an .xlsx file too.`,
+    );
+  }
+  const reason = book.unwritable;
+  if (reason !== undefined)
+    throw new UserError(`--out ${out}: the results cannot be written into this workbook: ${reason}.`);
 }
 
 /** An existing .xlsx may be replaced when it holds sheets that carry our ownership mark. */

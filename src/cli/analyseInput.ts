@@ -2,8 +2,11 @@ import type { Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import { analyseWorkbook } from "../workbook/analyseWorkbook";
 import type { WorkbookGrids } from "../workbook/grid";
+import { inputSheets } from "../workbook/inputSheets";
+import { NotAWorkbookError, WorkbookTooLargeError, XlsxPackageError } from "../xlsx/errors";
 import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
 import { UserError } from "./errors";
+import { nodeZipCodec } from "./nodeZipCodec";
 
 /** What the CLI learns from an input workbook: its problems, and the allocation when there are none. */
 export interface InputAnalysis {
@@ -15,14 +18,32 @@ export interface InputAnalysis {
   allocation?: Allocation;
 }
 
-/** Opens an input workbook and runs the whole check (analyseWorkbook), so that every problem is reported at once. */
+/**
+ * Opens an input workbook and runs the whole check (analyseWorkbook), so that every problem is
+ * reported at once. Only the sheets and tables that can hold an input (inputSheets: by their name
+ * or an alias) and our own Log are read, as in Excel: a ledger or data sheet beside them costs nothing.
+ */
 export async function analyseInput(path: string, data: Uint8Array): Promise<InputAnalysis> {
-  const book = await XlsxWorkbook.fromBuffer(data).catch((err: unknown) => {
-    throw new UserError(
-      `${path}: not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)}).`,
-    );
-  });
-  const grids = await book.readInputs();
+  const { book, grids } = await openInput(path, data);
   const { problems, allocation } = analyseWorkbook(grids);
   return allocation ? { book, grids, problems, allocation } : { book, grids, problems };
+}
+
+/** The workbook and the grids of its input sheets; a file that cannot be read is a UserError that says why. */
+async function openInput(
+  path: string,
+  data: Uint8Array,
+): Promise<{ book: XlsxWorkbook; grids: WorkbookGrids }> {
+  try {
+    const book = await XlsxWorkbook.fromBuffer(data, nodeZipCodec);
+    const grids = await book.readInputs({ select: (index) => inputSheets(index) });
+    return { book, grids };
+  } catch (err) {
+    if (err instanceof NotAWorkbookError || err instanceof WorkbookTooLargeError) {
+      throw new UserError(`${path}: ${err.message}`);
+    }
+    if (err instanceof XlsxPackageError)
+      throw new UserError(`${path}: not a readable Excel workbook (${err.message}).`);
+    throw err;
+  }
 }

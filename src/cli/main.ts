@@ -14,8 +14,9 @@ Usage:
   costshare allocate IN.xlsx --out OUT.xlsx [--json RESULT.json] [--docx ANNEX.docx] [--force]
       Reads the input sheets of IN.xlsx, checks them, allocates every post and budget line, and
       writes OUT.xlsx: IN.xlsx with the Allocation, Savings, Settlement, Annex and Log sheets added
-      (or replaced, when an earlier run wrote them). --json also writes the figures as RESULT.json,
-      --docx the annex tables as a Word document for a Standing Committee paper.
+      (or replaced, when an earlier run wrote them); everything else in IN.xlsx is kept as it is.
+      A macro-enabled IN.xlsm gives an OUT.xlsm with its macros. --json also writes the figures as
+      RESULT.json, --docx the annex tables as a Word document for a Standing Committee paper.
   costshare validate IN.xlsx
       Lists every problem in IN.xlsx, each as Sheet!A1: message; writes nothing.
   costshare sample OUT.xlsx [--force]
@@ -87,8 +88,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const input = onlyFile(files, "allocate", "IN.xlsx");
       if (values.out === undefined)
         throw new UserError("allocate needs --out OUT.xlsx (the input workbook is never changed).");
-      if (!/\.xlsx$/i.test(values.out))
-        throw new UserError(`--out ${values.out}: the output must be an .xlsx file.`);
+      if (!/\.xls[xm]$/i.test(values.out))
+        throw new UserError(
+          `--out ${values.out}: the output must be an .xlsx file (.xlsm for a macro-enabled input).`,
+        );
       if (values.docx !== undefined && !/\.docx$/i.test(values.docx)) {
         throw new UserError(`--docx ${values.docx}: the annex must be written to a .docx file.`);
       }

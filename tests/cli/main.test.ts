@@ -76,7 +76,7 @@ describe("main", () => {
     writeFileSync(join(dir, "budget.csv"), "a,b\n");
     const csv = await runCli("validate", join(dir, "budget.csv"));
     expect(csv.code).toBe(2);
-    expect(csv.err).toContain("not an .xlsx file");
+    expect(csv.err).toContain("not an Excel workbook (.xlsx or .xlsm)");
     writeFileSync(join(dir, "budget.xlsx"), "a,b\n");
     const fake = await runCli("validate", join(dir, "budget.xlsx"));
     expect(fake.code).toBe(2);
@@ -146,7 +146,8 @@ describe("main", () => {
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     const out = await load(second);
-    expect(out.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, "My notes", ...OUTPUT_SHEETS]);
+    // Our sheets are replaced where they stand; the user's sheet keeps its place after them.
+    expect(out.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, ...OUTPUT_SHEETS, "My notes"]);
     expect(out.getWorksheet("My notes")?.getCell("A1").value).toBe("kept across runs");
     expect(logRows(out)).toBe(2);
     // Writing over the previous output of its own is allowed without --force.
@@ -242,7 +243,7 @@ describe("main", () => {
     }
   });
 
-  it("warns when the input holds charts or pivot tables that OUT cannot carry", async () => {
+  it("carries the input's charts, pivot tables and named formulas into OUT as they were, with no warning", async () => {
     const dir = tempDir();
     const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
     zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace/>');
@@ -257,12 +258,18 @@ describe("main", () => {
     );
     writeFileSync(join(dir, "in.xlsx"), await zip.generateAsync({ type: "uint8array" }));
     const run = await runCli("allocate", join(dir, "in.xlsx"), "--out", join(dir, "out.xlsx"));
+    expect(run.err).toBe("");
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(
-      /^warning: .*in\.xlsx holds charts, pivot tables, the named formulas or constants PscRate, which .*out\.xlsx does not/m,
+    const out = await JSZip.loadAsync(readFileSync(join(dir, "out.xlsx")));
+    expect(await out.file("xl/charts/chart1.xml")?.async("string")).toBe(
+      '<?xml version="1.0"?><c:chartSpace/>',
     );
-    const plain = await runCli("allocate", SAMPLE, "--out", join(dir, "plain.xlsx"));
-    expect(plain.err).toBe("");
+    expect(await out.file("xl/pivotTables/pivotTable1.xml")?.async("string")).toBe(
+      '<?xml version="1.0"?><pivotTableDefinition/>',
+    );
+    const names = (await out.file("xl/workbook.xml")?.async("string")) ?? "";
+    expect(names).toContain('<definedName name="PscRate">0.13</definedName>');
+    expect(names).toContain('<definedName name="PostsArea">Posts!$A$5:$L$29</definedName>');
   });
 
   it("names the file when the system refuses to write it, with exit 1", async () => {
