@@ -135,7 +135,11 @@ export function applyOutputs(
           replaced.map((p) => p.part),
         )
       : [];
-  for (const o of orphans) removed.add(o);
+  for (const o of orphans) {
+    removed.add(o);
+    const rels = OpcPackage.relsPartOf(o);
+    if (pkg.has(rels)) removed.add(pkg.find(rels) ?? rels);
+  }
 
   const typesXml = editListXml(
     pkg.text("[Content_Types].xml"),
