@@ -175,6 +175,15 @@ const INVALID: Fixture[] = [
     mutate: (wb) => [set(wb, "Posts", "CO-04", "Cost", { formula: "90000/0", result: { error: "#DIV/0!" } })],
   },
   {
+    name: "uncalculated-formulas",
+    what: "a cost, a post's split and PSC as formulas saved without a value (as scripts write them)",
+    mutate: (wb) => [
+      set(wb, "Posts", "CO-04", "Cost", { formula: "45000*1" }),
+      set(wb, "Posts", "EM-01", "CMS", { formula: "1-0.03" }),
+      set(wb, "Settings", "PSC", "Value", { formula: "0.13" }),
+    ],
+  },
+  {
     name: "na-error-in-parties",
     what: "#N/A in a driver used by a rule",
     mutate: (wb) => [set(wb, "Instruments", "AEWA", "Parties", { error: "#N/A" })],
