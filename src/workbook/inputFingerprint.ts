@@ -8,8 +8,9 @@ import { Sha256 } from "./sha256";
  * the contract's eight count, because the task pane lets officers map sheets of their own: a
  * fingerprint that missed a change would be worse than one that notices a scratch sheet. A sheet
  * no input can come from counts by its name when the adapter left it unread (the Office.js adapter
- * reads only what inputSheets picks, and no cell right of a header row's last: see headerSpans),
- * and with its cells when it read it (the .xlsx adapter reads every cell). Sheets are taken in
+ * reads only what inputSheets picks, and no cell right of a header row's last: see headerSpans; the
+ * CLI reads whole sheets, but only those inputSheets picks), and with its cells when it read it
+ * (the pane's browser mode reads every cell). Sheets are taken in
  * name order (moving a tab changes nothing); each non-empty cell is written with its row, column
  * and typed value, so empty cells, formatting and ragged rows do not matter, while moving or
  * changing any value does. Tables are not hashed separately: their values are in their sheets.

@@ -60,10 +60,20 @@ export function readInstruments(sheet: FoundSheet, reader: CellReader): Instrume
   return instruments;
 }
 
+/** The largest driver read: past it, sums of drivers lose the precision shares need (and 1e308 overflows). */
+const MAX_DRIVER = 1e15;
+
 function driver(ref: CellRef, reader: CellReader): number | undefined {
   const value = reader.number(ref);
   if (value !== undefined && value < 0) {
     reader.report(ref, `${ref.field} cannot be negative, found ${plainNumber(value)}`);
+    return undefined;
+  }
+  if (value !== undefined && !(value < MAX_DRIVER)) {
+    reader.report(
+      ref,
+      `${ref.field} must be below 1,000,000,000,000,000 (a thousand million million), found ${plainNumber(value)}`,
+    );
     return undefined;
   }
   return value;

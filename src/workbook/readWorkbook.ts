@@ -6,6 +6,7 @@ import type { FoundSheet } from "./foundSheet";
 import type { WorkbookGrids } from "./grid";
 import { CONTRACT, type ContractSheet, type ContractSheetName, type InputMapping } from "./inputMapping";
 import { instrumentNames } from "./instrumentNames";
+import { locateProblem } from "./locateProblem";
 import { locateSheet } from "./locateSheet";
 import { readBaseline } from "./readBaseline";
 import { readBudget } from "./readBudget";
@@ -16,6 +17,7 @@ import { readRules } from "./readRules";
 import { readSettings } from "./readSettings";
 import { readSupport } from "./readSupport";
 import { ScenarioCells } from "./scenarioCells";
+import { sizeProblems } from "./sizeProblems";
 import type { WorkbookLayout } from "./workbookLayout";
 
 /** What reading a workbook gave: the model when nothing blocks it, every problem, and what was found where. */
@@ -77,8 +79,9 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
     structural.push(missingSheet(CONTRACT.find((c) => c.name === "Rules") as ContractSheet));
   }
 
-  const problems = byContractOrder([...structural, ...reader.problems], layout);
   const model: Model = { settings, instruments, grades, posts, budget, rules, support, baseline };
+  const tooLarge = sizeProblems(model).map((p) => locateProblem(p, layout));
+  const problems = byContractOrder([...structural, ...reader.problems, ...tooLarge], layout);
   return hasErrors(problems) ? { problems, layout } : { model, problems, layout };
 }
 
