@@ -10,7 +10,9 @@ const LEVEL = 3;
  * the chunks joined make one valid DEFLATE stream without holding a whole part in memory.
  */
 export const nodeZipCodec: ZipCodec = {
-  inflate: (data) => inflateRawSync(data),
+  // Never more than the size the zip's directory states: a part that would unpack to more (a
+  // "zip bomb") fails at once as damaged, instead of filling memory first.
+  inflate: (data, size) => inflateRawSync(data, { maxOutputLength: Math.max(1, size) }),
   deflater: (onData) => ({
     push: (chunk, final) => {
       const out = deflateRawSync(chunk, {

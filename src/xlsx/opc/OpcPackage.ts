@@ -1,4 +1,5 @@
-import { XlsxPackageError } from "../errors";
+import { WorkbookTooLargeError, XlsxPackageError } from "../errors";
+import { LIMITS } from "../limits";
 import { START, XmlScanner } from "../xml/XmlScanner";
 import { jsCodec, type ZipCodec } from "../zip/codec";
 import { readZip, type ZipEntry } from "../zip/readZip";
@@ -97,6 +98,11 @@ export class OpcPackage {
           (p.entry?.dataOffset ?? 0) + (p.entry?.compressedSize ?? 0),
         );
     let out: Uint8Array;
+    if (size > LIMITS.maxPartBytes) {
+      throw new WorkbookTooLargeError(
+        `one piece of this workbook (${p.name}) is ${Math.round(size / 1e6)} MB once unpacked; costshare reads pieces of up to ${LIMITS.maxPartBytes / 1024 / 1024} MB.`,
+      );
+    }
     if (method === 0) out = packed;
     else if (method === 8) {
       try {

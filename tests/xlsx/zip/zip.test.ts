@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { nodeZipCodec } from "../../../src/cli/nodeZipCodec";
-import { XlsxPackageError } from "../../../src/xlsx/errors";
+import { WorkbookTooLargeError, XlsxPackageError } from "../../../src/xlsx/errors";
 import { OpcPackage } from "../../../src/xlsx/opc/OpcPackage";
 import { jsCodec } from "../../../src/xlsx/zip/codec";
 import { crc32 } from "../../../src/xlsx/zip/crc32";
@@ -89,6 +89,40 @@ describe("the zip layer", () => {
     bytes[central + 8] |= 1;
     expect(() => OpcPackage.open(bytes)).toThrow(XlsxPackageError);
     expect(() => OpcPackage.open(bytes)).toThrow(/encrypted/);
+  });
+
+  it.each([
+    ["the browser's codec", jsCodec],
+    ["Node's codec", nodeZipCodec],
+  ])(
+    "refuses a part that unpacks to more than its stated size, without unpacking it all, with %s",
+    (_n, codec) => {
+      const bytes = zipOf({ "bomb.xml": "a".repeat(5_000_000) });
+      const entry = readZip(bytes)[0];
+      const packed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+      let unpacked: number;
+      try {
+        unpacked = codec.inflate(packed, 1000).length;
+      } catch {
+        unpacked = 0;
+      }
+      expect(unpacked).toBeLessThanOrEqual(1000);
+      // The central directory's 'size' field of the only entry now claims 1,000 bytes.
+      const central = bytes.length - 22 - (46 + "bomb.xml".length);
+      new DataView(bytes.buffer, bytes.byteOffset).setUint32(central + 24, 1000, true);
+      expect(readZip(bytes)[0].size).toBe(1000);
+      expect(() => OpcPackage.open(bytes, codec).text("bomb.xml")).toThrow(XlsxPackageError);
+    },
+  );
+
+  it("refuses, before unpacking, a part larger than costshare reads, saying how large", () => {
+    const bytes = zipOf({ "big.xml": "x" });
+    const central = bytes.length - 22 - (46 + "big.xml".length);
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(central + 24, 300 * 1024 * 1024, true);
+    expect(() => OpcPackage.open(bytes).text("big.xml")).toThrow(WorkbookTooLargeError);
+    expect(() => OpcPackage.open(bytes).text("big.xml")).toThrow(
+      /big\.xml\) is 315 MB once unpacked; costshare reads pieces of up to 256 MB/,
+    );
   });
 
   it("inflates what the JavaScript codec deflates with zlib too", () => {
