@@ -11,6 +11,7 @@ import { readSharedStrings } from "./read/readSharedStrings";
 import { readSheetCells, type CellContext } from "./read/readSheetCells";
 import { readTableParts, type TablePart } from "./read/readTableParts";
 import { readWorkbookPart, type SheetEntry, type WorkbookPart } from "./read/readWorkbookPart";
+import { applyCellEdits, type SheetCell } from "./write/applyCellEdits";
 import { applyOutputs } from "./write/applyOutputs";
 import type { ZipCodec } from "./zip/codec";
 
@@ -132,6 +133,27 @@ export class XlsxWorkbook implements WorkbookPort {
         },
         sheets,
         onProgress,
+      );
+      this.workbook = readWorkbookPart(this.pkg, this.workbookPart);
+      resolve();
+    });
+  }
+
+  /**
+   * Writes cells into a worksheet of the user's (the task pane's rule editor writes the Rules
+   * sheet): text stays text, a number takes `format`; nothing else in the workbook changes.
+   */
+  writeCells(sheet: string, cells: readonly SheetCell[]): Promise<void> {
+    return new Promise((resolve) => {
+      applyCellEdits(
+        {
+          pkg: this.pkg,
+          workbookPart: this.workbookPart,
+          workbook: this.workbook,
+          owned: this.ownedSheetNames(),
+        },
+        sheet,
+        cells,
       );
       this.workbook = readWorkbookPart(this.pkg, this.workbookPart);
       resolve();

@@ -132,6 +132,26 @@ export class OutputStyles {
     return xf;
   }
 
+  /**
+   * The index of a cell format like `xf` (an index into cellXfs) but for its number format, which
+   * becomes `fmt`: what setting a cell's number format changes, and nothing else.
+   */
+  withNumberFormat(xf: number, fmt: string): number {
+    const existing =
+      this.found.get("cellXfs")?.children[xf] ??
+      this.added.cellXfs[xf - (this.found.get("cellXfs")?.children.length ?? 0)];
+    const base = existing ?? `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`;
+    const id = this.numFmtId(fmt);
+    const open = /^<[^>]*?\/?>/.exec(base)?.[0] ?? "";
+    let tag = open
+      .replace(/\snumFmtId\s*=\s*("[^"]*"|'[^']*')/, "")
+      .replace(/\sapplyNumberFormat\s*=\s*("[^"]*"|'[^']*')/, "");
+    tag = tag
+      .replace(/^(<[^\s/>]+)/, `$1 numFmtId="${id}"`)
+      .replace(/(\s*\/?>)$/, ` applyNumberFormat="1"$1`);
+    return this.entry("cellXfs", tag + base.slice(open.length));
+  }
+
   /** The style sheet with our entries added, or undefined when nothing was added. */
   toXml(): string | undefined {
     const any = COLLECTIONS.some((c) => this.added[c].length > 0);
