@@ -255,7 +255,7 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins,
-    // ExcelJS and docx make the pane large by nature; the bundle is loaded once per session.
+    // docx (and, in browser mode, the .xlsx adapter) make the pane large by nature; the bundle is loaded once per session.
     performance: { hints: false },
     devServer: {
       // The pane serves a budget officer's figures: reachable from this machine only.

@@ -5,6 +5,7 @@ import { hasErrors } from "../engine/problem";
 import { buildRunOutputs } from "../workbook/buildRunOutputs";
 import { ForeignSheetError } from "../workbook/errors";
 import { toResultJson } from "../workbook/toResultJson";
+import { XlsxPackageError } from "../xlsx/errors";
 import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
 import { writeFileAtomic } from "../xlsx/writeFileAtomic";
 import { analyseInput } from "./analyseInput";
@@ -84,6 +85,12 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   } catch (err) {
     // analyseInput reports these as problems already; this guards a sheet name it did not foresee.
     if (err instanceof ForeignSheetError) throw new UserError(err.message);
+    // A part the reader did not need but the writer must edit (the workbook part's sheet list) is malformed.
+    if (err instanceof XlsxPackageError) {
+      throw new UserError(
+        `${input}: the results cannot be written into this workbook (${err.message}); nothing was written.`,
+      );
+    }
     throw err;
   }
   const workbookBytes = await book.toBuffer();

@@ -173,13 +173,21 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private readCells(entry: SheetEntry & { part: string }): CellValue[][] {
-    const size = this.pkg.unpackedSize(entry.part);
+    return readSheetCells(
+      this.partText(entry.part, `the sheet '${entry.name}'`),
+      this.cellContext(entry.name),
+    );
+  }
+
+  /** A part's text, refused before unpacking when it is larger than a part this adapter reads. */
+  private partText(part: string, what: string): string {
+    const size = this.pkg.unpackedSize(part);
     if (size !== undefined && size > LIMITS.maxPartBytes) {
       throw new WorkbookTooLargeError(
-        `the sheet '${entry.name}' is ${Math.round(size / 1e6)} MB of XML once unpacked; costshare reads sheets of up to ${LIMITS.maxPartBytes / 1024 / 1024} MB.`,
+        `${what} is ${Math.round(size / 1e6)} MB of XML once unpacked; costshare reads parts of up to ${LIMITS.maxPartBytes / 1024 / 1024} MB.`,
       );
     }
-    return readSheetCells(this.pkg.text(entry.part), this.cellContext(entry.name));
+    return this.pkg.text(part);
   }
 
   private cellContext(sheet: string): CellContext {
@@ -188,7 +196,9 @@ export class XlsxWorkbook implements WorkbookPort {
       rels.find((r) => r.kind === kind && r.part !== undefined && this.pkg.has(r.part))?.part;
     if (this.strings === undefined) {
       const sst = part("sharedStrings");
-      this.strings = readSharedStrings(sst === undefined ? undefined : this.pkg.text(sst));
+      this.strings = readSharedStrings(
+        sst === undefined ? undefined : this.partText(sst, "the shared string table"),
+      );
     }
     if (this.dates === undefined) {
       const styles = part("styles");
