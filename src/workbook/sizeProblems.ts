@@ -1,5 +1,8 @@
+import { holdsIn } from "../engine/holdsIn";
 import type { Model } from "../engine/model";
 import { problemAt, type Problem } from "../engine/problem";
+import { scenarioKey } from "../engine/scenarioKey";
+import { scenarioNames } from "../engine/scenarioNames";
 
 /**
  * How much one run allocates at most, stated so that a workbook beyond it is refused with a
@@ -12,7 +15,7 @@ export const SIZE_LIMITS: Readonly<Record<"instruments" | "lines" | "shares", nu
   instruments: 1_000,
   /** Posts and budget lines together. */
   lines: 200_000,
-  /** Shares computed: lines x years x instruments. */
+  /** Shares computed: lines x years x instruments, summed over the options (each runs on its own rows). */
   shares: 3_000_000,
 };
 
@@ -44,16 +47,23 @@ export function sizeProblems(model: Model): Problem[] {
     return problems;
   }
   const years = Math.max(1, model.settings.years);
-  const shares = lines.length * years * instruments.length;
+  const options = scenarioNames(model);
+  // Every option runs the whole computation on the rows that hold in it.
+  const runLines =
+    options.length === 0
+      ? lines.length
+      : options.reduce((n, name) => n + lines.filter((l) => holdsIn(l, scenarioKey(name))).length, 0);
+  const shares = runLines * years * instruments.length;
   if (shares > SIZE_LIMITS.shares && instruments.length > 0) {
-    const fit = Math.max(1, Math.floor(SIZE_LIMITS.shares / Math.max(1, lines.length * years)));
+    const fit = Math.max(1, Math.floor(SIZE_LIMITS.shares / Math.max(1, runLines * years)));
+    const inOptions = options.length === 0 ? "" : ` in ${count(options.length)} options`;
     problems.push(
       problemAt(
         instruments[Math.min(fit, instruments.length - 1)].source,
         "Code",
-        `${count(lines.length)} posts and budget lines over ${years} year${years === 1 ? "" : "s"} among ${count(instruments.length)} instruments ` +
+        `${count(lines.length)} posts and budget lines${inOptions} over ${years} year${years === 1 ? "" : "s"} among ${count(instruments.length)} instruments ` +
           `make ${count(shares)} shares to compute; costshare computes at most ${count(SIZE_LIMITS.shares)} in one run, ` +
-          `so with these lines and years at most ${count(fit)} instruments. Group small lines, shorten the period, or split the workbook.`,
+          `so with these lines and years at most ${count(fit)} instruments. Group small lines, shorten the period, compare fewer options, or split the workbook.`,
       ),
     );
   }
