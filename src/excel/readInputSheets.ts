@@ -83,9 +83,9 @@ async function loadExtents(
   tableItems: Excel.Table[],
   maxBytes: number,
 ): Promise<Extents> {
-  const window = topWindow(wanted.sheets.length, maxBytes);
+  const topBlock = topWindow(wanted.sheets.length, maxBytes);
   try {
-    return await loadUsedRanges(context, wanted, tableItems, window);
+    return await loadUsedRanges(context, wanted, tableItems, topBlock);
   } catch (fault) {
     if (!responseTooLarge(fault)) throw fault;
     // Long texts in the top rows: the used ranges alone, and every value read in blocks.
@@ -104,21 +104,22 @@ function topWindow(sheets: number, maxBytes: number): Box {
   };
 }
 
+/** One sync: each input sheet's used range and the used cells of its `topBlock` (when given), every table's range. */
 async function loadUsedRanges(
   context: Excel.RequestContext,
   wanted: InputSheets,
   tableItems: Excel.Table[],
-  window: Box | undefined,
+  topBlock: Box | undefined,
 ): Promise<Extents> {
   const worksheets = context.workbook.worksheets;
   const loads = wanted.sheets.map((name) => {
     const ws = worksheets.getItem(name);
     return {
       used: ws.getUsedRangeOrNullObject(true).load("address"),
-      // The used cells within the window: a null object when it holds none.
+      // The used cells within the top block: a null object when it holds none.
       top:
-        window &&
-        ws.getRange(address(window)).getUsedRangeOrNullObject(true).load("address, values, valueTypes"),
+        topBlock &&
+        ws.getRange(address(topBlock)).getUsedRangeOrNullObject(true).load("address, values, valueTypes"),
     };
   });
   const tableRanges = tableItems.map((t) => t.getRange().load("address"));
@@ -134,7 +135,7 @@ async function loadUsedRanges(
       const at = excelAddress(top.address);
       pieces.add(at.firstRow, at.firstCol, gridRows(top.values, top.valueTypes));
     }
-    sheets.push({ name, pieces, top: window && overlap(box, window), lastCol: box.lastCol });
+    sheets.push({ name, pieces, top: topBlock && overlap(box, topBlock), lastCol: box.lastCol });
   });
   return { sheets, tables: tableRanges.map((r) => excelAddress(r.address)) };
 }
