@@ -1,4 +1,4 @@
-import type { CellValue, WorkbookGrids } from "./grid";
+import type { CellValue, GridBlock, WorkbookGrids } from "./grid";
 import { isCellError, isUncalculated } from "./grid";
 import { Sha256 } from "./sha256";
 
@@ -13,7 +13,10 @@ import { Sha256 } from "./sha256";
  * (the pane's browser mode reads every cell). Sheets are taken in
  * name order (moving a tab changes nothing); each non-empty cell is written with its row, column
  * and typed value, so empty cells, formatting and ragged rows do not matter, while moving or
- * changing any value does. Tables are not hashed separately: their values are in their sheets.
+ * changing any value does. A table's values are in its sheet when the adapter read that sheet;
+ * a table on a sheet left unread (a Posts table alone on a ledger, which the Office.js adapter
+ * reads without the rest of the sheet) is hashed on its own after the sheets, by table name, so
+ * that a change to it changes the fingerprint too.
  */
 export function inputFingerprint(grids: WorkbookGrids): string {
   const owned = new Set(grids.ownedSheets.map((s) => s.toLowerCase()));
@@ -22,18 +25,28 @@ export function inputFingerprint(grids: WorkbookGrids): string {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const hash = new Sha256();
   hash.update(utf8(`cmscs-fingerprint-v1\n${sheets.length}\n`));
-  for (const sheet of sheets) {
-    const parts: string[] = [field("sheet", sheet.name)];
-    sheet.rows.forEach((row, r) => {
-      row.forEach((value, c) => {
-        if (value === null || value === undefined || value === "") return;
-        parts.push(`${sheet.firstRow + r},${sheet.firstCol + c}:${encode(value)}`);
-      });
-    });
-    parts.push("end\n");
-    hash.update(utf8(parts.join("\n")));
-  }
+  for (const sheet of sheets) hash.update(utf8(block(field("sheet", sheet.name), sheet)));
+  const unread = new Set(sheets.filter((s) => s.rows.length === 0).map((s) => s.name.toLowerCase()));
+  const tables = grids.tables
+    .filter((t) => t.rows.length > 0 && unread.has(t.sheet.toLowerCase()))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (tables.length > 0) hash.update(utf8(`tables\n${tables.length}\n`));
+  for (const table of tables)
+    hash.update(utf8(block(field("table", table.name) + field("@", table.sheet), table)));
   return hash.hex();
+}
+
+/** One block's non-empty cells, each with its worksheet row and column, after a heading. */
+function block(heading: string, grid: GridBlock): string {
+  const parts: string[] = [heading];
+  grid.rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null || value === undefined || value === "") return;
+      parts.push(`${grid.firstRow + r},${grid.firstCol + c}:${encode(value)}`);
+    });
+  });
+  parts.push("end\n");
+  return parts.join("\n");
 }
 
 /** A length-prefixed string, so that no value can run into the next one. */

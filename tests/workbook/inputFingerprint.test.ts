@@ -87,4 +87,44 @@ describe("inputFingerprint", () => {
     const b = inputFingerprint(grids([["Title"], ["Coordinateur — ñandú 🦅"]]));
     expect(a).not.toBe(b);
   });
+  it("counts a table read alone from a sheet otherwise left unread, and only once from a sheet read whole", () => {
+    const ledger = (cost: number): Partial<WorkbookGrids> => ({
+      tables: [
+        {
+          name: "tblPosts",
+          sheet: "Ledger",
+          rows: [
+            ["PostId", "Cost"],
+            ["P9", cost],
+          ],
+          firstRow: 40,
+          firstCol: 3,
+        },
+      ],
+    });
+    const unread = (cost: number) => {
+      const g = grids(posts, ledger(cost));
+      g.sheets.push({ name: "Ledger", rows: [], firstRow: 1, firstCol: 1 });
+      return inputFingerprint(g);
+    };
+    expect(unread(90000)).toBe(unread(90000));
+    expect(unread(90001)).not.toBe(unread(90000));
+    expect(unread(90000)).not.toBe(inputFingerprint(grids(posts)));
+
+    // Read whole, the sheet already holds the table's cells: the table adds nothing of its own.
+    const whole = (withTable: boolean) => {
+      const g = grids(posts, withTable ? ledger(90000) : {});
+      g.sheets.push({
+        name: "Ledger",
+        rows: [
+          ["PostId", "Cost"],
+          ["P9", 90000],
+        ],
+        firstRow: 40,
+        firstCol: 3,
+      });
+      return inputFingerprint(g);
+    };
+    expect(whole(true)).toBe(whole(false));
+  });
 });
