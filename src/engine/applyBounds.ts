@@ -1,3 +1,4 @@
+import { clampProportional } from "./clampProportional";
 import { formatPercent } from "./formatPercent";
 
 /** The result of applyBounds: shares adding up to 1, or why the bounds cannot hold. */
@@ -6,9 +7,9 @@ export type BoundsOutcome = { ok: true; shares: number[] } | { ok: false; messag
 /**
  * Normalises weights to shares adding up to 1, then holds every share between a floor and a
  * ceiling with the excess (or shortfall) redistributed in proportion among the shares not at a
- * bound, as the UN scale of assessments does. The result is share_i = clamp(λ·w_i, min, max) for
- * the one λ that makes them add up to 1, found exactly by scanning the sorted breakpoints of that
- * piecewise-linear sum: at most 2n steps, never an open loop. Infeasible bounds are a message.
+ * bound, as the UN scale of assessments does: share_i = clamp(λ·w_i, min, max) for the one λ that
+ * makes them add up to 1 (clampProportional, the solver the scale of contributions uses too).
+ * Infeasible bounds are a message.
  */
 export function applyBounds(weights: number[], min?: number, max?: number): BoundsOutcome {
   const n = weights.length;
@@ -45,35 +46,14 @@ export function applyBounds(weights: number[], min?: number, max?: number): Boun
   const w = weights.map((x) => x / sum);
   if (min === undefined && max === undefined) return { ok: true, shares: w };
 
-  // Σ clamp(λ·w_i, lo, hi) rises with λ; its breakpoints are lo/w_i and hi/w_i.
-  const total = (lambda: number): number => {
-    let s = 0;
-    for (const x of w) s += Math.min(hi, Math.max(lo, lambda * x));
-    return s;
-  };
-  const positive = w.filter((x) => x > 0);
-  const reachable = positive.length * hi + (n - positive.length) * lo;
-  if (reachable < 1 - 1e-12) {
+  const bounded = clampProportional(w, 1, lo, hi);
+  if (!bounded.ok) {
     return {
       ok: false,
       message:
         `The ceiling of ${formatPercent(hi)} cannot hold: the participants below it have no weight ` +
-        `to take the excess (only ${formatPercent(reachable)} can be shared).`,
+        `to take the excess (only ${formatPercent(bounded.reachable)} can be shared).`,
     };
   }
-  const breaks = [0, ...positive.flatMap((x) => [lo / x, hi / x])].sort((a, b) => a - b);
-  let lambda = breaks[breaks.length - 1];
-  for (let k = 1; k < breaks.length; k++) {
-    const a = breaks[k - 1];
-    const b = breaks[k];
-    const fa = total(a);
-    const fb = total(b);
-    if (fb >= 1) {
-      // Linear between a and b: interpolate exactly.
-      lambda = fb === fa ? b : a + ((1 - fa) * (b - a)) / (fb - fa);
-      break;
-    }
-  }
-  const shares = w.map((x) => Math.min(hi, Math.max(lo, lambda * x)));
-  return { ok: true, shares };
+  return { ok: true, shares: Array.from(bounded.values) };
 }

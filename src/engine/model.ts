@@ -221,7 +221,40 @@ export interface Model {
   rules: Rule[];
   support: SupportLink[];
   baseline: BaselineItem[];
+  /** The Parties sheet, when the workbook has one: the scale of contributions is computed only then. */
+  parties?: Party[];
+  /** The Scales sheet: each instrument's own rules for its scale (absent or partial = no rules). */
+  scales?: ScaleRule[];
 }
 
 /** The category every post belongs to. */
 export const STAFF_CATEGORY = "Staff";
+
+/** A Party to an instrument, with its rate on the UN scale of assessments (Parties sheet). */
+export interface Party {
+  /** The Party's name as written ("Germany", "European Union"); unique within its instrument. */
+  party: string;
+  /** Code of the instrument it is a Party to. */
+  instrument: string;
+  /** UN scale of assessments as a fraction (22% = 0.22); absent only beside a fixed share. */
+  unScale?: number;
+  /** An agreed fixed share of the instrument's budget (fraction), e.g. 2.5% for a regional economic integration organization. */
+  fixed?: number;
+  source: SourceRef;
+}
+
+/** How one instrument turns the UN scale into its own scale of contributions (Scales sheet). */
+export interface ScaleRule {
+  instrument: string;
+  /** What the Parties fund each year (currency); absent = the instrument's total with PSC from the allocation. */
+  amount?: number;
+  /** What the Parties fund by calendar year, used as is when present for a year. */
+  amountByYear?: Record<number, number>;
+  /** A Party whose UN scale rate (fraction) is below it pays nothing. */
+  threshold?: number;
+  /** A minimum contribution, in currency per year. */
+  floor?: number;
+  /** A maximum share of the amount (fraction). */
+  ceiling?: number;
+  source: SourceRef;
+}

@@ -145,6 +145,8 @@ export interface Allocation {
    * written as Allocation and Annex 1): every option in order, each with its own allocation.
    */
   scenarios?: ScenarioResult[];
+  /** The scale of contributions of each instrument with Parties; present only when the workbook has a Parties sheet. */
+  contributions?: InstrumentContributions[];
 }
 
 /** One option (scenario) of a workbook with options, run through the whole pipeline on its own rows. */
@@ -157,3 +159,48 @@ export interface ScenarioResult {
 
 /** What `computeAllocation` returns: a result, or the problems that prevent one. */
 export type AllocationOutcome = { ok: true; allocation: Allocation } | { ok: false; problems: Problem[] };
+
+/**
+ * How a Party's contribution was set in one year: in proportion to its UN scale rate, its agreed
+ * fixed share, held at the minimum contribution or the maximum share, or nothing because its UN
+ * scale rate is below the instrument's threshold.
+ */
+export type ContributionBasis = "scale" | "fixed" | "floor" | "ceiling" | "exempt";
+
+/** What one Party pays to one instrument. */
+export interface PartyContribution {
+  party: string;
+  /** UN scale rate as a fraction, as read; absent for a Party with only a fixed share. */
+  unScale?: number;
+  /** Its agreed fixed share (fraction), when it has one. */
+  fixed?: number;
+  /** Its exact (unrounded) share of the instrument's amount over the period, a fraction. */
+  share: number;
+  /** How its figure was set in each year, in `years` order. */
+  basis: ContributionBasis[];
+  /** Its contribution per year, in quanta; each year's contributions add up to that year's amount. */
+  byYear: number[];
+  /** The sum of byYear: within one quantum of its exact total over the period. */
+  total: number;
+  source: SourceRef;
+}
+
+/** The scale of contributions of one instrument. */
+export interface InstrumentContributions {
+  instrument: string;
+  /** What its Parties fund each year, in quanta. */
+  amount: number[];
+  /** True when the amount is the instrument's total with PSC from the allocation (no Amount given). */
+  amountFromAllocation: boolean;
+  /** The rules applied (from the Scales sheet), for notes and footnotes. */
+  threshold?: number;
+  /** Minimum contribution, in quanta. */
+  floor?: number;
+  ceiling?: number;
+  /** Its Parties, in the order of the Parties sheet. */
+  parties: PartyContribution[];
+}
+
+/** What `computeContributions` returns: every instrument's scale, or the problems that prevent one. */
+export type ContributionsOutcome =
+  { ok: true; contributions: InstrumentContributions[] } | { ok: false; problems: Problem[] };

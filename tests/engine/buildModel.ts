@@ -1,4 +1,4 @@
-import type { Instrument, Model, Post, Rule, Settings } from "../../src/engine/model";
+import type { Instrument, Model, Party, Post, Rule, ScaleRule, Settings } from "../../src/engine/model";
 
 /** Builds small models for the engine's tests: every record gets a source row, counted per sheet. */
 export function buildModel(
@@ -22,6 +22,8 @@ export function buildModel(
     rules: parts.rules ?? [],
     support: parts.support ?? [],
     baseline: parts.baseline ?? [],
+    ...(parts.parties !== undefined ? { parties: parts.parties } : {}),
+    ...(parts.scales !== undefined ? { scales: parts.scales } : {}),
   };
 }
 
@@ -53,3 +55,25 @@ export const seedInstruments: Instrument[] = [
   instrument("EUROBATS", 5, { Parties: 36, Budget: 300000 }),
   instrument("IOSEA", 6, { Parties: 0, Budget: 150000 }, "MOU"),
 ];
+
+/** A Party at row `row` of the Parties sheet; `unScale` as the UN publishes it, in percent (22 = 22%). */
+export function party(
+  name: string,
+  instrumentCode: string,
+  unScale: number | undefined,
+  row: number,
+  fixed?: number,
+): Party {
+  return {
+    party: name,
+    instrument: instrumentCode,
+    ...(unScale !== undefined ? { unScale: unScale / 100 } : {}),
+    ...(fixed !== undefined ? { fixed } : {}),
+    source: { sheet: "Parties", row },
+  };
+}
+
+/** A Scales row at row `row`. */
+export function scaleRule(instrumentCode: string, row: number, extra: Partial<ScaleRule> = {}): ScaleRule {
+  return { instrument: instrumentCode, source: { sheet: "Scales", row }, ...extra };
+}
