@@ -113,14 +113,24 @@ export function scaleYear(
         `${formatPercent(rule.ceiling ?? 1)} of ${show(amount)} (${show(hi)}).`,
     };
   }
-  const rates = paying.map((i) => parties[i].rate);
-  const held = clampProportional(rates, rest, lo, hi);
+  const held = clampProportional(shareOfRates(paying.map((i) => parties[i].rate)), rest, lo, hi);
   if (!held.ok) return failure(held.bound, held.reachable, paying.length, rest, afterFixed, rule, show);
   paying.forEach((i, k) => {
     amounts[i] = held.values[k];
     basis[i] = held.status[k] === AT_FLOOR ? "floor" : held.status[k] === AT_CEILING ? "ceiling" : "scale";
   });
   return { ok: true, amounts, basis };
+}
+
+/**
+ * The rates as fractions of their sum, to 12 significant digits: only ratios count, and with the
+ * float noise of the unit cleaned away, rates typed as 22 or as 0.22 give the very same figures —
+ * down to which Party a rounding tie sends the last quantum.
+ */
+function shareOfRates(rates: readonly number[]): number[] {
+  let sum = 0;
+  for (const r of rates) sum += r;
+  return rates.map((r) => (sum > 0 ? Number((r / sum).toPrecision(12)) : 0));
 }
 
 /** Why the floors or ceilings cannot hold, in the officer's terms. */
