@@ -150,6 +150,29 @@ export class CellReader {
     return plain(n, options);
   }
 
+  /**
+   * A rate of the UN scale of assessments as a fraction, read the way the General Assembly
+   * publishes the scale: in percent, so a plain number is a percentage (22.000 → 22%, 0.001 →
+   * 0.001%), as is "0.001%" typed as text. A cell formatted as a percentage holds 0.001% as
+   * 0.00001, which reads below the UN minimum: unRateProblem says so at the cell.
+   */
+  unRate(ref: CellRef): number | undefined {
+    const v = ref.value;
+    if (this.isBlank(v) || this.isUnreadable(ref, "figure")) return undefined;
+    // Cleaned to 15 digits, the precision of a typed figure: 5.691 / 100 is 0.05691, not 0.056909999999999995.
+    if (typeof v === "number") return Number((v / 100).toPrecision(15));
+    if (typeof v === "string") {
+      const parsed = this.numberText(ref, v);
+      if (parsed === null) return undefined;
+      if (parsed !== undefined) return Number((parsed.value / 100).toPrecision(15));
+    }
+    this.report(
+      ref,
+      `${ref.field} must be a rate of the UN scale in percent, such as 0.001 or 22.000, found ${describeValue(v)}`,
+    );
+    return undefined;
+  }
+
   /** A raw share for a split or Support cell: a number, "75%" as a fraction, or undefined. */
   share(ref: CellRef): { value: number; fromPercentText: boolean } | undefined {
     const v = ref.value;

@@ -1,5 +1,5 @@
 /**
- * The workbook contract (DESIGN.md, v1) as data, and the officer's own mapping onto it.
+ * The workbook contract (DESIGN.md, v1 and v2) as data, and the officer's own mapping onto it.
  *
  * Aliases are per sheet on purpose: "Budget" is a driver on Instruments but the amount on
  * Budget, and "Instrument" is the code on Instruments but a reference on Baseline.
@@ -7,7 +7,16 @@
 
 /** The input sheets of the contract, in the order they are read. */
 export type ContractSheetName =
-  "Settings" | "Instruments" | "Grades" | "Posts" | "Budget" | "Rules" | "Support" | "Baseline";
+  | "Settings"
+  | "Instruments"
+  | "Grades"
+  | "Posts"
+  | "Budget"
+  | "Rules"
+  | "Support"
+  | "Baseline"
+  | "Parties"
+  | "Scales";
 
 /** One column of a contract sheet. */
 export interface ContractField {
@@ -63,7 +72,7 @@ export interface ContractSheet {
   fields: readonly ContractField[];
   /** Settings only: the keys of its Key/Value rows. */
   keys?: readonly SettingKey[];
-  /** Posts, Budget, Grades, Baseline: a header that is a year ("2016", "Cost 2016") is a per-year amount. */
+  /** Posts, Budget, Grades, Baseline, Scales: a header that is a year ("2016", "Cost 2016") is a per-year amount. */
   yearColumns: boolean;
   description: string;
 }
@@ -514,6 +523,104 @@ export const CONTRACT: readonly ContractSheet[] = [
         aliases: ["Annual cost", "Amount", "Annual amount", "Standard cost"],
         required: false,
         description: "Annual cost (blank = grade cost × FTE)",
+      },
+    ],
+  },
+  {
+    name: "Parties",
+    required: false,
+    aliases: [
+      "Party",
+      "Party list",
+      "Contracting Parties",
+      "Member States",
+      "UN scale",
+      "Scale of assessments",
+    ],
+    key: "Party",
+    yearColumns: false,
+    description: "Each instrument's Parties with their UN scale rate, for the scale of contributions.",
+    fields: [
+      {
+        name: "Party",
+        aliases: ["Country", "Member", "Member State", "Contracting Party", "Party name", "State"],
+        required: true,
+        description: "The Party's name (unique within its instrument)",
+      },
+      {
+        name: "Instrument",
+        aliases: ["Code", "Instrument code", "Agreement", "Acronym"],
+        required: true,
+        description: "Code of the instrument it is a Party to",
+      },
+      {
+        name: "UNScale",
+        aliases: [
+          "UN scale",
+          "UN rate",
+          "UN scale of assessments",
+          "Scale of assessments",
+          "UN assessment rate",
+          "Assessment rate",
+          "UN scale %",
+          "UN share",
+        ],
+        required: true,
+        description: "UN scale rate in percent as the UN publishes it (22.000, 0.001)",
+      },
+      {
+        name: "Fixed",
+        aliases: ["Fixed share", "Agreed share", "Fixed rate", "Fixed %", "Fixed contribution"],
+        required: false,
+        description: "An agreed fixed share of the budget, e.g. 2.5%",
+      },
+    ],
+  },
+  {
+    name: "Scales",
+    required: false,
+    aliases: ["Scale", "Scale rules", "Scale of contributions", "Contribution rules", "Contributions rules"],
+    key: "Instrument",
+    yearColumns: true,
+    description:
+      "Each instrument's rules for its scale: the amount its Parties fund, threshold, floor and ceiling.",
+    fields: [
+      {
+        name: "Instrument",
+        aliases: ["Code", "Instrument code", "Agreement", "Acronym"],
+        required: true,
+        description: "Instrument code",
+      },
+      {
+        name: "Amount",
+        aliases: [
+          "Amount to be shared",
+          "Amount to be shared by Parties",
+          "Budget to be shared",
+          "Annual amount",
+          "Total contributions",
+          "Contributions",
+        ],
+        required: false,
+        description: `What its Parties fund each year, ${YEAR_NOTE} (blank = its total with PSC)`,
+      },
+      {
+        name: "Threshold",
+        aliases: ["Exemption threshold", "Minimum UN scale", "Minimum rate", "Exempt below", "Lower limit"],
+        required: false,
+        description: "A Party whose UN scale rate is below it pays nothing (e.g. 0.1, as the UN scale)",
+      },
+      {
+        name: "Floor",
+        aliases: ["Minimum contribution", "Minimum", "Min", "Minimum amount"],
+        required: false,
+        description: "Minimum contribution a year, in currency (e.g. 2,000)",
+      },
+      {
+        name: "Ceiling",
+        aliases: ["Maximum share", "Maximum", "Max", "Cap", "Maximum rate"],
+        required: false,
+        description: "Maximum share of the amount, e.g. 22%",
       },
     ],
   },

@@ -12,8 +12,11 @@ import { readBaseline } from "./readBaseline";
 import { readBudget } from "./readBudget";
 import { readGrades } from "./readGrades";
 import { readInstruments } from "./readInstruments";
+import { normalizeName } from "./normalizeName";
+import { readParties } from "./readParties";
 import { readPosts } from "./readPosts";
 import { readRules } from "./readRules";
+import { readScales } from "./readScales";
 import { readSettings } from "./readSettings";
 import { readSupport } from "./readSupport";
 import { ScenarioCells } from "./scenarioCells";
@@ -75,14 +78,39 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
   const support = found.Support ? readSupport(found.Support, reader, options) : [];
   options.resolve(settings, found.Settings, reader);
   const baseline = found.Baseline ? readBaseline(found.Baseline, reader) : [];
+  const parties = found.Parties ? readParties(found.Parties, reader, instruments) : undefined;
+  const scales = found.Scales
+    ? readScales(found.Scales, reader, instruments, found.Parties && instrumentsNamed(found.Parties))
+    : undefined;
   if (absent.has("Rules") && found.Posts !== undefined && !everyPostSplit(found.Posts)) {
     structural.push(missingSheet(CONTRACT.find((c) => c.name === "Rules") as ContractSheet));
   }
 
-  const model: Model = { settings, instruments, grades, posts, budget, rules, support, baseline };
+  const model: Model = {
+    settings,
+    instruments,
+    grades,
+    posts,
+    budget,
+    rules,
+    support,
+    baseline,
+    ...(parties !== undefined ? { parties } : {}),
+    ...(scales !== undefined ? { scales } : {}),
+  };
   const tooLarge = sizeProblems(model).map((p) => locateProblem(p, layout));
   const problems = byContractOrder([...structural, ...reader.problems, ...tooLarge], layout);
   return hasErrors(problems) ? { problems, layout } : { model, problems, layout };
+}
+
+/** The instrument codes the Parties sheet names (normalised), read or not: its own problems are reported there. */
+function instrumentsNamed(sheet: FoundSheet): Set<string> {
+  const named = new Set<string>();
+  for (const row of sheet.rows) {
+    const v = sheet.cell(row, "Instrument")?.value;
+    if (typeof v === "string" && v.trim() !== "") named.add(normalizeName(v));
+  }
+  return named;
 }
 
 /** True when every post row fills some split column (so no Rules sheet is needed). */

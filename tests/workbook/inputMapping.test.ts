@@ -2,7 +2,7 @@ import { CONTRACT } from "../../src/workbook/inputMapping";
 import { normalizeName } from "../../src/workbook/normalizeName";
 
 describe("CONTRACT", () => {
-  it("lists the eight contract sheets of DESIGN.md, Instruments, Posts and Rules required", () => {
+  it("lists the ten contract sheets of DESIGN.md, Instruments, Posts and Rules required", () => {
     expect(CONTRACT.map((s) => s.name)).toEqual([
       "Settings",
       "Instruments",
@@ -12,6 +12,8 @@ describe("CONTRACT", () => {
       "Rules",
       "Support",
       "Baseline",
+      "Parties",
+      "Scales",
     ]);
     expect(CONTRACT.filter((s) => s.required).map((s) => s.name)).toEqual(["Instruments", "Posts", "Rules"]);
   });
