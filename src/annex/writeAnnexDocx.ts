@@ -323,7 +323,7 @@ function docxTable(table: AnnexTable, small: boolean, rounding: number, language
 }
 
 function isFigure(col: AnnexColumn): boolean {
-  return col.kind === "amount" || col.kind === "fte" || col.kind === "percent";
+  return col.kind === "amount" || col.kind === "fte" || col.kind === "percent" || col.kind === "rate";
 }
 
 /** The lettered footnotes, then the unlettered notes, in small type under the table. */

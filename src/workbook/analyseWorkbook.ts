@@ -1,11 +1,11 @@
-import { computeOptions } from "../engine/computeOptions";
+import { allocateWithContributions } from "../engine/allocateWithContributions";
 import type { Model } from "../engine/model";
 import { hasErrors, type Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import type { WorkbookGrids } from "./grid";
 import type { InputMapping } from "./inputMapping";
 import { locateProblem } from "./locateProblem";
-import { outputSheetNames } from "./ownership";
+import { outputSheetNames } from "./outputSheetNames";
 import { readWorkbook, type ReadOutcome } from "./readWorkbook";
 
 /** Options of a run: the officer's mapping, and changes to the model not yet in the workbook. */
@@ -35,15 +35,19 @@ export interface Analysis {
 /**
  * The one path through the product, for the CLI, the pane in a browser and the pane in Excel:
  * reads the input grids against the workbook contract, allocates (every option, when the workbook
- * has options), places every problem on its cell, and checks that no sheet of the officer's has
- * the name of an output sheet — so that every problem is reported at once, before anything is
- * written.
+ * has options; and, with Parties, the scales of contributions), places every problem on its cell,
+ * and checks that no sheet of the officer's has the name of an output sheet this run writes — so
+ * that every problem is reported at once, before anything is written.
  */
 export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = {}): Analysis {
   const read = options.read ?? readWorkbook(grids, options.mapping);
   const locate = (p: Problem): Problem => locateProblem(p, read.layout);
-  const hasOptions = (read.model?.settings.scenarios?.length ?? 0) > 0;
-  const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids, hasOptions)];
+  const written = outputSheetNames({
+    hasOptions: (read.model?.settings.scenarios?.length ?? 0) > 0,
+    hasParties: read.layout.sheets.Parties !== undefined,
+    ownedSheets: grids.ownedSheets,
+  });
+  const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids, written)];
   if (read.model === undefined || hasErrors(read.problems)) return { read, problems };
   let model = read.model;
   if (options.adjust !== undefined) {
@@ -51,7 +55,7 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
     model = adjusted.model;
     problems.push(...adjusted.problems.map(locate));
   }
-  const outcome = computeOptions(model);
+  const outcome = allocateWithContributions(model);
   if (!outcome.ok) {
     problems.push(...outcome.problems.map(locate));
     return { read, model, problems };
@@ -62,10 +66,10 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
     : { read, model, problems, allocation: outcome.allocation };
 }
 
-/** A problem for each sheet of the officer's that has the name of one of our output sheets. */
-function outputNameConflicts(grids: WorkbookGrids, hasOptions: boolean): Problem[] {
+/** A problem for each sheet of the officer's that has the name of one of the output sheets this run writes. */
+function outputNameConflicts(grids: WorkbookGrids, written: readonly string[]): Problem[] {
   const owned = new Set(grids.ownedSheets);
-  const outputs = new Set<string>(outputSheetNames(hasOptions).map((s) => s.toLowerCase()));
+  const outputs = new Set<string>(written.map((s) => s.toLowerCase()));
   return grids.sheets
     .filter((s) => outputs.has(s.name.toLowerCase()) && !owned.has(s.name))
     .map((s) => ({

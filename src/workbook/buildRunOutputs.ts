@@ -12,9 +12,12 @@ import { VERSION } from "./version";
 export function buildRunOutputs(allocation: Allocation, grids: WorkbookGrids, time: Date): OutputSheet[] {
   const owned = new Set(grids.ownedSheets.map((name) => name.toLowerCase()));
   const previousLog = grids.sheets.find((s) => s.name.toLowerCase() === "log" && owned.has("log"));
+  // An earlier run's Contributions sheet is replaced (by a note) even when Parties are gone, never left stale.
+  const staleContributions = owned.has("contributions");
   return buildOutputSheets(
     allocation,
     { time, version: VERSION, fingerprint: inputFingerprint(grids) },
     previousLog,
+    staleContributions,
   );
 }

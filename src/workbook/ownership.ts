@@ -1,18 +1,18 @@
-/** The sheets this add-in writes, in the order they are written; each is replaced on every run. */
-export const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Annex", "Log"] as const;
+/**
+ * The sheets this add-in writes, in the order they are written; each is replaced on every run
+ * that writes it (Contributions only with Parties: see outputSheetNames).
+ */
+export const OUTPUT_SHEETS = [
+  "Allocation",
+  "Savings",
+  "Settlement",
+  "Contributions",
+  "Annex",
+  "Log",
+] as const;
 
 /** The sheet that compares the options, written only for a workbook with options (Scenario columns). */
 export const OPTIONS_SHEET = "Options";
-
-/**
- * The sheets a run writes, in order: OUTPUT_SHEETS, with Options after Settlement when the
- * workbook has options. A sheet of the officer's named Options is in the way only then.
- */
-export function outputSheetNames(hasOptions: boolean): string[] {
-  if (!hasOptions) return [...OUTPUT_SHEETS];
-  const at = OUTPUT_SHEETS.indexOf("Settlement") + 1;
-  return [...OUTPUT_SHEETS.slice(0, at), OPTIONS_SHEET, ...OUTPUT_SHEETS.slice(at)];
-}
 
 /** The prefix of every defined name that marks a sheet as ours. */
 export const OWNERSHIP_PREFIX = "_CMSCS_OWNED_";

@@ -46,11 +46,31 @@ export interface ResultJson {
   /** balance = share − funded: positive = the instrument owes. */
   settlement: Record<string, { share: number; funded: number; balance: number }>;
   grandTotal: { direct: number; psc: number; total: number };
+  /** Only when the workbook has a Parties sheet: each instrument's scale of contributions. */
+  contributions?: Record<string, ResultContributions>;
   /**
    * Only for a workbook with options: every option in order, each with the same keys as the top
    * level (which are those of the option written).
    */
   scenarios?: ResultScenario[];
+}
+
+/** One instrument's scale of contributions in RESULT.json. */
+export interface ResultContributions {
+  /** What its Parties fund, by calendar year. */
+  amount: Record<string, number>;
+  /** Each Party, in the order of the Parties sheet. */
+  parties: Record<string, ResultPartyContribution>;
+}
+
+/** What one Party pays. */
+export interface ResultPartyContribution {
+  /** Its UN scale rate as a fraction (0.06111 = 6.111%); null for a Party with only a fixed share. */
+  unScale: number | null;
+  /** Its exact share of the amount over the period, as a fraction. */
+  share: number;
+  byYear: Record<string, number>;
+  total: number;
 }
 
 /** One option in RESULT.json. */
@@ -126,6 +146,8 @@ function resultOf(allocation: Allocation): ResultJson {
     settlement[s.code] = { share: money(s.share), funded: money(s.funded), balance: money(s.balance) };
   }
 
+  const contributions = allocation.contributions && contributionsJson(allocation, money);
+
   return {
     currency: settings.currency,
     years: [...years],
@@ -139,5 +161,37 @@ function resultOf(allocation: Allocation): ResultJson {
       psc: money(sum(allocation.grandTotal.psc)),
       total: money(sum(allocation.grandTotal.total)),
     },
+    ...(contributions !== undefined ? { contributions } : {}),
   };
+}
+
+/** The `contributions` key: per instrument, the amount by year and each Party's figures. */
+function contributionsJson(
+  allocation: Allocation,
+  money: (q: number) => number,
+): Record<string, ResultContributions> {
+  const byYear = (amounts: readonly number[]) =>
+    Object.fromEntries(allocation.years.map((year, y) => [String(year), money(amounts[y])]));
+  const out: Record<string, ResultContributions> = {};
+  for (const c of allocation.contributions ?? []) {
+    // fromEntries defines each name as an own key, even a Party typed as "__proto__".
+    const parties = Object.fromEntries(
+      c.parties.map((p): [string, ResultPartyContribution] => [
+        p.party,
+        {
+          unScale: p.unScale === undefined ? null : clean(p.unScale),
+          share: clean(p.share),
+          byYear: byYear(p.byYear),
+          total: money(p.total),
+        },
+      ]),
+    );
+    out[c.instrument] = { amount: byYear(c.amount), parties };
+  }
+  return out;
+}
+
+/** A fraction without float noise (6.111 / 100 = 0.061110000000000005 → 0.06111), to 12 significant digits. */
+function clean(fraction: number): number {
+  return Number(fraction.toPrecision(12));
 }

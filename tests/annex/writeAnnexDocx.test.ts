@@ -3,6 +3,7 @@ import { writeAnnexDocx } from "../../src/annex/writeAnnexDocx";
 import { annexCellText } from "../../src/workbook/annex/annexCellText";
 import { annexTables } from "../../src/workbook/annex/annexTables";
 import { sampleAllocation } from "../workbook/annex/fixtures/sampleAllocation";
+import { handContributions } from "../workbook/fixtures/handContributions";
 import { readDocx, textOf } from "./helpers/readDocx";
 
 describe("writeAnnexDocx", () => {
@@ -136,5 +137,36 @@ describe("writeAnnexDocx", () => {
     const a = sampleAllocation({ documentSymbol: "CMS<&>AEWA" });
     const docx = await readDocx(await writeAnnexDocx(a));
     expect(docx.headers.map(textOf)).toContain("CMS<&>AEWA");
+  });
+
+  it("writes the scale of contributions of each instrument with Parties, rates to three decimals", async () => {
+    const docx = await readDocx(await writeAnnexDocx(handContributions(), { language: "fr" }));
+    const scales = docx.tables.filter((t) => t[0].includes("Barème ajusté (%)"));
+    expect(scales).toHaveLength(2);
+    expect(scales[0][0]).toEqual([
+      "Partie",
+      "Barème de l'ONU (%)",
+      "Barème ajusté (%)",
+      "2015",
+      "2016",
+      "Total",
+    ]);
+    expect(scales[0][2]).toEqual([
+      "Germany c",
+      "5,700",
+      "20,000",
+      "20\u202f000",
+      "20\u202f000",
+      "40\u202f000",
+    ]);
+    expect(scales[0][scales[0].length - 1]).toEqual([
+      "Total",
+      "8,629",
+      "100,000",
+      "100\u202f000",
+      "100\u202f000",
+      "200\u202f000",
+    ]);
+    expect(docx.paragraphs).toContain("Barème des contributions");
   });
 });

@@ -2,7 +2,8 @@ import { Workbook } from "exceljs";
 
 /**
  * The small budget whose RESULT.json docs/result-json.md shows: two instruments, a communications
- * unit shared by Parties, an administration unit that supports it, two years with escalation.
+ * unit shared by Parties, an administration unit that supports it, two years with escalation, and
+ * AEWA's scale of contributions over four Parties (illustrative UN rates).
  */
 export async function exampleWorkbook(): Promise<Buffer> {
   const wb = new Workbook();
@@ -51,6 +52,18 @@ export async function exampleWorkbook(): Promise<Buffer> {
     ["CMS", "Information officer", "Staff", "P4", 1, ""],
     ["AEWA", "Communications assistant", "Staff", "G5", 1, ""],
     ["AEWA", "Website", "Operational", "", "", 8000],
+  ]);
+  sheet("Parties", [
+    ["Party", "Instrument", "UNScale", "Fixed"],
+    ["European Union", "AEWA", "", 0.025],
+    ["Germany", "AEWA", 6, ""],
+    ["France", "AEWA", 4, ""],
+    ["Senegal", "AEWA", 0.005, ""],
+    ["Ghana", "AEWA", 0.025, ""],
+  ]);
+  sheet("Scales", [
+    ["Instrument", "Amount", "Threshold", "Floor", "Ceiling"],
+    ["AEWA", "", "", 10000, 0.4],
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -72,16 +72,18 @@ describe("corePipeline", () => {
     ]);
   });
 
-  it("builds the output sheets (Options too: the sample compares four options) and keeps the Log of an earlier run", async () => {
-    const { session, grids } = await openSample();
+  it("builds the output sheets (Options: the sample compares four options; Contributions with its Parties) and keeps the Log of an earlier run", async () => {
+    const { session, grids, read } = await openSample();
     const outcome = corePipeline.analyse(grids, {});
     if (!outcome.allocation) throw new Error("the sample should allocate");
     const sheets = corePipeline.outputs(outcome.allocation, grids, new Date("2026-01-01T00:00:00Z"));
+    const hasParties = read.model?.parties !== undefined;
     expect(sheets.map((s) => s.name)).toEqual([
       "Allocation",
       "Savings",
       "Settlement",
       "Options",
+      ...(hasParties ? ["Contributions"] : []),
       "Annex",
       "Log",
     ]);

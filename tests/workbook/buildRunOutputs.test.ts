@@ -2,7 +2,9 @@ import { buildRunOutputs } from "../../src/workbook/buildRunOutputs";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/workbook/grid";
 import { inputFingerprint } from "../../src/workbook/inputFingerprint";
 import { VERSION } from "../../src/workbook/version";
+import { outputSheetNames } from "../../src/workbook/outputSheetNames";
 import { handAllocation } from "./fixtures/handAllocation";
+import { handContributions } from "./fixtures/handContributions";
 
 const time = new Date("2026-11-27T21:00:00Z");
 
@@ -48,5 +50,32 @@ describe("buildRunOutputs", () => {
       ["my own note", "x"],
     ];
     expect(logRows(gridsWith(theirs, []))).toHaveLength(1);
+  });
+
+  it("writes Contributions only with Parties, or to replace the one an earlier run wrote", () => {
+    const names = (allocation = handAllocation(), owned: string[] = []) =>
+      buildRunOutputs(allocation, gridsWith(undefined, owned), time).map((s) => s.name);
+    expect(names()).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+    expect(names(handContributions())).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Contributions",
+      "Annex",
+      "Log",
+    ]);
+    const stale = buildRunOutputs(handAllocation(), gridsWith(undefined, ["Contributions"]), time);
+    expect(stale.map((s) => s.name)).toContain("Contributions");
+    expect(stale.find((s) => s.name === "Contributions")?.cells[3][0]?.v).toMatch(
+      /^The workbook has no Parties sheet/,
+    );
+  });
+});
+
+describe("outputSheetNames", () => {
+  it("names Contributions among the sheets a run writes only with Parties or an earlier one of ours", () => {
+    expect(outputSheetNames(false, [])).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+    expect(outputSheetNames(true, [])).toContain("Contributions");
+    expect(outputSheetNames(false, ["contributions"])).toContain("Contributions");
   });
 });

@@ -1,22 +1,34 @@
-import {
-  OUTPUT_SHEETS,
-  outputSheetNames,
-  ownershipName,
-  ownershipRefersTo,
-} from "../../src/workbook/ownership";
+import { outputSheetNames } from "../../src/workbook/outputSheetNames";
+import { OUTPUT_SHEETS, ownershipName, ownershipRefersTo } from "../../src/workbook/ownership";
 
 describe("ownership", () => {
-  it("lists our five sheets in the order they are written", () => {
-    expect(OUTPUT_SHEETS).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+  it("lists our six sheets in the order they are written", () => {
+    expect(OUTPUT_SHEETS).toEqual(["Allocation", "Savings", "Settlement", "Contributions", "Annex", "Log"]);
   });
 
   it("adds Options after Settlement only for a workbook with options", () => {
-    expect(outputSheetNames(false)).toEqual([...OUTPUT_SHEETS]);
-    expect(outputSheetNames(true)).toEqual([
+    const without = { hasParties: false, ownedSheets: [] };
+    expect(outputSheetNames({ hasOptions: false, ...without })).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Annex",
+      "Log",
+    ]);
+    expect(outputSheetNames({ hasOptions: true, ...without })).toEqual([
       "Allocation",
       "Savings",
       "Settlement",
       "Options",
+      "Annex",
+      "Log",
+    ]);
+    expect(outputSheetNames({ hasOptions: true, hasParties: true, ownedSheets: [] })).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Options",
+      "Contributions",
       "Annex",
       "Log",
     ]);

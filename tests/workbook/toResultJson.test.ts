@@ -1,5 +1,6 @@
 import { toResultJson } from "../../src/workbook/toResultJson";
 import { handAllocation } from "./fixtures/handAllocation";
+import { handContributions } from "./fixtures/handContributions";
 
 describe("toResultJson", () => {
   it("gives the hand-computed figures in DESIGN.md's shape and key order", () => {
@@ -96,5 +97,36 @@ describe("toResultJson", () => {
   it("survives a trip through JSON unchanged", () => {
     const json = toResultJson(handAllocation(0.01));
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it("adds DESIGN.md's contributions key only when the run has a scale of contributions", () => {
+    expect("contributions" in toResultJson(handAllocation())).toBe(false);
+    const json = toResultJson(handContributions());
+    expect(Object.keys(json).pop()).toBe("contributions");
+    expect(Object.keys(json.contributions ?? {})).toEqual(["AEWA", "ASCOBANS"]);
+    const aewa = json.contributions?.AEWA;
+    expect(aewa?.amount).toEqual({ "2015": 100000, "2016": 100000 });
+    expect(Object.keys(aewa?.parties ?? {})).toEqual([
+      "Germany", "European Union", "Senegal", "Türkiye", "Sweden", "Norway", "Ghana", "Niger",
+    ]); // prettier-ignore
+    expect(aewa?.parties.Germany).toEqual({
+      unScale: 0.057,
+      share: 0.2,
+      byYear: { "2015": 20000, "2016": 20000 },
+      total: 40000,
+    });
+    expect(aewa?.parties["European Union"]).toEqual({
+      unScale: null,
+      share: 0.025,
+      byYear: { "2015": 2500, "2016": 2500 },
+      total: 5000,
+    });
+    for (const c of Object.values(json.contributions ?? {})) {
+      const parties = Object.values(c.parties);
+      for (const year of json.years.map(String)) {
+        const sum = parties.reduce((t, p) => t + Math.round(p.byYear[year] * 100), 0);
+        expect(sum).toBe(Math.round(c.amount[year] * 100));
+      }
+    }
   });
 });

@@ -25,6 +25,9 @@ export function annexCellText(
       return formatNumber(value, language, Number.isInteger(Math.round(value * 1000) / 100) ? 1 : 2);
     case "percent":
       return formatPercent(value, language);
+    case "rate":
+      // In percent to three decimals, the sign in the column header, as the UN prints its scale.
+      return formatNumber(value * 100, language, 3);
     default:
       return String(value);
   }

@@ -2,9 +2,13 @@ import { InvariantError } from "../../engine/errors";
 import type { Language } from "../../engine/model";
 import type { Allocation, LineResult, RuleApplied, UnitResult } from "../../engine/result";
 import { describeRule } from "./describeRule";
+import { footnoteLetter } from "./footnoteLetter";
 import { formatPercent } from "./formatPercent";
 import { annexMessages, type AnnexMessages } from "./i18n";
 import { optionsTable } from "./optionsTable";
+import { scaleTables } from "./scaleTables";
+
+export { footnoteLetter } from "./footnoteLetter";
 
 /**
  * The annex content model: every table of Annexes 1–3 as plain data, built once from the
@@ -12,8 +16,11 @@ import { optionsTable } from "./optionsTable";
  * same everywhere.
  */
 
-/** What a column holds: the row label, other text, money (quanta), staff time, or a fraction. */
-export type AnnexColumnKind = "label" | "text" | "amount" | "fte" | "percent";
+/**
+ * What a column holds: the row label, other text, money (quanta), staff time, a fraction, or a
+ * rate of the UN scale (a fraction printed in percent to three decimals, as the UN prints the scale).
+ */
+export type AnnexColumnKind = "label" | "text" | "amount" | "fte" | "percent" | "rate";
 
 /** One column of an annex table. */
 export interface AnnexColumn {
@@ -55,9 +62,10 @@ export interface AnnexFootnote {
 export interface AnnexTable {
   /**
    * Which annex: 1 = cost sharing, 2 = staffing, 3 = savings, 4 = options compared (only for a
-   * workbook with options), before numbering from annexStart.
+   * workbook with options), 5 = scales of contributions (only with Parties), before numbering
+   * from annexStart: the annexes present are numbered in this order without gaps.
    */
-  part: 1 | 2 | 3 | 4;
+  part: 1 | 2 | 3 | 4 | 5;
   /** True for the first table of its annex: renderers print the heading and title before it. */
   first: boolean;
   /** "Annex 1", numbered from Settings.annexStart. */
@@ -75,19 +83,23 @@ export interface AnnexTable {
 }
 
 /**
- * Builds Annexes 1–3 from an allocation, and Annex 4 "Options compared" when the workbook has
- * options, in the given language (default: the settings' language, then en).
+ * Builds Annexes 1–3 from an allocation, then Annex 4 "Options compared" when the workbook has
+ * options, then the scale of contributions of each instrument with Parties when the run has one
+ * (Annex 4, or 5 after the options), in the given language (default: the settings' language,
+ * then en).
  */
 export function annexTables(allocation: Allocation, language?: Language): AnnexTable[] {
   const lang = language ?? allocation.settings.language ?? "en";
   const m = annexMessages[lang];
   const start = allocation.settings.annexStart ?? 1;
   const headings = [m.annex(start), m.annex(start + 1), m.annex(start + 2)] as const;
+  const hasOptions = allocation.scenarios !== undefined;
   return [
     ...costSharingTables(allocation, lang, m, headings[0], headings[1]),
     staffingTable(allocation, m, headings[1]),
     savingsTable(allocation, m, headings[2]),
-    ...(allocation.scenarios !== undefined ? [optionsTable(allocation, lang, m, m.annex(start + 3))] : []),
+    ...(hasOptions ? [optionsTable(allocation, lang, m, m.annex(start + 3))] : []),
+    ...scaleTables(allocation, lang, m.annex(start + (hasOptions ? 4 : 3)), headings[0]),
   ];
 }
 
@@ -347,17 +359,6 @@ function savingsTable(allocation: Allocation, m: AnnexMessages, heading: string)
     footnotes: [],
     notes: savings.length === 0 ? [m.noBaseline] : [m.savingsNote, m.fteNote],
   };
-}
-
-/** a, b, …, z, aa, ab, …: letters never run out, however many units there are. */
-export function footnoteLetter(index: number): string {
-  let text = "";
-  let i = index;
-  do {
-    text = String.fromCharCode(97 + (i % 26)) + text;
-    i = Math.floor(i / 26) - 1;
-  } while (i >= 0);
-  return text;
 }
 
 function ruleOf(rules: readonly RuleApplied[], unit: UnitResult): RuleApplied {

@@ -19,7 +19,7 @@ const FIGURE_WIDTH = 14;
 const HEADER_FILL = "F2F2F2";
 
 /**
- * Builds the print-ready "Annex" sheet: Annexes 1–3 one under the other, in the settings'
+ * Builds the print-ready "Annex" sheet: Annexes 1–3 (and 4, the scales of contributions) one under the other, in the settings'
  * language, on A4 landscape fitted to one page wide, with the document symbol in the page header
  * and "Page 1 of N" in the footer. Totals are live SUM formulas carrying the engine's figures.
  */
@@ -191,6 +191,11 @@ function rowCells(
       case "percent":
         cell.v = value;
         cell.fmt = Number.isInteger(Math.round(value * 1e6) / 1e4) ? "0%" : "0.0%";
+        break;
+      case "rate":
+        // In percent, as printed: the column header carries the sign.
+        cell.v = Number((value * 100).toPrecision(12));
+        cell.fmt = "0.000";
         break;
       default:
         cell.v = value;

@@ -59,6 +59,26 @@ export interface AnnexMessages {
   /** "Annexes 1 to 3 show the option 'Pilot'." */
   optionShown(name: string, from: number, to: number): string;
 
+  scaleTitle: string;
+  /** Table caption of one instrument's scale: "AEWA, period 2025–2027 (EUR)". */
+  scaleCaption(code: string, period: string, currency: string): string;
+  party: string;
+  /** Column of the Parties' UN scale rates, printed in percent to three decimals. */
+  unScale: string;
+  /** Column of the adjusted scale (each Party's share of the amount), in percent. */
+  adjustedScale: string;
+  /** Footnote of a Party with an agreed fixed share. */
+  scaleFixed: string;
+  /** Footnote of a Party at the minimum contribution: the amount already formatted, and the currency. */
+  scaleFloor(amount: string, currency: string): string;
+  /** Footnote of a Party at the maximum share, the rate already formatted. */
+  scaleCeiling(rate: string): string;
+  /** Footnote of a Party below the threshold, the rate already formatted. */
+  scaleExempt(rate: string): string;
+  scaleNote: string;
+  /** Note when the amount shared is the instrument's total with PSC, naming the cost-sharing annex. */
+  scaleFromAllocation(annex: string): string;
+
   /** Category names as the Budget sheet writes them (lower-case keys), translated. */
   categories: Record<string, string>;
 
@@ -151,6 +171,20 @@ const en: AnnexMessages = {
     `Total: direct costs plus programme support costs. Savings: stand-alone cost (Baseline sheet) less direct costs. Difference: the option's total less the same instrument's total under \u201c${f}\u201d; a negative figure means the instrument pays less.`,
   optionShown: (name, a, b) => `Annexes ${a} to ${b} show the option \u201c${name}\u201d.`,
 
+  scaleTitle: "Scale of contributions",
+  scaleCaption: (code, p, c) => `${code}, period ${p} (${c})`,
+  party: "Party",
+  unScale: "UN scale (%)",
+  adjustedScale: "Adjusted scale (%)",
+  scaleFixed: "Fixed share of the budget, by agreement.",
+  scaleFloor: (a, c) => `Minimum contribution of ${c} ${a} a year.`,
+  scaleCeiling: (r) => `No Party pays more than ${r} of the budget.`,
+  scaleExempt: (r) => `No contribution from a Party whose rate on the UN scale is below ${r}.`,
+  scaleNote:
+    "UN scale: the United Nations scale of assessments. Adjusted scale: each Party's share of the amount over the period, after the instrument's rules. Contributions are rounded so that each year adds up exactly to the amount shared.",
+  scaleFromAllocation: (a) =>
+    `Amount shared: the instrument's share of the common services, with programme support costs (see ${a}).`,
+
   categories: { staff: "Staff", meetings: "Meetings", operational: "Operational", travel: "Travel" },
 
   list: (items) => joinList(items, "and"),
@@ -233,6 +267,21 @@ const fr: AnnexMessages = {
   optionsNote: (f) =>
     `Total\u00a0: coûts directs plus coûts d'appui aux programmes. Économies\u00a0: coût autonome (feuille Baseline) moins coûts directs. Écart\u00a0: total de l'option moins total du même instrument selon «\u00a0${f}\u00a0»\u00a0; un montant négatif signifie que l'instrument paie moins.`,
   optionShown: (name, a, b) => `Les annexes ${a} à ${b} présentent l'option «\u00a0${name}\u00a0».`,
+
+  scaleTitle: "Barème des contributions",
+  scaleCaption: (code, p, c) => `${code}, période ${p} (en ${c})`,
+  party: "Partie",
+  unScale: "Barème de l'ONU (%)",
+  adjustedScale: "Barème ajusté (%)",
+  scaleFixed: "Part fixe du budget, d'un commun accord.",
+  scaleFloor: (a, c) => `Contribution minimale de ${a}\u00a0${c} par an.`,
+  scaleCeiling: (r) => `Aucune Partie ne paie plus de ${r} du budget.`,
+  scaleExempt: (r) =>
+    `Aucune contribution d'une Partie dont le taux au barème de l'ONU est inférieur à ${r}.`,
+  scaleNote:
+    "Barème de l'ONU\u00a0: barème des quotes-parts de l'Organisation des Nations Unies. Barème ajusté\u00a0: part de chaque Partie dans le montant de la période, après application des règles de l'instrument. Les contributions sont arrondies de sorte que chaque année corresponde exactement au montant à partager.",
+  scaleFromAllocation: (a) =>
+    `Montant à partager\u00a0: la part de l'instrument dans les services communs, coûts d'appui aux programmes compris (voir ${lowerFirst(a)}).`,
 
   categories: {
     staff: "Personnel",
@@ -321,6 +370,21 @@ const es: AnnexMessages = {
   optionsNote: (f) =>
     `Total: costos directos más gastos de apoyo a los programas. Ahorros: costo independiente (hoja Baseline) menos costos directos. Diferencia: total de la opción menos el total del mismo instrumento en «${f}»; una cifra negativa significa que el instrumento paga menos.`,
   optionShown: (name, a, b) => `Los anexos ${a} a ${b} presentan la opción «${name}».`,
+
+  scaleTitle: "Escala de contribuciones",
+  scaleCaption: (code, p, c) => `${code}, período ${p} (en ${c})`,
+  party: "Parte",
+  unScale: "Escala de la ONU (%)",
+  adjustedScale: "Escala ajustada (%)",
+  scaleFixed: "Cuota fija del presupuesto, por acuerdo.",
+  scaleFloor: (a, c) => `Contribución mínima de ${a} ${c} por año.`,
+  scaleCeiling: (r) => `Ninguna Parte paga más del ${r} del presupuesto.`,
+  scaleExempt: (r) =>
+    `Ninguna contribución de una Parte cuya tasa en la escala de la ONU sea inferior al ${r}.`,
+  scaleNote:
+    "Escala de la ONU: escala de cuotas de las Naciones Unidas. Escala ajustada: parte de cada Parte en el monto del período, tras aplicar las normas del instrumento. Las contribuciones se redondean de modo que cada año sume exactamente el monto a repartir.",
+  scaleFromAllocation: (a) =>
+    `Monto a repartir: la parte del instrumento en los servicios comunes, incluidos los gastos de apoyo a los programas (véase el ${lowerFirst(a)}).`,
 
   categories: {
     staff: "Personal",
