@@ -1,5 +1,5 @@
 import type { Model, Party, ScaleRule } from "./model";
-import { fromQuanta, toQuanta } from "./money";
+import { fromQuanta, toQuanta, toQuantaUp } from "./money";
 import { problemAt, type Problem } from "./problem";
 import type { Allocation, ContributionsOutcome, InstrumentContributions, PartyContribution } from "./result";
 import { scaleOfContributions } from "./scaleOfContributions";
@@ -48,7 +48,7 @@ export function computeContributions(model: Model, allocation: Allocation): Cont
           compare(key(parties[a].party), key(parties[b].party)) ||
           compare(parties[a].party, parties[b].party),
       );
-    const floor = scale?.floor === undefined ? undefined : quantaUp(scale.floor, rounding);
+    const floor = scale?.floor === undefined ? undefined : toQuantaUp(scale.floor, rounding);
     const outcome = scaleOfContributions({
       parties: order.map((k) => ({
         rate: parties[k].unScale ?? 0,
@@ -143,12 +143,6 @@ function problemFor(
   const party =
     field === "Fixed" && fixedParties.length > 0 ? fixedParties[fixedParties.length - 1] : parties[0];
   return problemAt(party.source, field === "UNScale" || field === "Fixed" ? field : "Instrument", message);
-}
-
-/** A currency amount as whole quanta, rounded up: a minimum contribution must hold once rounded. */
-function quantaUp(amount: number, rounding: number): number {
-  const q = toQuanta(amount, rounding);
-  return fromQuanta(q, rounding) < amount ? q + 1 : q;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

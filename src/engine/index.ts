@@ -13,7 +13,7 @@ export { formatPercent } from "./formatPercent";
 export { largestRemainder } from "./largestRemainder";
 export { largestRemainderInto, remainderScratch, type RemainderScratch } from "./largestRemainderInto";
 export * from "./model";
-export { fromQuanta, quantizer, toQuanta } from "./money";
+export { fromQuanta, quantizer, toQuanta, toQuantaUp } from "./money";
 export { parseBasis } from "./parseBasis";
 export * from "./problem";
 export { programmeSupportCost } from "./programmeSupportCost";

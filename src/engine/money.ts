@@ -31,6 +31,12 @@ export function toQuanta(amount: number, rounding: number): number {
   return q === 0 ? 0 : q;
 }
 
+/** Converts a currency amount to whole quanta of `rounding`, rounding up: a minimum must still hold once rounded. */
+export function toQuantaUp(amount: number, rounding: number): number {
+  const q = toQuanta(amount, rounding);
+  return fromQuanta(q, rounding) < amount ? q + 1 : q;
+}
+
 /** Converts integer quanta of `rounding` back to currency, exactly for cents (divides by 100, not × 0.01). */
 export function fromQuanta(q: number, rounding: number): number {
   checkRounding(rounding);

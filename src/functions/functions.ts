@@ -5,9 +5,12 @@
  * function and nothing else is (hence several exports in one file). Each one is thin: read the
  * arguments, call the engine, lay the result out on the sheet.
  */
-import { applyBounds } from "../engine/applyBounds";
 import { escalate } from "../engine/escalate";
+import { formatPercent as percentText } from "../engine/formatPercent";
+import { fromQuanta, toQuanta, toQuantaUp } from "../engine/money";
 import { programmeSupportCost } from "../engine/programmeSupportCost";
+import { scaleOfContributions } from "../engine/scaleOfContributions";
+import { scaleYear, type ScaleParty } from "../engine/scaleYear";
 import { solveReciprocal } from "../engine/solveReciprocal";
 import { splitAmount } from "../engine/splitAmount";
 import { callSafely } from "./callSafely";
@@ -15,7 +18,7 @@ import { cellError } from "./cellError";
 import { standardCost } from "./standardCost";
 import { toMatrix } from "./toMatrix";
 import { toNumber } from "./toNumber";
-import { spill, toVector } from "./toVector";
+import { cellNumber, spill, toVector } from "./toVector";
 
 /** Reads the optional rounding argument: 1 = whole units (the default), 0.01 = cents. */
 function roundingOf(rounding: number | null | undefined): number {
@@ -158,15 +161,104 @@ export function STDCOST(grade: string, grades: unknown[][], fte?: number, year?:
 export function SCALE(rates: number[][], floor?: number, ceiling?: number): number[][] {
   return callSafely("SCALE", () => {
     const r = toVector(rates, "rates");
-    // applyBounds normalises the rates to 100% itself and explains infeasible bounds.
-    const bounded = applyBounds(r.values, boundOf(floor, "floor"), boundOf(ceiling, "ceiling"));
-    if (!bounded.ok) throw cellError("invalidValue", bounded.message);
-    return spill(bounded.shares, r.orientation);
+    const parties = partiesOf(r.values);
+    const min = shareOf(floor, "floor");
+    const max = shareOf(ceiling, "ceiling");
+    // The same engine step as CONTRIBUTIONS, on an amount of 100%: its figures are the shares.
+    const year = scaleYear(
+      parties,
+      1,
+      { ...(min !== undefined ? { floor: min } : {}), ...(max !== undefined ? { ceiling: max } : {}) },
+      { describeAmount: percentText },
+    );
+    if (!year.ok) throw cellError("invalidValue", year.message);
+    return spill(Array.from(year.amounts), r.orientation);
+  });
+}
+
+/**
+ * Each Party's contribution to an amount by a scale of contributions: fixed shares first, nothing from a Party below the threshold, the rest in proportion to the rates, each held between the minimum contribution and the maximum share; the rounded contributions add up exactly to the rounded amount.
+ * @customfunction
+ * @param amount The amount the Parties fund, e.g. a year's budget.
+ * @param rates The UN scale rate of each Party, as a single row or column (as published, e.g. 22.000 and 0.001).
+ * @param [fixed] Each Party's agreed fixed share, in the same layout as the rates (e.g. 2.5%); blank for none.
+ * @param [threshold] A Party whose rate is below it pays nothing, in the same unit as the rates (e.g. 0.1).
+ * @param [floor] The minimum contribution, as an amount (e.g. 2000).
+ * @param [ceiling] The maximum share of the amount, e.g. 22%.
+ * @param [rounding] The rounding step: 1 for whole units (default), 0.01 for cents.
+ * @returns The contributions, spilled in the same orientation as the rates.
+ */
+export function CONTRIBUTIONS(
+  amount: number,
+  rates: number[][],
+  fixed?: unknown[][],
+  threshold?: number,
+  floor?: number,
+  ceiling?: number,
+  rounding?: number,
+): number[][] {
+  return callSafely("CONTRIBUTIONS", () => {
+    const a = toNumber(amount, "amount");
+    if (a < 0) throw cellError("invalidValue", "amount cannot be negative.");
+    const r = toVector(rates, "rates");
+    const shares = fixedSharesOf(fixed, r.values.length);
+    const parties = partiesOf(r.values).map((p, i) =>
+      shares[i] !== undefined ? { ...p, fixed: shares[i] } : p,
+    );
+    const step = roundingOf(rounding);
+    const min = floor === null || floor === undefined ? undefined : toNumber(floor, "floor");
+    if (min !== undefined && min < 0) throw cellError("invalidValue", "floor cannot be negative.");
+    const max = shareOf(ceiling, "ceiling");
+    const t = threshold === null || threshold === undefined ? undefined : toNumber(threshold, "threshold");
+    const outcome = scaleOfContributions({
+      parties,
+      amounts: [toQuanta(a, step)],
+      rule: {
+        ...(t !== undefined ? { threshold: t } : {}),
+        ...(min !== undefined ? { floor: toQuantaUp(min, step) } : {}),
+        ...(max !== undefined ? { ceiling: max } : {}),
+      },
+      describeAmount: (q) => String(fromQuanta(q, step)),
+    });
+    if (!outcome.ok) throw cellError("invalidValue", outcome.message);
+    return spill(
+      Array.from(outcome.byYear, (q) => fromQuanta(q, step)),
+      r.orientation,
+    );
+  });
+}
+
+/** The rates as Parties of a scale; a negative rate is refused with its position. */
+function partiesOf(rates: readonly number[]): ScaleParty[] {
+  return rates.map((rate, i) => {
+    if (rate < 0) throw cellError("invalidValue", `rates: value ${i + 1} is negative (${rate}).`);
+    return { rate };
+  });
+}
+
+/** The optional fixed shares, one per rate: a blank cell is no fixed share (not 0%). */
+function fixedSharesOf(fixed: unknown[][] | null | undefined, count: number): (number | undefined)[] {
+  if (fixed === null || fixed === undefined) return new Array<undefined>(count);
+  const cells = Array.isArray(fixed) ? fixed.flat() : [fixed];
+  if (cells.length !== count)
+    throw cellError(
+      "invalidValue",
+      `fixed has ${cells.length} cell${cells.length === 1 ? "" : "s"} for ${count} rates: give one per Party, blank for none.`,
+    );
+  return cells.map((cell, i) => {
+    if (cell === null || cell === undefined || cell === "") return undefined;
+    const v = cellNumber(cell, "fixed", i + 1);
+    if (v < 0 || v > 1)
+      throw cellError(
+        "invalidValue",
+        `fixed: value ${i + 1} must be a share between 0% and 100% (2.5% = 0.025).`,
+      );
+    return v;
   });
 }
 
 /** Reads an optional floor or ceiling, a fraction of the whole (22% = 0.22). */
-function boundOf(value: number | null | undefined, what: string): number | undefined {
+function shareOf(value: number | null | undefined, what: string): number | undefined {
   if (value === null || value === undefined) return undefined;
   const v = toNumber(value, what);
   if (v < 0 || v > 1)

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { installCustomFunctionsShim, type ShimCustomFunctionsError } from "./customFunctionsShim";
 import {
   ALLOCATE,
+  CONTRIBUTIONS,
   COSTSHARE,
   ESCALATE,
   PSC,
@@ -234,11 +235,84 @@ describe("SCALE", () => {
   it("explains bounds that cannot hold", () => {
     const e = cellErrorOf(() => SCALE([[1, 1, 1]], undefined, 0.2));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toMatch(/Ceilings of 20% for 3 participants/);
+    expect(e.message).toBe(
+      "With a maximum share of 20% each, the 3 Parties that pay can pay at most 60%, less than the 100% to share.",
+    );
   });
 
   it("refuses a ceiling typed as a plain number", () => {
     expect(cellErrorOf(() => SCALE([[1, 1]], undefined, 22)).message).toMatch(/22% = 0.22/);
+  });
+});
+
+describe("CONTRIBUTIONS", () => {
+  const column = <T extends number | null>(values: T[]): T[][] => values.map((v) => [v]);
+
+  it("applies AEWA's rules: the EU's fixed 2.5%, the 20% ceiling and the 2,000 minimum", () => {
+    // By hand: 97,500 after the EU; four Parties capped at 20,000; 17,500 left at 0.2 : 0.01
+    // gives the smallest 833, below the minimum: it pays 2,000 and the other 15,500.
+    const rates = column([0, 30, 10, 8, 0.5, 0.2, 0.01]);
+    const fixed = column([0.025, null, null, null, null, null, null]);
+    expect(CONTRIBUTIONS(100000, rates, fixed, undefined, 2000, 0.2).map((r) => r[0])).toEqual([
+      2500, 20000, 20000, 20000, 20000, 15500, 2000,
+    ]);
+  });
+
+  it("exempts Parties below the threshold, in the unit of the rates, and spills as a row for a row", () => {
+    expect(CONTRIBUTIONS(1000, [[50, 30, 19.95, 0.05]], undefined, 0.1)).toEqual([[500, 300, 200, 0]]);
+  });
+
+  it("rounds to cents and adds up exactly to the amount", () => {
+    const out = CONTRIBUTIONS(1000, column([1, 1, 1]), undefined, undefined, undefined, undefined, 0.01).map(
+      (r) => r[0],
+    );
+    expect(out.map((x) => Math.round(x * 100)).reduce((a, b) => a + b, 0)).toBe(100000);
+    expect(out.every((x) => Math.abs(x - 333.33) <= 0.011)).toBe(true);
+  });
+
+  it("gives the shares SCALE gives, times the amount, within one rounding step", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 22, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (rates, amount) => {
+          const shares = SCALE([rates])[0];
+          const amounts = CONTRIBUTIONS(amount, [rates])[0];
+          return amounts.every((a, i) => Math.abs(a - shares[i] * amount) < 1 + 1e-6);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("holds a capped Party at the ceiling rounded down to a whole unit, where SCALE gives the ceiling itself", () => {
+    // 20% of 10,001 is 2,000.2: the Party pays 2,000, so no rounding can take it over 20%.
+    expect(SCALE([[90, 1, 1, 1, 1, 1, 1]], undefined, 0.2)[0][0]).toBeCloseTo(0.2, 12);
+    expect(CONTRIBUTIONS(10001, [[90, 1, 1, 1, 1, 1, 1]], undefined, undefined, undefined, 0.2)[0][0]).toBe(
+      2000,
+    );
+  });
+
+  it("explains rules that cannot hold and arguments it cannot read", () => {
+    expect(
+      cellErrorOf(() => CONTRIBUTIONS(5000, column([1, 1, 1]), undefined, undefined, 2000)).message,
+    ).toBe(
+      "A minimum contribution of 2000 for each of the 3 Parties that pay needs 6000, more than the 5000 to share.",
+    );
+    expect(cellErrorOf(() => CONTRIBUTIONS(100, column([1, -1]))).message).toMatch(
+      /rates: value 2 is negative/,
+    );
+    expect(cellErrorOf(() => CONTRIBUTIONS(100, column([1, 1]), column([0.5]))).message).toMatch(
+      /fixed has 1 cell for 2 rates/,
+    );
+    expect(cellErrorOf(() => CONTRIBUTIONS(100, column([1, 1]), column([0.6, 0.5]))).message).toMatch(
+      /fixed shares add up to 110%/,
+    );
+    expect(cellErrorOf(() => CONTRIBUTIONS(-1, column([1]))).message).toMatch(/amount cannot be negative/);
+  });
+
+  it("reads a blank fixed cell as no fixed share, not 0%", () => {
+    expect(CONTRIBUTIONS(100, [[1, 1]], [["", 0.2]])).toEqual([[80, 20]]);
   });
 });
 

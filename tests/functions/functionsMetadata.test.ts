@@ -79,6 +79,18 @@ const expected: Record<
     ],
     result: "matrix",
   },
+  CONTRIBUTIONS: {
+    params: [
+      ["amount", false, "scalar"],
+      ["rates", false, "matrix"],
+      ["fixed", true, "matrix"],
+      ["threshold", true, "scalar"],
+      ["floor", true, "scalar"],
+      ["ceiling", true, "scalar"],
+      ["rounding", true, "scalar"],
+    ],
+    result: "matrix",
+  },
   SAVINGS: {
     params: [
       ["baseline", false, "scalar"],
@@ -104,7 +116,7 @@ describe("functions.json", () => {
     functions = (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
   });
 
-  it("lists exactly the nine CMS functions, each with a description", () => {
+  it("lists exactly the ten CMS functions, each with a description", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(expected).sort());
     for (const f of functions) {
       expect(f.name).toBe(f.id);
