@@ -87,9 +87,11 @@ export function clampProportional(
 }
 
 /**
- * The factor λ at which Σ clamp(λ·w_i, lo, hi) reaches `total`, by a sweep over the sorted
- * breakpoints: between two of them the sum is `constant + slope·λ`, where `slope` is the weight of
- * the values then free and `constant` what the values then bounded hold.
+ * The factor λ at which Σ clamp(λ·w_i, lo, hi) reaches `total`, by a sweep over the breakpoints:
+ * between two of them the sum is `constant + slope·λ`, where `slope` is the weight of the values
+ * then free and `constant` what the values then bounded hold. Value i leaves the floor at lo/w_i
+ * and reaches the ceiling at hi/w_i: with the weights sorted from the largest down, both lists of
+ * breakpoints come out in rising order, and the sweep merges them (one numeric sort, no comparator).
  */
 function factorFor(
   weights: ArrayLike<number>,
@@ -99,34 +101,31 @@ function factorFor(
   positive: number,
 ): number {
   const n = weights.length;
-  const capped = Number.isFinite(hi);
-  const count = capped ? 2 * positive : positive;
-  const at = new Float64Array(count);
-  const weightOf = new Float64Array(count);
+  const sorted = new Float64Array(positive);
   let k = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i];
-    if (!(w > 0)) continue;
-    at[k] = lo / w;
-    weightOf[k++] = w;
-    if (capped) {
-      at[k] = hi / w;
-      weightOf[k++] = -w;
-    }
-  }
-  const order = Array.from({ length: count }, (_, j) => j).sort((a, b) => at[a] - at[b]);
+  for (let i = 0; i < n; i++) if (weights[i] > 0) sorted[k++] = weights[i];
+  sorted.sort();
+  const capped = Number.isFinite(hi);
   let slope = 0;
   let constant = n * lo;
-  for (const j of order) {
-    const lambda = at[j];
+  // Next breakpoint of each list: weights sorted ascending, so walk them from the top down.
+  let up = positive - 1; // next value to leave the floor, at lo / sorted[up]
+  let cap = positive - 1; // next value to reach the ceiling, at hi / sorted[cap]
+  while (up >= 0 || (capped && cap >= 0)) {
+    const leave = up >= 0 ? lo / sorted[up] : Number.POSITIVE_INFINITY;
+    const reach = capped && cap >= 0 ? hi / sorted[cap] : Number.POSITIVE_INFINITY;
+    const lambda = leave <= reach ? leave : reach;
     if (slope > 0 && constant + slope * lambda >= total) return (total - constant) / slope;
-    // A value leaves the floor (w > 0) or reaches the ceiling (w < 0).
-    const w = weightOf[j];
-    slope += w;
-    constant += w > 0 ? -lo : hi;
+    if (leave <= reach) {
+      slope += sorted[up--];
+      constant -= lo;
+    } else {
+      slope -= sorted[cap--];
+      constant += hi;
+    }
   }
-  // Past the last breakpoint: every positive weight is free (no ceiling) or the total is the most reachable.
-  return slope > 0 ? (total - constant) / slope : at[order[order.length - 1]];
+  // Past the last breakpoint: every positive weight is free (no ceiling), or the total is the most reachable.
+  return slope > 0 ? (total - constant) / slope : hi / sorted[0];
 }
 
 function checkArguments(weights: ArrayLike<number>, total: number, lo: number, hi: number): void {

@@ -41,13 +41,10 @@ export function computeContributions(model: Model, allocation: Allocation): Cont
       return;
     }
     // By name, then by the name as written: the same figures whatever the sheet's order.
+    const keys = parties.map((p) => key(p.party));
     const order = parties
       .map((_, k) => k)
-      .sort(
-        (a, b) =>
-          compare(key(parties[a].party), key(parties[b].party)) ||
-          compare(parties[a].party, parties[b].party),
-      );
+      .sort((a, b) => compare(keys[a], keys[b]) || compare(parties[a].party, parties[b].party));
     const floor = scale?.floor === undefined ? undefined : toQuantaUp(scale.floor, rounding);
     const outcome = scaleOfContributions({
       parties: order.map((k) => ({
