@@ -2,7 +2,7 @@
  * Builds assets/cms-family-sample.xlsx, the embedded sample workbook, from the facts of the seed
  * analysis (UNEP/CMS/COP11/Doc.16.2, see ../shared/seed and DOMAIN.md). Figures the seed does not
  * give are plausible and labelled "Illustrative" in each sheet's Notes column and in the note
- * above its table. Run with `npm run build:sample`; the output is committed.
+ * above its table; every UN scale rate in the Parties sheet is illustrative and says so. Run with `npm run build:sample`; the output is committed.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -766,6 +766,101 @@ function withOptions(): void {
 }
 withOptions();
 
+const RATE_NOTE = "Illustrative rate, not the published one";
+const RATE = "0.000";
+
+/** A Party of AEWA or ASCOBANS with an illustrative UN scale rate. */
+const member = (party: string, code: string, rate: number): Value[] => [party, code, rate, null, RATE_NOTE];
+
+const parties: SampleSheet = {
+  name: "Parties",
+  title: "Parties and their rates on the UN scale of assessments (for the scale of contributions)",
+  notes: [
+    "UNScale is typed as the UN General Assembly publishes the scale: in percent, in cells formatted as plain numbers (22.000 = 22%). " +
+      "Every rate here is illustrative, of the order of a recent scale, NOT the published rate: replace them with the scale " +
+      "that applies to the budget period (for 2025-2027, General Assembly resolution 79/249, e.g. United States 22.000, " +
+      "China 20.004, Japan 6.930).",
+    "ASCOBANS: its ten Parties. AEWA: a selection of its Parties, not the whole list. AEWA MOP7 fixed the European Union's " +
+      "share at 2.5% of the budget.",
+  ],
+  header: ["Party", "Instrument", "UNScale", "Fixed", "Notes"],
+  rows: [
+    ["European Union", "AEWA", null, 0.025, "AEWA MOP7: the European Union pays a fixed 2.5%"],
+    member("Belgium", "AEWA", 0.8),
+    member("Denmark", "AEWA", 0.55),
+    member("Egypt", "AEWA", 0.14),
+    member("Ethiopia", "AEWA", 0.01),
+    member("Finland", "AEWA", 0.42),
+    member("France", "AEWA", 4.3),
+    member("Germany", "AEWA", 6.1),
+    member("Ghana", "AEWA", 0.024),
+    member("Kenya", "AEWA", 0.03),
+    member("Mali", "AEWA", 0.004),
+    member("Morocco", "AEWA", 0.055),
+    member("Netherlands", "AEWA", 1.4),
+    member("Niger", "AEWA", 0.002),
+    member("Nigeria", "AEWA", 0.18),
+    member("Norway", "AEWA", 0.68),
+    member("Senegal", "AEWA", 0.007),
+    member("South Africa", "AEWA", 0.24),
+    member("Sweden", "AEWA", 0.9),
+    member("Switzerland", "AEWA", 1.13),
+    member("Tunisia", "AEWA", 0.019),
+    member("Uganda", "AEWA", 0.008),
+    member("United Kingdom", "AEWA", 4.4),
+    member("United Republic of Tanzania", "AEWA", 0.01),
+    member("Belgium", "ASCOBANS", 0.8),
+    member("Denmark", "ASCOBANS", 0.55),
+    member("Finland", "ASCOBANS", 0.42),
+    member("France", "ASCOBANS", 4.3),
+    member("Germany", "ASCOBANS", 6.1),
+    member("Lithuania", "ASCOBANS", 0.08),
+    member("Netherlands", "ASCOBANS", 1.4),
+    member("Poland", "ASCOBANS", 0.8),
+    member("Sweden", "ASCOBANS", 0.9),
+    member("United Kingdom", "ASCOBANS", 4.4),
+  ],
+  formats: { UNScale: RATE, Fixed: PERCENT1 },
+  widths: [28, 12, 10, 8, 42],
+};
+
+const scales: SampleSheet = {
+  name: "Scales",
+  title: "Scales of contributions: what each instrument's Parties fund, and its rules",
+  notes: [
+    "Amount blank = the instrument's total with programme support costs from the allocation. Threshold is in percent like " +
+      "UNScale; Floor is a minimum contribution in euros a year; Ceiling is the largest share a Party pays.",
+  ],
+  header: ["Instrument", "Amount", "2015", "2016", "2017", "Threshold", "Floor", "Ceiling", "Notes"],
+  rows: [
+    [
+      "AEWA",
+      null,
+      1050000,
+      1071000,
+      1092420,
+      null,
+      2000,
+      0.2,
+      "AEWA MOP7: minimum EUR 2,000, no Party above 20%; the budget is illustrative (2% a year)",
+    ],
+    [
+      "ASCOBANS",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      0.25,
+      "ASCOBANS: no Party above 25% (a regional economic integration organization would pay 2.5%); " +
+        "its share of the common services with PSC",
+    ],
+  ],
+  formats: { Amount: MONEY, "2015": MONEY, "2016": MONEY, "2017": MONEY, Floor: MONEY, Ceiling: PERCENT },
+  widths: [12, 11, 11, 11, 11, 10, 9, 8, 70],
+};
+
 /** The input sheets in the order an officer reads them. */
 export const SAMPLE_SHEETS: readonly SampleSheet[] = [
   settings,
@@ -776,6 +871,8 @@ export const SAMPLE_SHEETS: readonly SampleSheet[] = [
   rules,
   support,
   baseline,
+  parties,
+  scales,
 ];
 
 /** Row of the header in every sample sheet: title, notes, a blank row, then the header. */

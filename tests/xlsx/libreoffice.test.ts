@@ -17,7 +17,7 @@ import {
  * workbook on load, and what it computes must agree with RESULT.json and with the values we cached.
  */
 
-const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Annex", "Log"];
+const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Contributions", "Annex", "Log"];
 
 interface ResultJson {
   years: number[];
@@ -30,6 +30,13 @@ interface ResultJson {
   savings: Record<string, { baseline: number; shared: number; savings: number }>;
   settlement: Record<string, { share: number; funded: number; balance: number }>;
   grandTotal: { direct: number; psc: number; total: number };
+  contributions: Record<
+    string,
+    {
+      amount: Record<string, number>;
+      parties: Record<string, { byYear: Record<string, number>; total: number }>;
+    }
+  >;
 }
 
 /** The formula cells of a sheet, by address. */
@@ -227,5 +234,49 @@ describeWithSoffice("LibreOffice recalculation of the output workbook", () => {
         numberOf(settlement.getCell(r, col("Balance"))),
       ]).toEqual([code, s.share, s.funded, s.balance]);
     }
+  });
+
+  it("recalculates the Contributions checks to 0 and agrees with RESULT.json on every Party", () => {
+    const ws = theirs.getWorksheet("Contributions");
+    if (!ws) throw new Error("no Contributions sheet");
+    const rows = labelledRows(ws);
+    let parties = 0;
+    for (const [code, c] of Object.entries(result.contributions)) {
+      const start = rows.find(([label]) => label === code)?.[1] ?? 0;
+      const header = rows.find(([label, r]) => r > start && label === "Party")?.[1] ?? 0;
+      const cols = headerColumns(ws, header);
+      const end = rows.find(([label, r]) => r > header && label === "Total")?.[1] ?? 0;
+      for (const [party, p] of Object.entries(c.parties)) {
+        const r = rows.find(([label, row]) => row > header && row < end && label === party)?.[1] ?? 0;
+        const figures = [...result.years.map(String), "Total"].map((h) =>
+          numberOf(ws.getCell(r, cols.get(h) ?? 0)),
+        );
+        expect([code, party, ...figures]).toEqual([
+          code,
+          party,
+          ...result.years.map((y) => p.byYear[String(y)]),
+          p.total,
+        ]);
+        parties++;
+      }
+      // The totals row (a live SUM) is the amount shared, year by year.
+      const totals = result.years.map((y) => numberOf(ws.getCell(end, cols.get(String(y)) ?? 0)));
+      expect([code, ...totals]).toEqual([code, ...result.years.map((y) => c.amount[String(y)])]);
+    }
+    expect(parties).toBeGreaterThan(20);
+    // Every check of the sheet (per Party, totals row, amount row) shows 0 after LibreOffice's recalculation.
+    let checks = 0;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ValueType.Formula && /^ROUND\(/.test(cell.formula)) {
+          expect({ address: cell.address, value: numberOf(cell) }).toEqual({
+            address: cell.address,
+            value: 0,
+          });
+          checks++;
+        }
+      }),
+    );
+    expect(checks).toBeGreaterThan(parties);
   });
 });
