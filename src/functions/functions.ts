@@ -177,7 +177,7 @@ export function SCALE(rates: number[][], floor?: number, ceiling?: number): numb
 }
 
 /**
- * Each Party's contribution to an amount by a scale of contributions: fixed shares first, nothing from a Party below the threshold, the rest in proportion to the rates, each held between the minimum contribution and the maximum share; the rounded contributions add up exactly to the rounded amount.
+ * Each Party's contribution by a scale: fixed shares, a threshold, a minimum and a maximum share; adds up exactly to the amount.
  * @customfunction
  * @param amount The amount the Parties fund, e.g. a year's budget.
  * @param rates The UN scale rate of each Party, as a single row or column (as published, e.g. 22.000 and 0.001).

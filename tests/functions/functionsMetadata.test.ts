@@ -116,11 +116,16 @@ describe("functions.json", () => {
     functions = (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
   });
 
-  it("lists exactly the ten CMS functions, each with a description", () => {
+  it("lists exactly the ten CMS functions, each with a description the unified manifest accepts", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(expected).sort());
     for (const f of functions) {
       expect(f.name).toBe(f.id);
       expect(f.description?.length).toBeGreaterThan(20);
+      // The unified manifest's schema refuses a function description over 128 characters.
+      expect({ id: f.id, length: f.description?.length }).toEqual({
+        id: f.id,
+        length: Math.min(f.description?.length ?? 0, 128),
+      });
     }
   });
 
