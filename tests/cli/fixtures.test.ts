@@ -139,7 +139,7 @@ describe("bin/costshare.js", () => {
     );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Allocation, Savings, Settlement, Options, Annex, Log");
+    expect(run.stdout).toContain("Allocation, Savings, Settlement, Options, Contributions, Annex, Log");
     // The sample compares the seed's four options and writes the joint secretariat.
     expect(run.stdout).toContain(
       "grand total EUR 12,992,091 for 2015-2017 (option 'Joint secretariat' of 4).",

@@ -6,9 +6,20 @@ import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ROOT, SAMPLE, runCli, tempDir } from "./cliHarness";
 
-const INPUT_SHEETS = ["Settings", "Instruments", "Grades", "Posts", "Budget", "Rules", "Support", "Baseline"];
-/** The sample compares the seed's four options, so an Options sheet comes after Settlement. */
-const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Annex", "Log"];
+const INPUT_SHEETS = [
+  "Settings",
+  "Instruments",
+  "Grades",
+  "Posts",
+  "Budget",
+  "Rules",
+  "Support",
+  "Baseline",
+  "Parties",
+  "Scales",
+];
+/** The sample compares the seed's four options (Options after Settlement) and has Parties (Contributions). */
+const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Contributions", "Annex", "Log"];
 
 function sha(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
@@ -97,7 +108,7 @@ describe("main", () => {
     expect(sha(input)).toBe(before);
   });
 
-  it("writes OUT as the input with the five output sheets added, the input's bytes unchanged", async () => {
+  it("writes OUT as the input with its output sheets added, the input's bytes unchanged", async () => {
     const dir = tempDir();
     const input = join(dir, "in.xlsx");
     copyFileSync(SAMPLE, input);

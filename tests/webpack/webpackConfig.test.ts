@@ -168,7 +168,7 @@ describe("webpack.config.js", () => {
     };
     runInNewContext(js, { CustomFunctions: runtime });
     expect(associated.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
-    expect(associated).toHaveLength(9);
+    expect(associated).toHaveLength(10);
     expect(() => runInNewContext(js, {})).not.toThrow();
     const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
     expect(manifest).toContain("https://addins.example.org/cms-cost-sharing/functions.json");
