@@ -1,14 +1,16 @@
-import { computeAllocation } from "./computeAllocation";
 import { computeContributions } from "./computeContributions";
+import { computeOptions } from "./computeOptions";
 import type { Model } from "./model";
 import type { AllocationOutcome } from "./result";
 
 /**
- * The whole run on a model: the allocation, then, when the workbook has a Parties sheet, the
- * scale of contributions of each instrument with Parties (which may need the allocation's totals).
+ * The whole run on a model: the allocation (of every option, when the workbook has options), then,
+ * when the workbook has a Parties sheet, the scale of contributions of each instrument with
+ * Parties, on the allocation of the option written (an instrument without an Amount shares its
+ * total with PSC under that option).
  */
 export function allocateWithContributions(model: Model): AllocationOutcome {
-  const outcome = computeAllocation(model);
+  const outcome = computeOptions(model);
   if (!outcome.ok || model.parties === undefined) return outcome;
   const scales = computeContributions(model, outcome.allocation);
   if (!scales.ok) return { ok: false, problems: scales.problems };

@@ -177,6 +177,26 @@ describe("computeContributions", () => {
     expect(!out.ok && out.problems[0].message).toContain("none for 2026");
   });
 
+  it("shares the total with PSC of the option written, in a workbook with options", () => {
+    // Under "Pilot" a second post, AEWA's alone, adds 20,000: AEWA's total is 50,000 or 70,000 plus PSC.
+    const withOptions = (scenario: string) =>
+      contributions(
+        buildModel({
+          instruments: INSTRUMENTS,
+          posts: [
+            ...POSTS,
+            post("P2", "Common services", 3, { cost: 20000, split: { AEWA: 1 }, scenarios: ["Pilot"] }),
+          ],
+          settings: { firstYear: 2025, years: 1, psc: 0.13, scenarios: ["Status quo", "Pilot"], scenario },
+          parties: [party("Germany", "AEWA", 6, 2), party("France", "AEWA", 4, 3)],
+        }),
+      );
+    expect(withOptions("Status quo")[0].amount).toEqual([56500]);
+    const [pilot] = withOptions("Pilot");
+    expect(pilot.amount).toEqual([79100]);
+    expect(firstYear(pilot)).toEqual({ Germany: 47460, France: 31640 });
+  });
+
   it("adds no contributions when the workbook has no Parties sheet", () => {
     const out = allocateWithContributions(model({}));
     expect(out.ok && "contributions" in out.allocation).toBe(false);

@@ -74,8 +74,10 @@ describe("buildRunOutputs", () => {
 
 describe("outputSheetNames", () => {
   it("names Contributions among the sheets a run writes only with Parties or an earlier one of ours", () => {
-    expect(outputSheetNames(false, [])).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
-    expect(outputSheetNames(true, [])).toContain("Contributions");
-    expect(outputSheetNames(false, ["contributions"])).toContain("Contributions");
+    const run = (hasParties: boolean, ownedSheets: string[]) =>
+      outputSheetNames({ hasOptions: false, hasParties, ownedSheets });
+    expect(run(false, [])).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+    expect(run(true, [])).toContain("Contributions");
+    expect(run(false, ["contributions"])).toContain("Contributions");
   });
 });

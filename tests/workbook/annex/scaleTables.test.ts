@@ -11,7 +11,7 @@ import { handContributions } from "../fixtures/handContributions";
 import { evaluateFormula } from "./helpers/evaluateSheet";
 
 const scaleTablesOf = (allocation: Allocation, language: Language = "en"): AnnexTable[] =>
-  annexTables(allocation, language).filter((t) => t.part === 4);
+  annexTables(allocation, language).filter((t) => t.part === 5);
 
 /** The allocation with AEWA's Parties renamed, to see how each language sorts them. */
 function renamed(names: string[]): Allocation {
