@@ -29,8 +29,7 @@ import { StartStep } from "./steps/StartStep";
 import { useAllocation } from "./useAllocation";
 import { useExport } from "./useExport";
 import { useWorkbook, type Loaded } from "./useWorkbook";
-import { hasOptions, useWrite } from "./useWrite";
-import { outputSheetNames } from "../workbook/ownership";
+import { useWrite, writtenSheetNames } from "./useWrite";
 import { VIEWS, type ViewId } from "./views";
 import type { WorkbookSession } from "./workbookSession";
 
@@ -67,6 +66,11 @@ const PreviewStep = lazy(() =>
 const CompareStep = lazy(() =>
   import(/* webpackChunkName: "view-compare" */ "./steps/CompareStep").then((m) => ({
     default: m.CompareStep,
+  })),
+);
+const ContributionsStep = lazy(() =>
+  import(/* webpackChunkName: "view-contributions" */ "./steps/ContributionsStep").then((m) => ({
+    default: m.ContributionsStep,
   })),
 );
 const WhyPanel = lazy(() =>
@@ -160,6 +164,8 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   // The option written as Allocation and Annex 1, when the officer chose one in Compare.
   const [option, setOption] = useState<string>();
   const [compareFigure, setCompareFigure] = useState<CompareFigure>("total");
+  const [scaleInstrument, setScaleInstrument] = useState<string>();
+  const [partyQuery, setPartyQuery] = useState("");
   const [why, setWhy] = useState<{ figure: Figure; from?: HTMLElement; note?: string }>();
   const [announcement, setAnnouncement] = useState("");
 
@@ -472,11 +478,31 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
             {...(run.blocked ? { blocked: run.blocked } : {})}
           />
         );
+      case "contributions":
+        return allocation ? (
+          <ContributionsStep
+            allocation={allocation}
+            {...(scaleInstrument ? { instrument: scaleInstrument } : {})}
+            onInstrument={setScaleInstrument}
+            slice={slice}
+            onSlice={setSlice}
+            query={partyQuery}
+            onQuery={setPartyQuery}
+          />
+        ) : (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {run.fault
+                ? `The allocation failed: ${run.fault}. Please report this with the workbook.`
+                : `No contributions yet. ${run.blocked ?? ""}`}
+            </MessageBarBody>
+          </MessageBar>
+        );
       case "results":
         return (
           <>
             <WriteStep
-              outputNames={hasOptions(loaded) ? outputSheetNames(true) : pipeline.outputNames}
+              outputNames={writtenSheetNames(loaded)}
               target={
                 loaded.session.mode === "excel"
                   ? "this workbook"

@@ -8,7 +8,7 @@ import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
 import { saveBytes } from "./saveBytes";
 import { withOption } from "./withOption";
-import { OPTIONS_SHEET } from "../workbook/ownership";
+import { outputSheetNames } from "../workbook/outputSheetNames";
 import type { Loaded } from "./useWorkbook";
 
 /** The last run written into the workbook, and what it was computed from. */
@@ -116,8 +116,8 @@ export function useWrite(
     setWriteError(undefined);
     try {
       const existing = await loaded.session.port.listSheets();
-      // A workbook with options also gets the Options sheet.
-      const names = hasOptions(loaded) ? [...pipeline.outputNames, OPTIONS_SHEET] : pipeline.outputNames;
+      // Options with options, Contributions with a Parties sheet (or one an earlier run wrote).
+      const names = writtenSheetNames(loaded);
       const isOutput = (name: string) => names.some((o) => o.toLowerCase() === name.toLowerCase());
       const foreign = existing.filter((s) => isOutput(s.name) && !s.owned).map((s) => s.name);
       if (foreign.length > 0) throw new ForeignSheetError(foreign);
@@ -218,4 +218,13 @@ export function useWrite(
 /** True when the workbook as read compares options (a Scenario column names some). */
 export function hasOptions(loaded: Loaded): boolean {
   return (loaded.read.model?.settings.scenarios?.length ?? 0) > 0;
+}
+
+/** The output sheets a run writes into this workbook, in order (see outputSheetNames). */
+export function writtenSheetNames(loaded: Loaded): string[] {
+  return outputSheetNames({
+    hasOptions: hasOptions(loaded),
+    hasParties: loaded.read.sheets.some((s) => s.name === "Parties" && s.found !== undefined),
+    ownedSheets: loaded.grids.ownedSheets,
+  });
 }

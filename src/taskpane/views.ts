@@ -3,6 +3,7 @@ import {
   ChartMultipleRegular,
   DocumentTableRegular,
   HomeRegular,
+  PeopleMoneyRegular,
   SaveRegular,
   TableSettingsRegular,
   TaskListLtrRegular,
@@ -11,7 +12,7 @@ import {
 } from "@fluentui/react-icons";
 
 /**
- * The pane's views, in the order the navigation shows them. A new view (an Options comparison,
+ * The pane's views, in the order the navigation shows them. A new view (the options compared,
  * the Parties' contributions) is one more entry here and one more renderer in App: the navigation
  * keeps to one row at any width and moves what does not fit into its "More" menu.
  */
@@ -20,6 +21,7 @@ export const VIEWS = [
   { id: "rules", label: "Rules", icon: TaskListLtrRegular },
   { id: "preview", label: "Preview", icon: ChartMultipleRegular },
   { id: "compare", label: "Compare", icon: BranchCompareRegular },
+  { id: "contributions", label: "Contributions", icon: PeopleMoneyRegular },
   { id: "results", label: "Results", icon: SaveRegular },
   { id: "problems", label: "Problems", icon: WarningRegular },
   { id: "sheets", label: "Sheets", icon: TableSettingsRegular },

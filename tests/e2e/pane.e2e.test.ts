@@ -47,6 +47,13 @@ const CHROMIUM_ARGS = [
 type Result = {
   instrumentTotals: Record<string, { direct: number; psc: number; total: number }>;
   grandTotal: { direct: number; psc: number; total: number };
+  contributions: Record<
+    string,
+    {
+      amount: Record<string, number>;
+      parties: Record<string, { byYear: Record<string, number>; total: number }>;
+    }
+  >;
   [key: string]: unknown;
 };
 
@@ -466,7 +473,7 @@ describeIfChromium("the task pane in Chromium", () => {
       expect(JSON.parse(readFileSync(join(WORK, "again.json"), "utf8"))).toEqual(cli);
       const result = new Workbook();
       await result.xlsx.readFile(downloaded);
-      for (const name of ["Allocation", "Savings", "Settlement", "Annex", "Log"])
+      for (const name of ["Allocation", "Savings", "Settlement", "Contributions", "Annex", "Log"])
         expect(result.getWorksheet(name)).toBeDefined();
 
       // Writing again asks first; the dialog opens over the pane, and Cancel puts focus back on Write.
@@ -527,6 +534,63 @@ describeIfChromium("the task pane in Chromium", () => {
       await file.saveAs(path);
       expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
       await scan(page, "350-light-10-export");
+    });
+
+    it("shows each instrument's scale of contributions, searchable by Party, with the command line's figures", async () => {
+      await stepByMouse(page, "Contributions");
+      const heading = page.getByRole("heading", { name: /^Scale of contributions, / });
+      await heading.waitFor();
+      expect(await heading.innerText()).toBe("Scale of contributions, AEWA, 2015–2017 (EUR)");
+      // The figures of the command line on the same rules (written by the test above).
+      const cli = JSON.parse(readFileSync(join(WORK, "cli.json"), "utf8")) as Result;
+      const money = (v: number) => v.toLocaleString("en-GB");
+      const sum = (byYear: Record<string, number>) => Object.values(byYear).reduce((a, b) => a + b, 0);
+      const aewa = cli.contributions.AEWA;
+      const count = Object.keys(aewa.parties).length;
+      expect(await page.getByText(`${count} Parties`, { exact: true }).isVisible()).toBe(true);
+      expect(await page.getByTestId("contributions-total").innerText()).toBe(money(sum(aewa.amount)));
+      expect(await rowText(page, /^Contributions to AEWA/, "European Union")).toMatch(
+        /^European Union fixed share 2\.500% [\d,]+$/,
+      );
+      // Nothing wider than the pane: no sideways scrolling at 350 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+      await scan(page, "350-light-14-contributions");
+
+      // Search: typed by mouse focus and keys, the table keeps the matching Party and the instrument's total.
+      const search = page.getByRole("searchbox", { name: "Find a Party" });
+      await search.click();
+      await page.keyboard.type("GERM");
+      await page.getByText(`1 of ${count} Parties match “GERM”`).waitFor();
+      const table = page.getByRole("table", { name: /^Contributions to AEWA/ });
+      expect(await table.getByRole("row").count()).toBe(3);
+      expect(await rowText(page, /^Contributions to AEWA/, "Germany")).toMatch(
+        new RegExp(`^Germany UN 6\\.100%.* ${money(aewa.parties.Germany.total)}$`),
+      );
+      expect(await page.getByTestId("contributions-total").innerText()).toBe(money(sum(aewa.amount)));
+      await scan(page, "350-light-15-contributions-search");
+
+      // Another instrument and one year, from the dropdowns over a visible pane; the search holds.
+      await chooseByMouse(
+        page,
+        page.getByRole("combobox", { name: "Instrument shown" }),
+        "ASCOBANS",
+        heading,
+      );
+      await chooseByMouse(page, page.getByRole("combobox", { name: "Period shown" }), "2016", heading);
+      expect(await heading.innerText()).toBe("Scale of contributions, ASCOBANS, 2016 (EUR)");
+      const ascobans = cli.contributions.ASCOBANS;
+      expect(await rowText(page, /^Contributions to ASCOBANS, 2016/, "Germany")).toMatch(
+        new RegExp(` ${money(ascobans.parties.Germany.byYear["2016"])}$`),
+      );
+      expect(await page.getByTestId("contributions-total").innerText()).toBe(money(ascobans.amount["2016"]));
+      await search.fill("");
+      expect(
+        await page
+          .getByRole("table", { name: /^Contributions to ASCOBANS, 2016/ })
+          .getByRole("row")
+          .count(),
+      ).toBe(Object.keys(ascobans.parties).length + 2);
+      await scan(page, "350-light-16-contributions-ascobans");
     });
   });
 
@@ -598,6 +662,31 @@ describeIfChromium("the task pane in Chromium", () => {
       // Step changes are announced.
       expect(await page.getByRole("status").innerText()).toBe("Results step");
     });
+
+    it("reaches the scale of contributions by keyboard, picks an instrument and a year, and finds a Party", async () => {
+      await stepByKeyboard(page, "Contributions");
+      const heading = page.getByRole("heading", { name: /^Scale of contributions, / });
+      await heading.waitFor();
+      await chooseByKeyboard(
+        page,
+        page.getByRole("combobox", { name: "Instrument shown" }),
+        "ASCOBANS",
+        heading,
+      );
+      await chooseByKeyboard(page, page.getByRole("combobox", { name: "Period shown" }), "2016", heading);
+      expect(await heading.innerText()).toBe("Scale of contributions, ASCOBANS, 2016 (EUR)");
+      // From the period to the search box with Tab, then type.
+      await page.keyboard.press("Tab");
+      const search = page.getByRole("searchbox", { name: "Find a Party" });
+      expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type("neth");
+      await page.getByText(/^1 of \d+ Parties match “neth”$/).waitFor();
+      expect(await rowText(page, /^Contributions to ASCOBANS, 2016/, "Netherlands")).toMatch(
+        /^Netherlands UN 1\.400% [\d.]+% [\d,]+$/,
+      );
+      await scan(page, "350-dark-6-contributions");
+      expect(await page.getByRole("status").innerText()).toBe("Contributions step");
+    });
   });
 
   for (const scheme of ["light", "dark"] as const) {
@@ -632,6 +721,10 @@ describeIfChromium("the task pane in Chromium", () => {
       await scan(page, `800-${scheme}-5-problems`);
       await stepByMouse(page, "Sheets");
       await scan(page, `800-${scheme}-6-sheets`);
+      await stepByMouse(page, "Contributions");
+      const scale = page.getByRole("heading", { name: /^Scale of contributions, / });
+      await chooseByMouse(page, page.getByRole("combobox", { name: "Instrument shown" }), "ASCOBANS", scale);
+      await scan(page, `800-${scheme}-7-contributions`);
       await page.context().close();
     });
   }
