@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { outputSheetNames } from "../../src/workbook/ownership";
+import { outputSheetNames } from "../../src/workbook/outputSheetNames";
 import { ROOT, SAMPLE, runCli, tempDir } from "./cliHarness";
 
 /**
@@ -23,8 +23,8 @@ const expected = JSON.parse(readFileSync(join(CORPUS, "expected.json"), "utf8"))
 >;
 const files = Object.keys(expected);
 const valid = files.filter((f) => expected[f].expect === "sample");
-/** The sample compares options, so every run on it writes the Options sheet too. */
-const OUTPUT_SHEETS = outputSheetNames(true);
+/** The sample compares options and has Parties, so every run on it writes the Options and Contributions sheets too. */
+const OUTPUT_SHEETS = outputSheetNames({ hasOptions: true, hasParties: true, ownedSheets: [] });
 
 /** The parts of a package with a digest of each one's bytes. */
 async function digests(bytes: Uint8Array): Promise<Map<string, string>> {

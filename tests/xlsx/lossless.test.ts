@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
-import { outputSheetNames } from "../../src/workbook/ownership";
+import { outputSheetNames } from "../../src/workbook/outputSheetNames";
 import { ROOT, runCli, tempDir } from "../cli/cliHarness";
 
 /**
@@ -67,9 +67,10 @@ describe("a lossless round trip", () => {
       "xl/workbook.xml",
     ]);
     const added = [...after.keys()].filter((p) => !before.has(p));
-    // The input holds the sample's options, so the run adds the Options sheet with the others.
-    const ours = outputSheetNames(true);
-    expect(added.sort()).toEqual(ours.map((_, i) => `xl/worksheets/sheet${10 + i}.xml`).sort());
+    // The input holds the sample's eleven sheets (with Parties and Scales) and its options: the run adds
+    // its sheets after them, Options and Contributions among them.
+    const ours = outputSheetNames({ hasOptions: true, hasParties: true, ownedSheets: [] });
+    expect(added.sort()).toEqual(ours.map((_, i) => `xl/worksheets/sheet${12 + i}.xml`).sort());
   });
 
   it("keeps the workbook macro-enabled, its named formulas, and every sheet of the user's in place", () => {
@@ -79,7 +80,7 @@ describe("a lossless round trip", () => {
     expect(workbook).toContain(
       '<definedName function="false" hidden="false" name="PscRate" vbProcedure="false">0.13</definedName>',
     );
-    expect(workbook).toContain('<pivotCache cacheId="1" r:id="rId12"/>');
+    expect(workbook).toContain('<pivotCache cacheId="1" r:id="rId14"/>');
     const order = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
     expect(order).toEqual([
       "Settings",
@@ -90,8 +91,10 @@ describe("a lossless round trip", () => {
       "Rules",
       "Support",
       "Baseline",
+      "Parties",
+      "Scales",
       "Pivot",
-      ...outputSheetNames(true),
+      ...outputSheetNames({ hasOptions: true, hasParties: true, ownedSheets: [] }),
     ]);
   });
 
