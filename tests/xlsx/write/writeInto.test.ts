@@ -86,9 +86,9 @@ describe("writing our sheets into another producer's package", () => {
       { name: "Log", cells: [[{ v: "Time" }]] },
     ]);
     const app = out["docProps/app.xml"];
-    expect(app).toMatch(/<vt:lpstr>Worksheets<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>10<\/vt:i4>/);
+    expect(app).toMatch(/<vt:lpstr>Worksheets<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>12<\/vt:i4>/);
     expect(app).toMatch(
-      /<vt:vector size="10" baseType="lpstr">.*<vt:lpstr>Baseline<\/vt:lpstr><vt:lpstr>Allocation<\/vt:lpstr><vt:lpstr>Log<\/vt:lpstr><\/vt:vector>/,
+      /<vt:vector size="12" baseType="lpstr">.*<vt:lpstr>Scales<\/vt:lpstr><vt:lpstr>Allocation<\/vt:lpstr><vt:lpstr>Log<\/vt:lpstr><\/vt:vector>/,
     );
   });
 
