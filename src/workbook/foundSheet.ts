@@ -1,6 +1,6 @@
 import type { Problem } from "../engine/problem";
 import type { CellRef } from "./cellReader";
-import type { CellValue } from "./grid";
+import { isUncalculated, type CellValue } from "./grid";
 import type { ColumnLayout, SheetLayout } from "./workbookLayout";
 
 /** One data row of a contract sheet, below its header. */
@@ -42,6 +42,15 @@ export class FoundSheet {
       field: column.field,
       value: this.valueAt(row, column.index),
     };
+  }
+
+  /**
+   * True when the sheet has no column for `field` but some header cell holds a formula with no
+   * saved value (reported at that cell): the column may well be that one, so what follows from
+   * the field's absence is no problem of its own and is not reported.
+   */
+  mayLack(field: string): boolean {
+    return this.cell({ row: 0, values: [] }, field) === undefined && this.header.some(isUncalculated);
   }
 
   /** Header cells not taken by a field or a year: where split and driver columns are looked for. */

@@ -50,7 +50,22 @@ function columnOf(sheet: SheetLayout, field: string | undefined): number | undef
   if (field === undefined) return undefined;
   const wanted = normalizeName(field);
   const columns = [...sheet.columns, ...sheet.splitColumns, ...sheet.yearColumns, ...sheet.driverColumns];
-  return columns.find((c) => normalizeName(c.field) === wanted)?.index;
+  return columns.find((c) => normalizeName(c.field) === wanted)?.index ?? besideYear(sheet, field);
+}
+
+/**
+ * A year the sheet has no column for (a period running past its year columns): the year column
+ * next to where that year's column would go, the last one before it, else the first after it.
+ */
+function besideYear(sheet: SheetLayout, field: string): number | undefined {
+  if (!/^\d{4}$/.test(field.trim()) || sheet.yearColumns.length === 0) return undefined;
+  const year = Number(field);
+  const before = sheet.yearColumns.filter((c) => c.year < year);
+  const pick =
+    before.length > 0
+      ? before.reduce((a, b) => (b.year > a.year ? b : a))
+      : sheet.yearColumns.reduce((a, b) => (b.year < a.year ? b : a));
+  return pick.index;
 }
 
 function settingOf(field: string | undefined): string | undefined {

@@ -68,7 +68,14 @@ export function locateSheet(grids: WorkbookGrids, contract: ContractSheet, mappi
   const headerRow = block.firstRow + index;
   const cells = block.rows[index] ?? [];
   let nextCol = block.firstCol + lastFilled(cells) + 1;
-  const problems: Problem[] = [...headerFormulas(block, index), ...dateHeaders(block, index, match)];
+  const unread = headerFormulas(block, index);
+  const problems: Problem[] = [...unread, ...dateHeaders(block, index, match)];
+  // A missing column may be under a header with no saved value: the column problem says it follows from that one.
+  const unreadCells = unread.map((p) => p.cell).join(", ");
+  const perhaps =
+    unread.length === 0
+      ? ""
+      : ` (unless it is the header at ${unreadCells}, which has no saved value: fix ${unread.length === 1 ? "that" : "those"} first)`;
   for (const field of contract.fields) {
     if (!field.required || match.columns.some((c) => c.field === field.name)) continue;
     if (field.yearsInstead && match.years.length > 0) continue;
@@ -83,7 +90,7 @@ export function locateSheet(grids: WorkbookGrids, contract: ContractSheet, mappi
       message:
         mapped !== undefined
           ? `no '${mapped}' column, which the task pane maps to ${field.name}; add it, or map another column to ${field.name} in the task pane`
-          : `no '${field.name}' column${alternative}; add one, or map an existing column to ${field.name} in the task pane`,
+          : `no '${field.name}' column${alternative}; add one, or map an existing column to ${field.name} in the task pane${perhaps}`,
     });
     nextCol++;
   }

@@ -32,7 +32,8 @@ export function readBaseline(sheet: FoundSheet, reader: CellReader): BaselineIte
       cost === undefined &&
       costByYear === undefined &&
       grade === undefined &&
-      reader.problems.length === before
+      reader.problems.length === before &&
+      !sheet.mayLack("Cost")
     ) {
       reader.report(
         costRef ?? gradeRef ?? instrumentRef,

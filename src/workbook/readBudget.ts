@@ -26,7 +26,12 @@ export function readBudget(sheet: FoundSheet, reader: CellReader, options: Scena
     const amount = amountRef === undefined ? undefined : reader.money(amountRef);
     const amountByYear = readYearAmounts(sheet, row, reader);
     const scenarios = options.read(sheet, row, reader);
-    if (amount === undefined && amountByYear === undefined && reader.problems.length === before) {
+    if (
+      amount === undefined &&
+      amountByYear === undefined &&
+      reader.problems.length === before &&
+      !sheet.mayLack("Amount")
+    ) {
       const ref = amountRef ?? sheet.cellIn(row, sheet.layout.yearColumns[0]);
       reader.report(ref, `${ref.field} is blank; type the line's annual amount`);
     }

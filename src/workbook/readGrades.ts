@@ -31,7 +31,7 @@ export function readGrades(sheet: FoundSheet, reader: CellReader, firstYear: num
     seenAt.set(normalizeName(grade), row.row);
     const firstCost = cost ?? firstYearAmount(costByYear, firstYear);
     if (firstCost === undefined) {
-      if (reader.problems.length === before) {
+      if (reader.problems.length === before && !sheet.mayLack("Cost")) {
         const ref = costRef ?? sheet.cellIn(row, sheet.layout.yearColumns[0]);
         reader.report(ref, `${ref.field} is blank; type the grade's annual standard cost`);
       }

@@ -58,7 +58,8 @@ export function readPosts(
       grade === undefined &&
       cost === undefined &&
       costByYear === undefined &&
-      reader.problems.length === before
+      reader.problems.length === before &&
+      !sheet.mayLack("Cost")
     ) {
       reader.report(gradeRef, "Grade and Cost are both blank; type the post's grade, or its annual cost");
     }

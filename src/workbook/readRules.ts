@@ -47,7 +47,9 @@ export function readRules(
       reader.problems.length === beforeMethod ? parseBasis(method ?? "", basis ?? "") : undefined;
     if (parsed !== undefined && !parsed.ok) {
       const aboutMethod = /^(The rule has no Method|Method ')/.test(parsed.message);
-      reader.report(aboutMethod || basisRef === undefined ? methodRef : basisRef, parsed.message);
+      // Without a Basis column, a rule's missing basis may be under a header that has no saved value.
+      if (aboutMethod || basisRef !== undefined || !sheet.mayLack("Basis"))
+        reader.report(aboutMethod || basisRef === undefined ? methodRef : basisRef, parsed.message);
     }
     const participantsRef = sheet.cell(row, "Participants");
     const participantsText = participantsRef === undefined ? undefined : reader.text(participantsRef);

@@ -1,6 +1,7 @@
 import type { BaselineItem, Grade } from "../model";
 import type { Prepared } from "./prepareAllocation";
 import { problemAt, type Problem } from "../problem";
+import { missingYearsText } from "./missingYearsText";
 import type { InstrumentTotal, SavingsResult } from "../result";
 
 /** Savings of each instrument named in the baseline: stand-alone cost against its shared cost, by category. */
@@ -61,8 +62,13 @@ export function computeSavings(
     }
     const perYear = cost.perYear(item.cost, item.costByYear, grade, item.fte ?? 1);
     if (perYear === undefined) {
+      const missing = cost.missingYears(item.cost, item.costByYear, grade);
       problems.push(
-        problemAt(item.source, "Cost", `Baseline line '${label}' has no cost for every year of the period.`),
+        problemAt(
+          item.source,
+          String(missing[0]),
+          `Baseline line '${label}' has ${missingYearsText(missing, cost.years, "cost", "Cost", " or a Grade")}.`,
+        ),
       );
       continue;
     }

@@ -7,6 +7,7 @@ import type { CategoryTable } from "./CategoryTable";
 import type { Coster } from "./costOf";
 import type { GradeIndex } from "./indexGrades";
 import type { InstrumentIndex } from "./indexInstruments";
+import { missingYearsText } from "./missingYearsText";
 import { nameKey } from "./nameKey";
 import type { UnitTable } from "./UnitTable";
 
@@ -83,11 +84,12 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
     if (nameKey(line.unit) === "")
       problems.push(problemAt(line.source, "Unit", `Budget line '${line.item}' has no Unit.`));
     if (!ctx.cost.into(line.amount, line.amountByYear, undefined, 1, lines.totals, k * Y)) {
+      const missing = ctx.cost.missingYears(line.amount, line.amountByYear, undefined);
       problems.push(
         problemAt(
           line.source,
-          "Amount",
-          `Budget line '${line.item}' has no amount for every year of the period.`,
+          String(missing[0]),
+          `Budget line '${line.item}' has ${missingYearsText(missing, ctx.cost.years, "amount", "Amount")}.`,
         ),
       );
     }
@@ -170,11 +172,12 @@ function costPost(
   // A warning (an own split not used) leaves the cost to count; only an error does not.
   const clean = problems.length === before || !hasErrors(problems.slice(before));
   if (clean && !ctx.cost.into(post.cost, post.costByYear, grade, post.fte, lines.totals, k * lines.years)) {
+    const missing = ctx.cost.missingYears(post.cost, post.costByYear, grade);
     problems.push(
       problemAt(
         post.source,
-        "Cost",
-        `Post '${post.id}' has no cost for every year of the period; give a Cost or a Grade.`,
+        String(missing[0]),
+        `Post '${post.id}' has ${missingYearsText(missing, ctx.cost.years, "cost", "Cost", " or a Grade")}.`,
       ),
     );
   }

@@ -26,6 +26,12 @@ export interface Coster {
     grade: Grade | undefined,
     fte: number,
   ): number[] | undefined;
+  /** The years of the period for which a line has no cost (empty when `into` succeeds). */
+  missingYears(
+    amount: number | undefined,
+    byYear: Record<number, number> | undefined,
+    grade: Grade | undefined,
+  ): number[];
   /** True when the line's own amounts cost every year, without a grade. */
   coversPeriod(amount: number | undefined, byYear: Record<number, number> | undefined): boolean;
 }
@@ -36,16 +42,24 @@ export function costOf(settings: Settings): Coster {
   const years = Array.from({ length: Y }, (_, k) => settings.firstYear + k);
   const toQuanta = quantizer(settings.rounding);
   const growth = years.map((_, k) => escalate(1, settings.escalation, k));
+  /** Year k's cost, NaN when there is none. */
+  const costIn = (
+    k: number,
+    amount: number | undefined,
+    byYear: Record<number, number> | undefined,
+    grade: Grade | undefined,
+    fte: number,
+  ): number => {
+    const given = byYear?.[years[k]];
+    if (given !== undefined) return given;
+    if (amount !== undefined) return amount * growth[k];
+    if (grade === undefined) return Number.NaN;
+    const g = grade.costByYear?.[years[k]];
+    return (g !== undefined ? g : grade.cost * growth[k]) * fte;
+  };
   const into: Coster["into"] = (amount, byYear, grade, fte, out, at) => {
     for (let k = 0; k < Y; k++) {
-      const given = byYear?.[years[k]];
-      let v = Number.NaN;
-      if (given !== undefined) v = given;
-      else if (amount !== undefined) v = amount * growth[k];
-      else if (grade !== undefined) {
-        const g = grade.costByYear?.[years[k]];
-        v = (g !== undefined ? g : grade.cost * growth[k]) * fte;
-      }
+      const v = costIn(k, amount, byYear, grade, fte);
       if (!Number.isFinite(v)) {
         out.fill(0, at, at + Y);
         return false;
@@ -61,6 +75,8 @@ export function costOf(settings: Settings): Coster {
       const out = new Float64Array(Y);
       return into(amount, byYear, grade, fte, out, 0) ? Array.from(out) : undefined;
     },
+    missingYears: (amount, byYear, grade) =>
+      years.filter((_, k) => !Number.isFinite(costIn(k, amount, byYear, grade, 1))),
     coversPeriod: (amount, byYear) =>
       amount !== undefined || years.every((year) => byYear?.[year] !== undefined),
   };
