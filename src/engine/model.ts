@@ -42,6 +42,8 @@ export interface Settings {
   annexTitle?: string;
   /** Annex: number of the first annex (annexes are numbered from it). */
   annexStart?: number;
+  /** Annex: AnnexStart was given as a Roman numeral (IV), so the annexes are numbered IV, V, VI. */
+  annexRoman?: boolean;
   /** Annex: language of headings, footnotes and rule sentences. */
   language?: Language;
   /**

@@ -1,5 +1,7 @@
+import type { Language } from "../engine/model";
 import type { Allocation } from "../engine/result";
 import { buildAnnexSheet } from "./annex/buildAnnexSheet";
+import { annexMessages } from "./annex/i18n";
 import { buildAllocationSheet } from "./buildAllocationSheet";
 import { buildContributionsSheet } from "./buildContributionsSheet";
 import { buildLogSheet } from "./buildLogSheet";
@@ -7,6 +9,7 @@ import { buildOptionsSheet } from "./buildOptionsSheet";
 import { buildSavingsSheet } from "./buildSavingsSheet";
 import { buildSettlementSheet } from "./buildSettlementSheet";
 import type { OutputSheet, SheetGrid } from "./grid";
+import { isoTime } from "./isoTime";
 import type { RunInfo } from "./runInfo";
 import { sheetHeading } from "./sheetHeading";
 
@@ -34,17 +37,17 @@ export function buildOutputSheets(
     buildSettlementSheet(allocation, run),
     ...(allocation.scenarios !== undefined ? [buildOptionsSheet(allocation, run)] : []),
     ...contributions,
-    withRunNote(buildAnnexSheet(allocation), run),
+    withRunNote(buildAnnexSheet(allocation), run, allocation.settings.language ?? "en"),
     buildLogSheet(allocation, run, previousLog),
   ];
 }
 
-/** The sheet with the run note in row 2, where row 2 is free. */
-function withRunNote(sheet: OutputSheet, run: RunInfo): OutputSheet {
+/** The sheet with the run note, in the annex's language, in row 2, where row 2 is free. */
+function withRunNote(sheet: OutputSheet, run: RunInfo, language: Language): OutputSheet {
   const second = sheet.cells[1];
   if (second && second.some((c) => c !== null && c !== undefined)) return sheet;
   const cells = [...sheet.cells];
   while (cells.length < 2) cells.push([]);
-  cells[1] = sheetHeading("", run)[1];
+  cells[1] = sheetHeading("", run, annexMessages[language].generated(run.version, isoTime(run.time)))[1];
   return { ...sheet, cells };
 }

@@ -188,6 +188,7 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
       const roman = typeof ref.value === "string" ? ROMAN.indexOf(ref.value.trim().toUpperCase()) : -1;
       const start = roman >= 0 ? roman + 1 : reader.integer(ref, 1, 999, "a whole number such as 1");
       if (start !== undefined) settings.annexStart = start;
+      if (roman >= 0) settings.annexRoman = true;
       return;
     }
     case "scenarios": {

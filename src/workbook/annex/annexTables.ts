@@ -4,7 +4,7 @@ import type { Allocation, LineResult, RuleApplied, UnitResult } from "../../engi
 import { describeRule } from "./describeRule";
 import { footnoteLetter } from "./footnoteLetter";
 import { formatPercent } from "./formatPercent";
-import { annexMessages, type AnnexMessages } from "./i18n";
+import { annexMessages, numberedAnnexes, type AnnexMessages } from "./i18n";
 import { optionsTable } from "./optionsTable";
 import { scaleTables } from "./scaleTables";
 
@@ -90,7 +90,7 @@ export interface AnnexTable {
  */
 export function annexTables(allocation: Allocation, language?: Language): AnnexTable[] {
   const lang = language ?? allocation.settings.language ?? "en";
-  const m = annexMessages[lang];
+  const m = numberedAnnexes(annexMessages[lang], allocation.settings.annexRoman);
   const start = allocation.settings.annexStart ?? 1;
   const headings = [m.annex(start), m.annex(start + 1), m.annex(start + 2)] as const;
   const hasOptions = allocation.scenarios !== undefined;
