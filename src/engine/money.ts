@@ -56,3 +56,19 @@ export function quantizer(rounding: number): (amount: number) => number {
     ? (amount) => roundHalfAway(amount * inv) + 0
     : (amount) => roundHalfAway(amount / rounding) + 0;
 }
+
+/**
+ * A fast converter of amounts to quanta of one rounding that does not round: the exact number of
+ * quanta, fractional where the amount is (an escalated cost, a thousand-euro step). Noise of
+ * the decimal division (68.68 / 0.01 = 6867.999…) is snapped to the integer it misses by less
+ * than a millionth of a quantum; a genuine fraction is kept, for the controlled rounding to place.
+ */
+export function exactQuantizer(rounding: number): (amount: number) => number {
+  checkRounding(rounding);
+  const inv = inverse(rounding);
+  const snap = (q: number): number => {
+    const r = Math.round(q);
+    return (q - r < 1e-6 && r - q < 1e-6 ? r : q) + 0;
+  };
+  return inv > 0 ? (amount) => snap(amount * inv) : (amount) => snap(amount / rounding);
+}

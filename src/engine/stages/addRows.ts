@@ -4,6 +4,8 @@ import type { Row } from "./rowsOf";
 
 /** Where the rows of one group of lines (a unit) lead, and what was added to each target. */
 export interface RowTargets {
+  /** The node each row of a year draws its cost from (e.g. the unit-year's cost node). */
+  source(year: number): number;
   /** The node of the target cell for a year and instrument (e.g. unit-year-instrument). */
   node(year: number, i: number): number;
   /** Records the exact flow a (year, category) block sends to a target cell, and the arc carrying it. */
@@ -11,14 +13,14 @@ export interface RowTargets {
 }
 
 /**
- * Adds rows (in rowsOf order) to a network: an arc from the root fixing each row's cost, an arc
+ * Adds rows (in rowsOf order) to a network: an arc from the year's source carrying each row's
+ * exact cost (k lines × the cost of one, rounded with everything else), an arc
  * per instrument to a node per (year, category, instrument) block, and an arc from each block
  * node to its target cell. Sets each row's firstArc. The block nodes keep each category's figures
  * within a step inside each target cell.
  */
 export function addRows(
   net: FlowBuilder,
-  root: number,
   rows: readonly Row[],
   n: number,
   canonical: Int32Array,
@@ -50,7 +52,7 @@ export function addRows(
     }
     const node = net.node();
     const k = row.members.length;
-    net.arc(root, node, k * row.total, 0);
+    net.arcOf(targets.source(row.year), node, k * row.total);
     row.firstArc = net.arcCount;
     for (const i of row.split.participants) {
       lineQuota(row.total, row.split, i, quota);

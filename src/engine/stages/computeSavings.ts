@@ -3,6 +3,7 @@ import type { Prepared } from "./prepareAllocation";
 import { problemAt, type Problem } from "../problem";
 import { missingYearsText } from "./missingYearsText";
 import type { InstrumentTotal, SavingsResult } from "../result";
+import { roundHalfAway } from "../roundHalfAway";
 
 /** Savings of each instrument named in the baseline: stand-alone cost against its shared cost, by category. */
 export function computeSavings(
@@ -82,6 +83,7 @@ export function computeSavings(
   codes.forEach((code, i) => {
     const entry = base.get(i);
     if (entry === undefined) return;
+    entry.byCategory = roundCategories(entry.byCategory);
     const t = totals[i];
     const cats = new Set([...Object.keys(entry.byCategory), ...Object.keys(t.byCategory)]);
     const byCategory: SavingsResult["byCategory"] = {};
@@ -104,5 +106,26 @@ export function computeSavings(
       sharedFte: t.fte,
     });
   });
+  return out;
+}
+
+/**
+ * An instrument's baseline by category, rounded: the costs are exact (not rounded line by line,
+ * which would let the total drift by half a step per line), the total is rounded once, and the
+ * categories share it by largest remainder (ties by category name), so they add up to it and each
+ * is within a step of exact.
+ */
+function roundCategories(exact: Record<string, number>): Record<string, number> {
+  const names = Object.keys(exact).sort();
+  let left = roundHalfAway(names.reduce((a, c) => a + exact[c], 0));
+  const out: Record<string, number> = {};
+  for (const c of names) {
+    out[c] = Math.floor(exact[c]);
+    left -= out[c];
+  }
+  const byFraction = names
+    .filter((c) => exact[c] > out[c])
+    .sort((a, b) => exact[b] - out[b] - (exact[a] - out[a]) || (a < b ? -1 : 1));
+  for (let j = 0; j < left && j < byFraction.length; j++) out[byFraction[j]] += 1;
   return out;
 }

@@ -12,16 +12,22 @@ import { nameKey } from "./nameKey";
 import type { UnitTable } from "./UnitTable";
 
 /**
- * Every post and budget line with its cost per year in integer quanta. Lines 0 .. posts − 1 are
- * the posts, then the budget lines. Kept in typed arrays indexed by line: the later stages loop
- * over 10,000 lines without touching an object per line.
+ * Every post and budget line with its cost per year in quanta. Lines 0 .. posts − 1 are the
+ * posts, then the budget lines. Kept in typed arrays indexed by line: the later stages loop over
+ * 10,000 lines without touching an object per line.
+ *
+ * A line's cost is kept exact (an escalated cost, or one in a coarse Rounding, is fractional) and
+ * rounded only in roundShares, with everything else: rounding each line's cost first would let
+ * the totals drift by up to half a step per line.
  */
 export interface Lines {
   count: number;
   posts: number;
   /** Years in the period (Y). */
   years: number;
-  /** Cost of line k in year y at totals[k·Y + y], in quanta. */
+  /** Exact cost of line k in year y at exact[k·Y + y], in quanta (not rounded). */
+  exact: Float64Array;
+  /** Rounded cost of line k in year y at totals[k·Y + y], in whole quanta: set by roundShares. */
   totals: Float64Array;
   /** Unit number (UnitTable) of each line. */
   unit: Int32Array;
@@ -63,6 +69,7 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
     count,
     posts: P,
     years: Y,
+    exact: new Float64Array(count * Y),
     totals: new Float64Array(count * Y),
     unit: new Int32Array(count),
     category: new Int32Array(count),
@@ -83,7 +90,7 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
     const u = ctx.units.index(line.unit);
     if (nameKey(line.unit) === "")
       problems.push(problemAt(line.source, "Unit", `Budget line '${line.item}' has no Unit.`));
-    if (!ctx.cost.into(line.amount, line.amountByYear, undefined, 1, lines.totals, k * Y)) {
+    if (!ctx.cost.into(line.amount, line.amountByYear, undefined, 1, lines.exact, k * Y)) {
       const missing = ctx.cost.missingYears(line.amount, line.amountByYear, undefined);
       problems.push(
         problemAt(
@@ -171,7 +178,7 @@ function costPost(
   }
   // A warning (an own split not used) leaves the cost to count; only an error does not.
   const clean = problems.length === before || !hasErrors(problems.slice(before));
-  if (clean && !ctx.cost.into(post.cost, post.costByYear, grade, post.fte, lines.totals, k * lines.years)) {
+  if (clean && !ctx.cost.into(post.cost, post.costByYear, grade, post.fte, lines.exact, k * lines.years)) {
     const missing = ctx.cost.missingYears(post.cost, post.costByYear, grade);
     problems.push(
       problemAt(

@@ -1,8 +1,8 @@
 import { escalate } from "../escalate";
 import type { Grade, Settings } from "../model";
-import { quantizer } from "../money";
+import { exactQuantizer } from "../money";
 
-/** Costs a line per year in integer quanta (see costOf). */
+/** Costs a line per year in quanta, exactly: not rounded (see costOf). */
 export interface Coster {
   /** The calendar years of the period. */
   years: number[];
@@ -40,7 +40,7 @@ export interface Coster {
 export function costOf(settings: Settings): Coster {
   const Y = settings.years;
   const years = Array.from({ length: Y }, (_, k) => settings.firstYear + k);
-  const toQuanta = quantizer(settings.rounding);
+  const toQuanta = exactQuantizer(settings.rounding);
   const growth = years.map((_, k) => escalate(1, settings.escalation, k));
   /** Year k's cost, NaN when there is none. */
   const costIn = (

@@ -45,16 +45,21 @@ export interface RoundedShares {
 
 /**
  * Splits every operating line and every support unit's cost over the instruments and rounds the
- * whole table at once, by controlled rounding (roundFlow.ts). The network:
+ * whole table at once, by controlled rounding (roundFlow.ts), the costs themselves included. The
+ * network:
  *
- *   root → line (its cost, fixed) → unit-year-category-instrument → unit-year-instrument
- *   root → support unit-year (its cost, fixed) → passed on to a unit ──────────→ unit-year-instrument
+ *   root → period → year → unit-year → line → unit-year-category-instrument → unit-year-instrument
+ *                   year → support unit-year → passed on to a unit ─────────→ unit-year-instrument
  *   unit-year-instrument → year-instrument → instrument → root
  *
- * Every arc carries the floor or the ceiling of its exact value. So every line's share of each
- * instrument, the support passed on to each unit each year, each cell of the yearly annex tables
- * (unit × instrument, support received included), and each instrument's total per year and for
- * the period are within one rounding step of exact, and every sum holds. Figures that add up
+ * Every arc carries the floor or the ceiling of its exact value. So the grand total, each year's,
+ * each unit's cost in each year, every line's cost and its share of each instrument, the support
+ * passed on to each unit each year, each cell of the yearly annex tables (unit × instrument,
+ * support received included), and each instrument's total per year and for the period are within
+ * one rounding step of their exact values — computed from the unrounded costs — and every sum
+ * holds. (Rounding each line's cost first would make the totals those of the rounded costs: off
+ * the exact ones by up to half a step per line.) Sets lines.totals to the rounded costs; a
+ * support unit's lines share its rounded cost each year by largest remainder, each within a step. Figures that add up
  * cells across this chain carry the sum of their bounds: a unit over the period is within Y steps
  * (one per year); a category over the period, within one step per unit-year that holds it.
  *
@@ -82,6 +87,14 @@ class ShareTable {
   /** UnitTable number → place in operatingByName (−1: not an operating unit with a split). */
   private readonly place: Int32Array;
   private readonly root: number;
+  /** The period's cost node; year y's is yearCostNode + y. */
+  private readonly periodNode: number;
+  private readonly yearCostNode: number;
+  // Exact cost of each year, as floor + fraction.
+  private readonly costFloor: Float64Array;
+  private readonly costFraction: Float64Array;
+  /** The arc carrying each support unit's cost in a year. */
+  private readonly supportCostArcs: { t: number; y: number; arc: number }[] = [];
   private readonly instrumentNode: number;
   private readonly yearNode: number;
   /** Node of the unit-year-instrument cell (o·Y + y)·n + i is cellNode + that index. */
@@ -114,6 +127,10 @@ class ShareTable {
     const cells = this.operatingByName.length * this.Y * this.n;
     this.net = new FlowBuilder(lines.count * this.Y * 8 + 64);
     this.root = this.net.node();
+    this.periodNode = this.net.node();
+    this.yearCostNode = this.net.nodes(this.Y);
+    this.costFloor = new Float64Array(this.Y);
+    this.costFraction = new Float64Array(this.Y);
     this.instrumentNode = this.net.nodes(this.n);
     this.yearNode = this.net.nodes(this.Y * this.n);
     this.cellNode = this.net.nodes(cells);
@@ -124,20 +141,38 @@ class ShareTable {
     this.categoryRank = rankNames(categories.names);
   }
 
-  /** An operating unit's lines: root → row → (year, category, instrument) block → unit-year-instrument cell. */
+  /** An operating unit's lines: year → unit-year → row → (year, category, instrument) block → unit-year-instrument cell. */
   addOperatingUnit(u: number): void {
     const { lines, units, index } = this.input;
-    const { Y, n } = this;
+    const { Y, n, net } = this;
     const o = this.place[u];
     const unitSplit = units.list[u].split as Split;
     const unitRows = rowsOf(
       units.list[u].lines,
       lines,
+      lines.exact,
       (k) => lines.own[k] ?? unitSplit,
       this.categoryRank,
       index.canonical,
     );
-    addRows(this.net, this.root, unitRows, n, index.canonical, {
+    // The unit's cost each year: one node the year's rows draw from, fed from the year's cost node.
+    const unitFloor = new Float64Array(Y);
+    const unitFraction = new Float64Array(Y);
+    for (const r of unitRows) {
+      const exact = r.members.length * r.total;
+      const f = Math.floor(exact);
+      unitFloor[r.year] += f;
+      unitFraction[r.year] += exact - f;
+    }
+    const unitYear = net.nodes(Y);
+    for (let y = 0; y < Y; y++) {
+      if (unitFloor[y] === 0 && unitFraction[y] === 0) continue;
+      const cost = sum(unitFloor[y], unitFraction[y]);
+      net.arc(this.yearCostNode + y, unitYear + y, cost.floor, cost.fraction);
+      this.addToCost(y, cost.floor, cost.fraction);
+    }
+    addRows(net, unitRows, n, index.canonical, {
+      source: (y) => unitYear + y,
       node: (y, i) => this.cellNode + (o * Y + y) * n + i,
       add: (y, category, i, floor, fraction, arc) => {
         this.addToCell((o * Y + y) * n + i, floor, fraction);
@@ -154,10 +189,12 @@ class ShareTable {
     const unit = units.list[links.providers[t]];
     for (let y = 0; y < Y; y++) {
       let total = 0;
-      for (const k of unit.lines) total += lines.totals[k * Y + y];
+      for (const k of unit.lines) total += lines.exact[k * Y + y];
       if (total === 0) continue;
       const node = net.node();
-      net.arc(this.root, node, total, 0);
+      this.supportCostArcs.push({ t, y, arc: net.arcOf(this.yearCostNode + y, node, total) });
+      const f = Math.floor(total);
+      this.addToCost(y, f, total - f);
       for (const u of this.operatingByName) {
         const share = reach[t][operating.indexOf(u)];
         if (!(share > 0)) continue;
@@ -182,9 +219,19 @@ class ShareTable {
     }
   }
 
-  /** The table's margins: unit-year-instrument → year-instrument → instrument → root. */
+  /** The table's margins: unit-year-instrument → year-instrument → instrument → root; root → period → year. */
   addMargins(): void {
     const { Y, n, net } = this;
+    let costFloor = 0;
+    let costFraction = 0;
+    for (let y = 0; y < Y; y++) {
+      const cost = sum(this.costFloor[y], this.costFraction[y]);
+      net.arc(this.periodNode, this.yearCostNode + y, cost.floor, cost.fraction);
+      costFloor += cost.floor;
+      costFraction += cost.fraction;
+    }
+    const period = sum(costFloor, costFraction);
+    net.arc(this.root, this.periodNode, period.floor, period.fraction);
     const { canonical } = this.input.index;
     const yearFloor = new Float64Array(Y * n);
     const yearFraction = new Float64Array(Y * n);
@@ -231,7 +278,10 @@ class ShareTable {
     const { lines, units, links, categories } = this.input;
     const { Y, n } = this;
     const lineShares = new Float64Array(lines.count * Y * n);
-    for (const row of this.rows) dealRow(row, flow, lineShares, Y, n);
+    for (const row of this.rows) dealRow(row, flow, lineShares, lines.totals, Y, n);
+    for (const { t, y, arc } of this.supportCostArcs) {
+      apportionCost(flow[arc], units.list[links.providers[t]].lines, y, lines);
+    }
     const unitShares = new Array<Float64Array | undefined>(units.list.length).fill(undefined);
     const received = new Array<number[] | undefined>(units.list.length).fill(undefined);
     this.operatingByName.forEach((u, o) => {
@@ -261,10 +311,40 @@ class ShareTable {
     return { lineShares, unitShares, received, supportShares, passedOn, direct, byCategory };
   }
 
+  private addToCost(y: number, floor: number, fraction: number): void {
+    this.costFloor[y] += floor;
+    this.costFraction[y] += fraction;
+  }
+
   private addToCell(cell: number, floor: number, fraction: number): void {
     this.cellFloor[cell] += floor;
     this.cellFraction[cell] += fraction;
   }
+}
+
+/**
+ * A support unit's rounded cost in year y, shared over its lines by largest remainder: each line
+ * gets the floor of its exact cost, and the quanta left go one each to the largest fractions
+ * (the earlier line on a tie). The rounded cost is the floor or the ceiling of the exact sum, so
+ * there are never more quanta left than fractional lines: each line is within a step.
+ */
+function apportionCost(rounded: number, unitLines: readonly number[], y: number, lines: Lines): void {
+  const Y = lines.years;
+  let left = rounded;
+  const fractional: number[] = [];
+  for (const k of unitLines) {
+    const exact = lines.exact[k * Y + y];
+    const f = Math.floor(exact);
+    lines.totals[k * Y + y] = f;
+    left -= f;
+    if (exact > f) fractional.push(k);
+  }
+  if (left < 0 || left > fractional.length) {
+    throw new InvariantError(`A support unit's cost of ${rounded} cannot be shared over its lines.`);
+  }
+  const frac = (k: number): number => lines.exact[k * Y + y] - Math.floor(lines.exact[k * Y + y]);
+  fractional.sort((a, b) => frac(b) - frac(a) || a - b);
+  for (let j = 0; j < left; j++) lines.totals[fractional[j] * Y + y] += 1;
 }
 
 /** The units' shares must add up to the instruments' (the flow balances; this guards the reading back). */

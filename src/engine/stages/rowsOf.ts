@@ -8,7 +8,7 @@ export interface Row {
   year: number;
   category: number;
   split: Split;
-  /** The cost of each member that year, in quanta. */
+  /** The cost of each member that year, in quanta (exact: possibly fractional). */
   total: number;
   /** The row's first share arc in the network; one per split participant follows. */
   firstArc: number;
@@ -18,6 +18,7 @@ export interface Row {
  * The rows of one operating unit's lines, in canonical order: year, category (by rank), split
  * (the unit's rule first, then own splits by their weights in instrument order), cost, line.
  *
+ * `cost` holds each line's cost per year (lines.exact, or rounded costs where those are fixed).
  * Lines with the same year, category, split and cost make one row: k lines of equal cost are one
  * row of k times that cost, dealt back to the lines by dealRow. A staffing table of standard
  * costs (many posts of one grade in one unit) becomes a handful of rows.
@@ -25,6 +26,7 @@ export interface Row {
 export function rowsOf(
   unitLines: readonly number[],
   lines: Lines,
+  cost: Float64Array,
   splitOf: (line: number, year: number) => Split,
   categoryRank: Int32Array,
   canonical: Int32Array,
@@ -35,13 +37,19 @@ export function rowsOf(
   const distinct = new Set<Split>();
   for (const k of unitLines) {
     for (let y = 0; y < Y; y++) {
-      if (lines.totals[k * Y + y] === 0) continue;
+      if (cost[k * Y + y] === 0) continue;
       entries.push(k * Y + y);
       distinct.add(splitOf(k, y));
     }
   }
+  // Splits with the same weights (a post's own split equal to its unit's rule) share a rank, so
+  // their lines make one row and no row order depends on the order of the lines in the sheet.
   const splitRank = new Map<Split, number>();
-  [...distinct].sort((a, b) => compareSplits(a, b, canonical)).forEach((s, r) => splitRank.set(s, r));
+  const sorted = [...distinct].sort((a, b) => compareSplits(a, b, canonical));
+  sorted.forEach((s, r) => {
+    const same = r > 0 && compareSplits(sorted[r - 1], s, canonical) === 0;
+    splitRank.set(s, same ? (splitRank.get(sorted[r - 1]) as number) : r);
+  });
   const compare = (a: number, b: number): number => {
     const ka = Math.floor(a / Y);
     const kb = Math.floor(b / Y);
@@ -51,7 +59,7 @@ export function rowsOf(
       ya - yb ||
       categoryRank[lines.category[ka]] - categoryRank[lines.category[kb]] ||
       (splitRank.get(splitOf(ka, ya)) as number) - (splitRank.get(splitOf(kb, yb)) as number) ||
-      lines.totals[a] - lines.totals[b] ||
+      cost[a] - cost[b] ||
       ka - kb
     );
   };
@@ -62,12 +70,12 @@ export function rowsOf(
     const k = Math.floor(e / Y);
     const y = e - k * Y;
     const split = splitOf(k, y);
-    const total = lines.totals[e];
+    const total = cost[e];
     if (
       last !== undefined &&
       last.year === y &&
       last.category === lines.category[k] &&
-      last.split === split &&
+      splitRank.get(last.split) === splitRank.get(split) &&
       last.total === total
     ) {
       last.members.push(k);

@@ -15,7 +15,9 @@ import type { Prepared } from "./prepareAllocation";
  * such a table always has a rounding with every cell at its floor or ceiling; roundFlow.ts). A
  * line's share of instrument i is its part of the unit's rounded figure, c·R_i/C, within one
  * step; it differs from the line's unrounded share by c/C times the unit's own rounding, at most
- * one step for every unit the support unit serves. Category blocks keep each category's figures
+ * one step for every unit the support unit serves, and by the instrument's part of the step the
+ * line's cost may be off (c is the line's rounded cost: roundShares shares the unit's rounded
+ * cost over its lines, each within a step of its exact cost). Category blocks keep each category's figures
  * within a step of its part of the unit's, per year.
  *
  * Writes into lineShares[(line·Y + year)·n + i] and adds the categories into byCategory[c·n + i].
@@ -47,8 +49,9 @@ export function splitSupportLines(
       for (let y = 0; y < Y; y++) if (lines.totals[k * Y + y] !== 0 && splits[y] === undefined) return false;
       return true;
     });
-    const unitRows = rowsOf(unitLines, lines, (_, y) => splits[y] as Split, catRank, index.canonical);
-    addRows(net, root, unitRows, n, index.canonical, {
+    const unitRows = rowsOf(unitLines, lines, lines.totals, (_, y) => splits[y] as Split, catRank, index.canonical);
+    addRows(net, unitRows, n, index.canonical, {
+      source: () => root,
       node: (y, i) => target + y * n + i,
       add(y, category, i, f, fr, arc) {
         floor[y * n + i] += f;
@@ -68,6 +71,6 @@ export function splitSupportLines(
     }
   });
   const flow = roundFlow(net.build());
-  for (const row of rows) dealRow(row, flow, lineShares, Y, n);
+  for (const row of rows) dealRow(row, flow, lineShares, lines.totals, Y, n);
   for (let j = 0; j < categoryArcs.length; j += 2) byCategory[categoryArcs[j + 1]] += flow[categoryArcs[j]];
 }

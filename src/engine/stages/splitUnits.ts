@@ -135,7 +135,7 @@ function postsWeights(posts: readonly number[], lines: Lines, n: number): Float6
   for (const k of posts) {
     const split = lines.own[k];
     if (split === undefined) continue;
-    const c = lines.totals[k * lines.years];
+    const c = lines.exact[k * lines.years];
     if (c > 0) weighted = true;
     for (const i of split.participants) acc[i] += (split.weights[i] / split.sum) * c;
   }
