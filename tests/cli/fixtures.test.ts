@@ -142,7 +142,7 @@ describe("bin/costshare.js", () => {
     expect(run.stdout).toContain("Allocation, Savings, Settlement, Options, Contributions, Annex, Log");
     // The sample compares the seed's four options and writes the joint secretariat.
     expect(run.stdout).toContain(
-      "grand total EUR 12,992,091 for 2015-2017 (option 'Joint secretariat' of 4).",
+      "grand total EUR 12,992,092 for 2015-2017 (option 'Joint secretariat' of 4).",
     );
     expect(existsSync(join(dir, "out.xlsx"))).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8"))).toHaveProperty("grandTotal");

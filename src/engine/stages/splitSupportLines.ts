@@ -49,7 +49,14 @@ export function splitSupportLines(
       for (let y = 0; y < Y; y++) if (lines.totals[k * Y + y] !== 0 && splits[y] === undefined) return false;
       return true;
     });
-    const unitRows = rowsOf(unitLines, lines, lines.totals, (_, y) => splits[y] as Split, catRank, index.canonical);
+    const unitRows = rowsOf(
+      unitLines,
+      lines,
+      lines.totals,
+      (_, y) => splits[y] as Split,
+      catRank,
+      index.canonical,
+    );
     addRows(net, unitRows, n, index.canonical, {
       source: () => root,
       node: (y, i) => target + y * n + i,
