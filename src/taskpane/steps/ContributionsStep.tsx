@@ -20,7 +20,8 @@ import {
 import type { Allocation } from "../../engine/result";
 import { contributionsModel, unRate } from "../contributionsModel";
 import { formatAmount } from "../formatAmount";
-import { periodLabel, type PreviewSlice } from "../previewModel";
+import type { PreviewSlice } from "../previewModel";
+import { PeriodField } from "./PeriodField";
 
 /** Props of the Contributions view. */
 export interface ContributionsStepProps {
@@ -89,8 +90,6 @@ export function ContributionsStep({
   const r = allocation.settings.rounding;
   const cur = allocation.settings.currency;
   const fmt = (v: number) => formatAmount(v, r);
-  const sliceLabel = (s: PreviewSlice) =>
-    s === "period" ? `Whole period ${periodLabel(allocation.years)}` : String(allocation.years[s]);
   const found =
     query.trim() === ""
       ? `${view.count} ${view.count === 1 ? "Party" : "Parties"}`
@@ -118,20 +117,7 @@ export function ContributionsStep({
           </Dropdown>
         </Field>
       )}
-      <Field label="Period shown">
-        <Dropdown
-          value={sliceLabel(slice)}
-          selectedOptions={[String(slice)]}
-          onOptionSelect={(_, d) => onSlice(d.optionValue === "period" ? "period" : Number(d.optionValue))}
-        >
-          <Option value="period">{sliceLabel("period")}</Option>
-          {allocation.years.map((y, i) => (
-            <Option key={y} value={String(i)}>
-              {String(y)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <PeriodField years={allocation.years} slice={slice} onSlice={onSlice} />
       <Field label="Find a Party">
         <SearchBox
           value={query}
@@ -175,9 +161,7 @@ export function ContributionsStep({
               </TableRow>
             ))}
             <TableRow className={styles.total}>
-              <TableCell>
-                Total, {view.count === 1 ? "the 1 Party" : `all ${view.count} Parties`}
-              </TableCell>
+              <TableCell>Total, {view.count === 1 ? "the 1 Party" : `all ${view.count} Parties`}</TableCell>
               <TableCell className={styles.num}>100.000%</TableCell>
               <TableCell className={styles.num} data-testid="contributions-total">
                 {fmt(view.total)}

@@ -19,6 +19,7 @@ import type { Figure } from "../explainFigure";
 import { formatAmount } from "../formatAmount";
 import { periodLabel, previewModel, type PreviewSlice } from "../previewModel";
 import { ShareBars } from "./ShareBars";
+import { PeriodField } from "./PeriodField";
 import { FigureButton } from "./FigureButton";
 
 /** Props of the Preview step. */
@@ -72,8 +73,6 @@ export function PreviewStep({ allocation, slice, onSlice, unit, onUnit, onExplai
   const cur = allocation.settings.currency;
   const fmt = (v: number) => formatAmount(v, r);
   const year = slice === "period" ? {} : { year: slice };
-  const sliceLabel = (s: PreviewSlice) =>
-    s === "period" ? `Whole period ${periodLabel(allocation.years)}` : String(allocation.years[s]);
   const rate = `${Number((allocation.settings.psc * 100).toFixed(2))}%`;
   const shown = view.rows.find((x) => x.unit === unit) ?? view.rows[0];
   const rule = allocation.rules.find((x) => x.unit === shown?.unit);
@@ -88,20 +87,7 @@ export function PreviewStep({ allocation, slice, onSlice, unit, onUnit, onExplai
 
   return (
     <div className={styles.root}>
-      <Field label="Period shown">
-        <Dropdown
-          value={sliceLabel(slice)}
-          selectedOptions={[String(slice)]}
-          onOptionSelect={(_, d) => onSlice(d.optionValue === "period" ? "period" : Number(d.optionValue))}
-        >
-          <Option value="period">{sliceLabel("period")}</Option>
-          {allocation.years.map((y, i) => (
-            <Option key={y} value={String(i)}>
-              {String(y)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <PeriodField years={allocation.years} slice={slice} onSlice={onSlice} />
 
       <section className={styles.section} aria-labelledby="preview-totals">
         <Text as="h2" id="preview-totals" weight="semibold" size={400}>
