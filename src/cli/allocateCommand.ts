@@ -7,13 +7,14 @@ import { ForeignSheetError } from "../workbook/errors";
 import { toResultJson } from "../workbook/toResultJson";
 import { XlsxPackageError } from "../xlsx/errors";
 import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
-import { writeFileAtomic } from "../xlsx/writeFileAtomic";
 import { analyseInput } from "./analyseInput";
 import { checkOutputPath } from "./checkOutputPath";
 import type { CliIo } from "./cliIo";
 import { UserError } from "./errors";
+import { checkOutputUnchanged } from "./outputGuard";
 import { printProblems } from "./printProblems";
 import { readInputFile } from "./readInputFile";
+import { writeOutputFiles } from "./writeOutputFiles";
 
 /** The creator writeAnnexDocx records in a .docx's document properties. */
 const DOCX_CREATOR = "CMS Family Cost Sharing";
@@ -67,6 +68,8 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
       isOurs: isOurDocx,
     });
   }
+  // OUT is the input with our sheets: an earlier OUT the officer has since edited is not replaced.
+  await checkOutputUnchanged(out, { path: input, data }, force);
 
   const analysis = await analyseInput(input, data);
   checkOutputKind(out, analysis.book);
@@ -98,9 +101,15 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   const docxBytes = docx !== undefined ? await writeAnnexDocx(allocation) : undefined;
 
   // Everything is computed before the first file is written, so a fault leaves no partial set.
-  await writeFileAtomic(out, workbookBytes);
-  if (json !== undefined && jsonText !== undefined) await writeFileAtomic(json, jsonText);
-  if (docx !== undefined && docxBytes !== undefined) await writeFileAtomic(docx, docxBytes);
+  await writeOutputFiles([
+    { label: `--out ${out}`, path: out, data: workbookBytes },
+    ...(json !== undefined && jsonText !== undefined
+      ? [{ label: `--json ${json}`, path: json, data: jsonText }]
+      : []),
+    ...(docx !== undefined && docxBytes !== undefined
+      ? [{ label: `--docx ${docx}`, path: docx, data: docxBytes }]
+      : []),
+  ]);
 
   const { currency, rounding } = allocation.settings;
   const grand = allocation.grandTotal.total.reduce((a, b) => a + b, 0);

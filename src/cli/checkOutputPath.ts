@@ -4,14 +4,16 @@ import { UserError } from "./errors";
 
 /** What checkOutputPath needs to know about one output file. */
 export interface OutputCheck {
-  /** The option that named it ("--out", "--json"), for messages. */
-  option: string;
+  /** The option that named it ("--out", "--json"), for messages; none for a command's own argument. */
+  option?: string;
   /** Paths it must differ from (the input, the other outputs), with their option names. */
   mustDiffer: { option: string; path: string }[];
   /** True when an existing file at the path may be replaced without --force (it is one of ours). */
   isOurs: (existing: Uint8Array) => Promise<boolean>;
   /** --force: replace an existing file even if it is not ours. */
   force: boolean;
+  /** Why an existing file that isOurs rejects is not replaced, as the end of "PATH exists and ...". */
+  notOurs?: string;
 }
 
 /**
@@ -23,29 +25,28 @@ export interface OutputCheck {
  */
 export async function checkOutputPath(path: string, check: OutputCheck): Promise<void> {
   const target = resolve(path);
+  const label = check.option === undefined ? path : `${check.option} ${path}`;
   for (const other of check.mustDiffer) {
     if (resolve(other.path) === target || (await sameFile(other.path, target))) {
-      throw new UserError(
-        `${check.option} ${path} is the same file as ${other.option}: choose another name.`,
-      );
+      throw new UserError(`${label} is the same file as ${other.option}: choose another name.`);
     }
   }
   const folder = dirname(target);
   const folderInfo = await stat(folder).catch(() => undefined);
   if (!folderInfo?.isDirectory()) {
-    throw new UserError(`${check.option} ${path}: the folder ${folder} does not exist.`);
+    throw new UserError(`${label}: the folder ${folder} does not exist.`);
   }
   const info = await lstat(target).catch(() => undefined);
   if (!info) return;
   if (info.isSymbolicLink()) {
     throw new UserError(
-      `${check.option} ${path} is a symbolic link: costshare writes only regular files, so nothing was written. ` +
+      `${label} is a symbolic link: costshare writes only regular files, so nothing was written. ` +
         `Name the file it points to, or another file.`,
     );
   }
   if (!info.isFile()) {
     throw new UserError(
-      `${check.option} ${path} is not a regular file (a folder, a device or a pipe): nothing was written. ` +
+      `${label} is not a regular file (a folder, a device or a pipe): nothing was written. ` +
         `Choose a file name.`,
     );
   }
@@ -53,7 +54,7 @@ export async function checkOutputPath(path: string, check: OutputCheck): Promise
   const existing = await readFile(target);
   if (!(await check.isOurs(new Uint8Array(existing.buffer, existing.byteOffset, existing.byteLength)))) {
     throw new UserError(
-      `${check.option} ${path} exists and was not written by costshare: nothing was written. ` +
+      `${label} exists and ${check.notOurs ?? "was not written by costshare"}: nothing was written. ` +
         `Choose another name, or add --force to replace it.`,
     );
   }

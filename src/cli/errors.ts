@@ -6,3 +6,9 @@ import { CostSharingError } from "../engine/errors";
  * and exits with 2, never with a stack.
  */
 export class UserError extends CostSharingError {}
+
+/**
+ * The system failed to write an output the user could rightly ask for (a full disk, an I/O
+ * error): the CLI prints its message, which names the user's path, and exits with 1.
+ */
+export class SystemFileError extends CostSharingError {}

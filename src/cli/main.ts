@@ -1,20 +1,38 @@
+import { outputSheetNames } from "../workbook/outputSheetNames";
 import { VERSION } from "../workbook/version";
 import { allocateCommand } from "./allocateCommand";
 import type { CliIo } from "./cliIo";
 import { processIo } from "./cliIo";
-import { UserError } from "./errors";
+import { SystemFileError, UserError } from "./errors";
 import { parseCommandLine } from "./parseCommandLine";
 import { sampleCommand } from "./sampleCommand";
 import { terminalSafe } from "./terminalSafe";
 import { validateCommand } from "./validateCommand";
+
+/** The sheets allocate can write, in words ("A, B (for ...) and C"), as lines of the usage. */
+const OUTPUT_LIST = ((): string => {
+  const sheets = (hasOptions: boolean, hasParties: boolean): string[] =>
+    outputSheetNames({ hasOptions, hasParties, ownedSheets: [] });
+  const plain = sheets(false, false);
+  const withOptions = sheets(true, false);
+  const names = sheets(true, true).map((n) =>
+    plain.includes(n)
+      ? n
+      : withOptions.includes(n)
+        ? `${n} (for a workbook with options)`
+        : `${n} (for a workbook with Parties)`,
+  );
+  return wrap([names.slice(0, -1).join(", "), names[names.length - 1]].join(" and "), "      ");
+})();
 
 const HELP = `costshare ${VERSION}: shares the common services of the CMS Family secretariats across instruments.
 
 Usage:
   costshare allocate IN.xlsx --out OUT.xlsx [--json RESULT.json] [--docx ANNEX.docx] [--force]
       Reads the input sheets of IN.xlsx, checks them, allocates every post and budget line, and
-      writes OUT.xlsx: IN.xlsx with the Allocation, Savings, Settlement, Annex and Log sheets added
-      (or replaced, when an earlier run wrote them); everything else in IN.xlsx is kept as it is.
+      writes OUT.xlsx: IN.xlsx with costshare's sheets added (or replaced, when an earlier run wrote
+      them); everything else in IN.xlsx is kept as it is. The sheets it writes are
+${OUTPUT_LIST}.
       A macro-enabled IN.xlsm gives an OUT.xlsm with its macros. --json also writes the figures as
       RESULT.json, --docx the annex tables as a Word document for a Standing Committee paper.
   costshare validate IN.xlsx
@@ -24,17 +42,21 @@ Usage:
   costshare --help | --version
 
 IN.xlsx is never changed. An existing output file is replaced only when costshare wrote it
-(an .xlsx with costshare's sheets, a RESULT.json, an annex .docx), or with --force. Nothing is written when the
-input has a problem.
+(an .xlsx with costshare's sheets, a RESULT.json, an annex .docx, the unchanged sample), or with
+--force. Nor is an OUT.xlsx in which you added or edited a sheet since costshare wrote it (the
+message names the sheets) replaced without --force. Nothing is written when the input has a problem.
 
-Exit codes: 0 done; 2 invalid input or usage (every problem on stderr); 1 internal fault.
+Exit codes: 0 done; 2 a problem with the input or with what was asked (a usage mistake, a file
+that cannot be read, an output folder that cannot be written to, an output that is not replaced):
+every problem on stderr, nothing written; 1 the system failed to write a file (a full disk, an
+I/O error) or a fault of costshare's own.
 `;
 
 /**
  * The `costshare` command: parses `argv` (without "node" and the script), runs the command and
- * resolves to the exit code. It never throws: a user's mistake is one clear line and exit 2; a file
- * the system will not let it write, or a fault of ours, one line and exit 1 (the stack only with
- * COSTSHARE_DEBUG=1).
+ * resolves to the exit code. It never throws: a user's mistake (an output folder that cannot be
+ * written to included) is one clear line and exit 2; a write the system fails (a full disk), or a
+ * fault of ours, one line and exit 1 (the stack only with COSTSHARE_DEBUG=1).
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const safe = terminalSafeIo(io);
@@ -44,6 +66,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (err instanceof UserError) {
       safe.err(`costshare: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof SystemFileError) {
+      safe.err(`costshare: ${err.message}\n`);
+      return 1;
     }
     const fsError = err as NodeJS.ErrnoException;
     if (err instanceof Error && typeof fsError.code === "string" && typeof fsError.path === "string") {
@@ -127,4 +153,18 @@ function rejectOptions(values: Record<string, unknown>, command: string, names: 
   const given = names.filter((n) => values[n] !== undefined);
   if (given.length > 0)
     throw new UserError(`${command} does not take ${given.map((n) => `--${n}`).join(", ")}.`);
+}
+
+/** Text broken into lines of at most 96 characters, each after `indent`. */
+function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent.length + line.length + 1 + word.length > 96) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(indent + line);
+  return lines.join("\n");
 }

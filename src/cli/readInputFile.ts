@@ -30,6 +30,9 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   const data = await readFile(path).catch((err: NodeJS.ErrnoException) => {
     throw new UserError(`${path}: cannot be read (${err.code ?? err.message}).`);
   });
+  if (data.length === 0) {
+    throw new UserError(`${path}: the file is empty (0 bytes), not an Excel workbook.`);
+  }
   if (OLE_MAGIC.every((b, i) => data[i] === b)) {
     throw new UserError(
       `${path}: not an .xlsx workbook: it is an Excel 97-2003 workbook (.xls) or a password-protected workbook. ` +

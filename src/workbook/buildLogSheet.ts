@@ -120,3 +120,15 @@ function previousRows(log: SheetGrid | undefined): CellValue[][] {
   }
   return out;
 }
+
+/**
+ * The input fingerprint (its first 12 characters, lower case) that an earlier Log records for its
+ * last run, or undefined when the Log has no run row or its last row has none (a Log written
+ * before the column existed, or emptied by hand).
+ */
+export function lastLoggedFingerprint(log: SheetGrid): string | undefined {
+  const rows = previousRows(log);
+  const value = rows.length > 0 ? rows[rows.length - 1][2] : undefined;
+  const text = typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+  return text === "" ? undefined : text.toLowerCase();
+}

@@ -14,7 +14,7 @@ export function instrumentCodeProblem(code: string): string | undefined {
   const reserved = RESERVED[normalizeName(code)];
   if (reserved !== undefined) return `'${code}' cannot be an instrument code: ${reserved}`;
   if (!/^[\p{L}][\p{L}\p{N}._-]*$/u.test(code)) {
-    return `'${code}' cannot be an instrument code: use one word of letters, digits and hyphens, starting with a letter (e.g. 'IOSEA')`;
+    return `'${code}' cannot be an instrument code: use one word of letters, digits, '.', '_' and '-', starting with a letter (e.g. 'IOSEA')`;
   }
   return undefined;
 }

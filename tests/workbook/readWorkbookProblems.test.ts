@@ -169,9 +169,9 @@ describe("readWorkbook problems", () => {
     expect(
       problemsWith({ Instruments: instruments, Posts: posts(["P-1", "Officer", "P4", "Communications"]) }),
     ).toEqual([
-      "Instruments!A3: 'Raptors MOU' cannot be an instrument code: use one word of letters, digits and hyphens, starting with a letter (e.g. 'IOSEA')",
+      "Instruments!A3: 'Raptors MOU' cannot be an instrument code: use one word of letters, digits, '.', '_' and '-', starting with a letter (e.g. 'IOSEA')",
       "Instruments!A4: 'All' cannot be an instrument code: in Rules, 'all' means every instrument",
-      "Instruments!A5: '2015' cannot be an instrument code: use one word of letters, digits and hyphens, starting with a letter (e.g. 'IOSEA')",
+      "Instruments!A5: '2015' cannot be an instrument code: use one word of letters, digits, '.', '_' and '-', starting with a letter (e.g. 'IOSEA')",
       "Rules!D2: Participants of unit 'Communications' name 'AEWA', which is neither an instrument code, an instrument Type nor 'all'",
     ]);
   });
