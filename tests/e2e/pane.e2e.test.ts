@@ -166,6 +166,18 @@ describeIfChromium("the task pane in Chromium", () => {
     });
   }
 
+  /** What covers a target ("" when nothing does): the element met at its point, for a failure that says why. */
+  async function coverOf(target: Locator): Promise<string> {
+    return target.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const x = box.left + Math.min(box.width / 2, 24);
+      const y = Math.min(Math.max(box.top + box.height / 2, 1), window.innerHeight - 1);
+      const hit = document.elementFromPoint(x, y);
+      if (hit !== null && (el.contains(hit) || hit.closest(".fui-Listbox") !== null)) return "";
+      return hit === null ? `nothing at ${x},${y}` : `${hit.tagName}.${hit.className} at ${x},${y}`;
+    });
+  }
+
   /** The open popup's listbox (Fluent renders it in a portal at the end of the body). */
   const listbox = (page: Page) => page.locator(".fui-Listbox:visible");
 
@@ -199,7 +211,7 @@ describeIfChromium("the task pane in Chromium", () => {
     // Focus may have scrolled the heading out of the pane's view (at 350 px, in dark mode after a
     // dialog): bring it back, as chooseByMouse does, then check the open list leaves it visible.
     await heading.scrollIntoViewIfNeeded();
-    expect(await uncovered(heading)).toBe(true);
+    expect(await coverOf(heading)).toBe("");
     const names = await listbox(page).getByRole("option").allInnerTexts();
     const target = names.findIndex((n) => n.trim() === option);
     expect(target).toBeGreaterThanOrEqual(0);
@@ -654,6 +666,9 @@ describeIfChromium("the task pane in Chromium", () => {
       await dialog.waitFor();
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "hidden" });
+      // The dialog's backdrop fades out after the dialog itself: until it has gone, it is what a
+      // click (or elementFromPoint) meets over the pane.
+      await page.locator(".fui-DialogSurface__backdrop").waitFor({ state: "detached" });
       expect(await again.evaluate((el) => el === document.activeElement)).toBe(true);
       await chooseByKeyboard(
         page,
