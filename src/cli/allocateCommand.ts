@@ -2,7 +2,8 @@ import JSZip from "jszip";
 import { writeAnnexDocx } from "../annex/writeAnnexDocx";
 import { fromQuanta } from "../engine/money";
 import { hasErrors } from "../engine/problem";
-import { buildRunOutputs } from "../workbook/buildRunOutputs";
+import { describeSupersededApproval } from "../workbook/describeSupersededApproval";
+import { planRun } from "../workbook/planRun";
 import { ForeignSheetError } from "../workbook/errors";
 import { toResultJson } from "../workbook/toResultJson";
 import { XlsxPackageError } from "../xlsx/errors";
@@ -29,6 +30,8 @@ export interface AllocateOptions {
   /** When set, the command also writes the whole run at this time (tests pin it). */
   now?: Date;
   force: boolean;
+  /** Write even when the latest run was approved and this run changes its figures. */
+  supersede?: boolean;
 }
 
 /**
@@ -81,8 +84,21 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
     return 2;
   }
 
-  const { book, grids } = analysis;
-  const sheets = buildRunOutputs(allocation, grids, options.now ?? new Date());
+  const { book, grids, model, history } = analysis;
+  const plan = planRun(
+    { allocation, history, ...(model !== undefined ? { model } : {}) },
+    grids,
+    options.now ?? new Date(),
+  );
+  if (plan.supersedes !== undefined && options.supersede !== true) {
+    for (const line of describeSupersededApproval(plan.supersedes)) io.err(`${line}\n`);
+    io.err(
+      `${input}: nothing was written. To record this run over the approved one, run again with --supersede ` +
+        "(the approved run's figures stay in the Log and the Changes sheet compares with them).\n",
+    );
+    return 2;
+  }
+  const { sheets } = plan;
   try {
     await book.writeOutputs(sheets);
   } catch (err) {
@@ -97,7 +113,10 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
     throw err;
   }
   const workbookBytes = await book.toBuffer();
-  const jsonText = json !== undefined ? `${JSON.stringify(toResultJson(allocation), null, 2)}\n` : undefined;
+  const jsonText =
+    json !== undefined
+      ? `${JSON.stringify(toResultJson(allocation, plan.comparison), null, 2)}\n`
+      : undefined;
   const docxBytes = docx !== undefined ? await writeAnnexDocx(allocation) : undefined;
 
   // Everything is computed before the first file is written, so a fault leaves no partial set.

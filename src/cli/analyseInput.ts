@@ -1,7 +1,9 @@
+import type { Model } from "../engine/model";
 import type { Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import { analyseWorkbook } from "../workbook/analyseWorkbook";
 import type { WorkbookGrids } from "../workbook/grid";
+import type { RunHistory } from "../workbook/history/readRunHistory";
 import { inputSheets } from "../workbook/inputSheets";
 import { NotAWorkbookError, WorkbookTooLargeError, XlsxPackageError } from "../xlsx/errors";
 import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
@@ -16,6 +18,10 @@ export interface InputAnalysis {
   problems: Problem[];
   /** Present only when no problem is an error. */
   allocation?: Allocation;
+  /** The model allocated, when reading succeeded. */
+  model?: Model;
+  /** What earlier runs recorded in the workbook. */
+  history: RunHistory;
 }
 
 /**
@@ -25,8 +31,15 @@ export interface InputAnalysis {
  */
 export async function analyseInput(path: string, data: Uint8Array): Promise<InputAnalysis> {
   const { book, grids } = await openInput(path, data);
-  const { problems, allocation } = analyseWorkbook(grids);
-  return allocation ? { book, grids, problems, allocation } : { book, grids, problems };
+  const { problems, allocation, model, history } = analyseWorkbook(grids);
+  return {
+    book,
+    grids,
+    problems,
+    history,
+    ...(allocation !== undefined ? { allocation } : {}),
+    ...(model !== undefined ? { model } : {}),
+  };
 }
 
 /** The workbook and the grids of its input sheets; a file that cannot be read is a UserError that says why. */

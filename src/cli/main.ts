@@ -16,11 +16,13 @@ const OUTPUT_LIST = ((): string => {
   const plain = sheets(false, false);
   const withOptions = sheets(true, false);
   const names = sheets(true, true).map((n) =>
-    plain.includes(n)
-      ? n
-      : withOptions.includes(n)
-        ? `${n} (for a workbook with options)`
-        : `${n} (for a workbook with Parties)`,
+    n === "Run records"
+      ? `${n} (hidden)`
+      : plain.includes(n)
+        ? n
+        : withOptions.includes(n)
+          ? `${n} (for a workbook with options)`
+          : `${n} (for a workbook with Parties)`,
   );
   return wrap([names.slice(0, -1).join(", "), names[names.length - 1]].join(" and "), "      ");
 })();
@@ -28,13 +30,15 @@ const OUTPUT_LIST = ((): string => {
 const HELP = `costshare ${VERSION}: shares the common services of the CMS Family secretariats across instruments.
 
 Usage:
-  costshare allocate IN.xlsx --out OUT.xlsx [--json RESULT.json] [--docx ANNEX.docx] [--force]
+  costshare allocate IN.xlsx --out OUT.xlsx [--json RESULT.json] [--docx ANNEX.docx] [--force] [--supersede]
       Reads the input sheets of IN.xlsx, checks them, allocates every post and budget line, and
       writes OUT.xlsx: IN.xlsx with costshare's sheets added (or replaced, when an earlier run wrote
       them); everything else in IN.xlsx is kept as it is. The sheets it writes are
 ${OUTPUT_LIST}.
       A macro-enabled IN.xlsm gives an OUT.xlsm with its macros. --json also writes the figures as
       RESULT.json, --docx the annex tables as a Word document for a Standing Committee paper.
+      When the latest run in IN.xlsx was approved and this run would change its figures, nothing
+      is written unless --supersede is given.
   costshare validate IN.xlsx
       Lists every problem in IN.xlsx, each as Sheet!A1: message; writes nothing.
   costshare sample OUT.xlsx [--force]
@@ -122,15 +126,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         throw new UserError(`--docx ${values.docx}: the annex must be written to a .docx file.`);
       }
       return allocateCommand(
-        { input, out: values.out, json: values.json, docx: values.docx, force: values.force ?? false },
+        {
+          input,
+          out: values.out,
+          json: values.json,
+          docx: values.docx,
+          force: values.force ?? false,
+          supersede: values.supersede ?? false,
+        },
         io,
       );
     }
     case "validate":
-      rejectOptions(values, "validate", ["out", "json", "docx", "force"]);
+      rejectOptions(values, "validate", ["out", "json", "docx", "force", "supersede"]);
       return validateCommand(onlyFile(files, "validate", "IN.xlsx"), io);
     case "sample": {
-      rejectOptions(values, "sample", ["out", "json", "docx"]);
+      rejectOptions(values, "sample", ["out", "json", "docx", "supersede"]);
       const out = onlyFile(files, "sample", "OUT.xlsx");
       if (!/\.xlsx$/i.test(out)) throw new UserError(`${out}: the sample must be written to an .xlsx file.`);
       return sampleCommand(out, values.force ?? false, io);

@@ -8,6 +8,7 @@ const OPTIONS = {
   json: { type: "string" },
   docx: { type: "string" },
   force: { type: "boolean" },
+  supersede: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

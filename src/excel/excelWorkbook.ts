@@ -140,7 +140,8 @@ export class ExcelWorkbook implements WorkbookPort {
     // Tab positions as they stand once the leftovers are gone; the staging sheets come after them all.
     const kept = sheetNames.filter((n) => !leftovers.includes(n));
     sheets.forEach((sheet, i) => {
-      staged[i].visibility = "Visible";
+      // The Run records sheet stays hidden: the officer has no need of it, and can unhide it to look.
+      staged[i].visibility = sheet.hidden ? "Hidden" : "Visible";
       const old = kept.find((n) => same(n, sheet.name));
       const oldMark = names.find((m) => same(m.name, ownershipName(sheet.name)));
       if (oldMark) wb.names.getItem(oldMark.name).delete();

@@ -3,6 +3,8 @@ import type { Model } from "../engine/model";
 import { hasErrors, type Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import type { WorkbookGrids } from "./grid";
+import { readRunHistory, type RunHistory } from "./history/readRunHistory";
+import { restatedApproval } from "./history/restatedApproval";
 import type { InputMapping } from "./inputMapping";
 import { locateProblem } from "./locateProblem";
 import { outputSheetNames } from "./outputSheetNames";
@@ -30,14 +32,17 @@ export interface Analysis {
   problems: Problem[];
   /** Present only when no problem is an error. */
   allocation?: Allocation;
+  /** What earlier runs left in the workbook (the Log and the Run records), for the next run's comparison. */
+  history: RunHistory;
 }
 
 /**
  * The one path through the product, for the CLI, the pane in a browser and the pane in Excel:
  * reads the input grids against the workbook contract, allocates (every option, when the workbook
  * has options; and, with Parties, the scales of contributions), places every problem on its cell,
- * and checks that no sheet of the officer's has the name of an output sheet this run writes — so
- * that every problem is reported at once, before anything is written.
+ * checks that no sheet of the officer's has the name of an output sheet this run writes, and reads
+ * what earlier runs recorded (a run may not restate an approval with other figures) — so that
+ * every problem is reported at once, before anything is written.
  */
 export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = {}): Analysis {
   const read = options.read ?? readWorkbook(grids, options.mapping);
@@ -47,8 +52,9 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
     hasParties: read.layout.sheets.Parties !== undefined,
     ownedSheets: grids.ownedSheets,
   });
-  const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids, written)];
-  if (read.model === undefined || hasErrors(read.problems)) return { read, problems };
+  const history = readRunHistory(grids);
+  const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids, written), ...history.problems];
+  if (read.model === undefined || hasErrors(read.problems)) return { read, problems, history };
   let model = read.model;
   if (options.adjust !== undefined) {
     const adjusted = options.adjust(model);
@@ -58,12 +64,14 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
   const outcome = allocateWithContributions(model);
   if (!outcome.ok) {
     problems.push(...outcome.problems.map(locate));
-    return { read, model, problems };
+    return { read, model, problems, history };
   }
   problems.push(...outcome.allocation.warnings.map(locate));
+  const restated = restatedApproval(history, outcome.allocation);
+  if (restated !== undefined) problems.push(locate(restated));
   return hasErrors(problems)
-    ? { read, model, problems }
-    : { read, model, problems, allocation: outcome.allocation };
+    ? { read, model, problems, history }
+    : { read, model, problems, allocation: outcome.allocation, history };
 }
 
 /** A problem for each sheet of the officer's that has the name of one of the output sheets this run writes. */

@@ -128,4 +128,6 @@ export interface OutputSheet {
   tabColor?: string;
   /** Range that gets an AutoFilter, header row first, A1 notation ("A20:M95"). */
   autoFilter?: string;
+  /** True for a sheet the officer does not need to see (the Run records): written hidden, not very hidden. */
+  hidden?: boolean;
 }

@@ -1,14 +1,18 @@
 /**
+/**
  * The sheets this add-in writes, in the order they are written; each is replaced on every run
- * that writes it (Contributions only with Parties: see outputSheetNames).
+ * that writes it (Contributions only with Parties: see outputSheetNames). "Run records" is
+ * hidden: it keeps what each run needs to know of the earlier ones.
  */
 export const OUTPUT_SHEETS = [
   "Allocation",
   "Savings",
   "Settlement",
   "Contributions",
+  "Changes",
   "Annex",
   "Log",
+  "Run records",
 ] as const;
 
 /** The sheet that compares the options, written only for a workbook with options (Scenario columns). */

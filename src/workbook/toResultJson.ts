@@ -1,5 +1,10 @@
+import { CHANGE_CAUSES, type ChangeCause } from "../engine/changes/changeCause";
+import type { Figures } from "../engine/changes/figures";
+import type { InputChange } from "../engine/changes/inputChange";
+import type { RunStatus } from "../engine/model";
 import { fromQuanta } from "../engine/money";
 import type { Allocation } from "../engine/result";
+import type { Comparison, RunComparison } from "./history/compareRuns";
 
 /** An amount per instrument code. */
 export type Amounts = Record<string, number>;
@@ -53,6 +58,12 @@ export interface ResultJson {
    * level (which are those of the option written).
    */
   scenarios?: ResultScenario[];
+  /** The Status setting: Draft, Submitted or Approved. */
+  status: RunStatus;
+  /** The DocumentSymbol setting, when given. */
+  documentSymbol?: string;
+  /** How the figures moved since earlier runs; present when an earlier run is recorded. */
+  changes?: { previous: ResultComparison; approved?: ResultComparison };
 }
 
 /** One instrument's scale of contributions in RESULT.json. */
@@ -81,22 +92,57 @@ export interface ResultScenario {
   savings: ResultJson["savings"];
 }
 
+/** This run against one earlier run, in RESULT.json. */
+export interface ResultComparison {
+  run: number;
+  time: string;
+  status: RunStatus;
+  documentSymbol?: string;
+  /** Why the figures are not compared (another currency), when they are not. */
+  notCompared?: string;
+  /** The groups of the waterfall in the order they are applied, when compared. */
+  order?: ChangeCause[];
+  /** By instrument code: figures before and now, the difference, and its parts by step. */
+  instruments?: Record<
+    string,
+    { previous: Figures; current: Figures; difference: Figures; causes: Record<string, Figures> }
+  >;
+  /** The inputs that changed, when the earlier run's inputs are recorded. */
+  inputsChanged?: InputChange[];
+}
+
 /**
  * The figures of an Allocation as RESULT.json, in DESIGN.md's shape and key order, in currency
- * units; with options, `scenarios` gives each option's instrument totals, grand total and savings.
+ * units; with options, `scenarios` gives each option's instrument totals, grand total and savings;
+ * then the run's status and document, and, when `comparison` has an earlier run, `changes`.
  */
-export function toResultJson(allocation: Allocation): ResultJson {
-  const result = resultOf(allocation);
-  if (allocation.scenarios === undefined) return result;
-  const scenarios = allocation.scenarios.map(({ name, allocation: option }): ResultScenario => {
+export function toResultJson(allocation: Allocation, comparison?: RunComparison): ResultJson {
+  const { settings } = allocation;
+  const scenarios = allocation.scenarios?.map(({ name, allocation: option }): ResultScenario => {
     const { instrumentTotals, grandTotal, savings } = resultOf(option);
     return { name, instrumentTotals, grandTotal, savings };
   });
-  return { ...result, scenarios };
+  return {
+    ...resultOf(allocation),
+    ...(scenarios !== undefined ? { scenarios } : {}),
+    status: settings.status ?? "Draft",
+    ...(settings.documentSymbol?.trim() ? { documentSymbol: settings.documentSymbol.trim() } : {}),
+    ...(comparison?.previous !== undefined
+      ? {
+          changes: {
+            previous: resultComparison(comparison.previous),
+            ...(comparison.approved !== undefined ? { approved: resultComparison(comparison.approved) } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
+/** The keys DESIGN.md gives RESULT.json, for one allocation (one option). */
+type CoreResult = Omit<ResultJson, "scenarios" | "status" | "documentSymbol" | "changes">;
+
 /** RESULT.json's keys for one allocation (one option). */
-function resultOf(allocation: Allocation): ResultJson {
+function resultOf(allocation: Allocation): CoreResult {
   const { settings, years, instruments } = allocation;
   const n = instruments.length;
   const money = (q: number): number => fromQuanta(q, settings.rounding);
@@ -194,4 +240,48 @@ function contributionsJson(
 /** A fraction without float noise (6.111 / 100 = 0.061110000000000005 → 0.06111), to 12 significant digits. */
 function clean(fraction: number): number {
   return Number(fraction.toPrecision(12));
+}
+
+function resultComparison(c: Comparison): ResultComparison {
+  const r = c.against;
+  const head = {
+    run: r.run,
+    time: r.time,
+    status: r.status,
+    ...(r.documentSymbol !== undefined ? { documentSymbol: r.documentSymbol } : {}),
+  };
+  if (!c.outcome.ok) return { ...head, notCompared: c.outcome.reason };
+  const a = c.outcome.attribution;
+  const money = (f: Figures): Figures => ({
+    direct: fromQuanta(f.direct, a.quantum),
+    psc: fromQuanta(f.psc, a.quantum),
+    total: fromQuanta(f.total, a.quantum),
+  });
+  const zero: Figures = { direct: 0, psc: 0, total: 0 };
+  return {
+    ...head,
+    order: CHANGE_CAUSES.map((x) => x.cause),
+    instruments: Object.fromEntries(
+      a.instruments.map((code) => {
+        const was = a.previous[code] ?? zero;
+        const now = a.current[code] ?? zero;
+        return [
+          code,
+          {
+            previous: money(was),
+            current: money(now),
+            difference: money({
+              direct: now.direct - was.direct,
+              psc: now.psc - was.psc,
+              total: now.total - was.total,
+            }),
+            causes: Object.fromEntries(
+              a.steps.map((s) => [s.causes.join("+"), money(s.parts[code] ?? zero)]),
+            ),
+          },
+        ];
+      }),
+    ),
+    ...(c.changes !== undefined ? { inputsChanged: c.changes } : {}),
+  };
 }

@@ -96,8 +96,12 @@ export function applyOutputs(
         ]
       : []),
   ]);
+  const stateOf = new Map(
+    replaced.map((p) => [p.index, p.sheet.hidden === true ? "hidden" : "visible"] as const),
+  );
   const workbookXml = editWorkbookXml(pkg.text(workbookPart), {
     add: added.map((p) => p.added),
+    sheetState: (index) => stateOf.get(index),
     dropName: (name, local) =>
       local === undefined
         ? writing.has(name)
@@ -211,7 +215,12 @@ function place(state: PackageState, sheets: OutputSheet[]): Placement[] {
       sheet,
       part,
       index: index++,
-      added: { name: sheet.name, sheetId: ++sheetId, relId: freshRelId(workbook, i) },
+      added: {
+        name: sheet.name,
+        sheetId: ++sheetId,
+        relId: freshRelId(workbook, i),
+        ...(sheet.hidden === true ? { hidden: true } : {}),
+      },
     });
   });
   return placements;

@@ -1,0 +1,45 @@
+import { formatNumber } from "./annex/formatNumber";
+import { roundingDecimals } from "./annex/formatAmount";
+import type { SupersededApproval } from "./history/supersededApproval";
+
+/** At most this many instruments are named one by one; the rest are counted. */
+const MAX_NAMED = 12;
+
+/**
+ * What a run over an approved one would change, in lines for the CLI's refusal and the pane's
+ * dialog: the approved run, then each instrument whose figures change (total, direct, PSC, before
+ * → after), then how many yearly figures and shares of common services change.
+ */
+export function describeSupersededApproval(s: SupersededApproval): string[] {
+  const paper = s.documentSymbol !== undefined ? ` (${s.documentSymbol})` : "";
+  const when = s.time !== undefined ? ` of ${s.time.replace("T", " ").replace("Z", " UTC")}` : "";
+  if (s.changes === undefined) {
+    return [
+      `Run ${s.run}${when} is approved${paper} according to the Log, but its record cannot be read, ` +
+        "so costshare cannot tell which approved figures this run would change.",
+    ];
+  }
+  const c = s.changes;
+  const decimals = roundingDecimals(c.quantum);
+  const money = (q: number) => formatNumber(q * c.quantum, "en", decimals);
+  const signed = (q: number) => `${q > 0 ? "+" : ""}${money(q)}`;
+  const lines = [`Run ${s.run}${when} was approved${paper}. This run would change its figures:`];
+  if (c.currency !== undefined)
+    lines.push(`  the currency, from ${c.currency.before} to ${c.currency.after}, and so every figure`);
+  for (const i of c.instruments.slice(0, MAX_NAMED)) {
+    const parts = [
+      `total ${money(i.before.total)} \u2192 ${money(i.after.total)} (${signed(i.after.total - i.before.total)})`,
+    ];
+    if (i.before.direct !== i.after.direct)
+      parts.push(`direct ${money(i.before.direct)} \u2192 ${money(i.after.direct)}`);
+    if (i.before.psc !== i.after.psc) parts.push(`PSC ${money(i.before.psc)} \u2192 ${money(i.after.psc)}`);
+    lines.push(`  ${i.instrument}: ${parts.join("; ")}`);
+  }
+  if (c.instruments.length > MAX_NAMED)
+    lines.push(`  and ${c.instruments.length - MAX_NAMED} more instruments`);
+  const more: string[] = [];
+  if (c.years > 0) more.push(`${c.years} yearly figure${c.years === 1 ? "" : "s"}`);
+  if (c.units > 0) more.push(`${c.units} share${c.units === 1 ? "" : "s"} of common services`);
+  if (more.length > 0) lines.push(`  ${c.instruments.length > 0 ? "with" : "its"} ${more.join(" and ")}`);
+  return lines;
+}

@@ -1,0 +1,61 @@
+import { attributeChanges, type AttributionOutcome } from "../../engine/changes/attributeChanges";
+import { diffModels } from "../../engine/changes/diffModels";
+import type { InputChange } from "../../engine/changes/inputChange";
+import type { Model } from "../../engine/model";
+import type { Allocation } from "../../engine/result";
+import type { RunHistory } from "./readRunHistory";
+import type { RunRecord } from "./runRecord";
+
+/** This run set against one earlier run. */
+export interface Comparison {
+  /** "previous": the latest earlier run with a readable record; "approved": the last approved run. */
+  basis: "previous" | "approved";
+  against: RunRecord;
+  /** The inputs that differ, when the earlier run's inputs are recorded. */
+  changes?: InputChange[];
+  outcome: AttributionOutcome;
+}
+
+/** What this run is compared with. */
+export interface RunComparison {
+  /** The latest earlier run that has a readable record. */
+  previous?: Comparison;
+  /** The last approved run, when it is not `previous`. */
+  approved?: Comparison;
+  /** Runs after `previous` whose record cannot be read (their numbers). */
+  skipped: number[];
+}
+
+/**
+ * Compares this run with the latest earlier run that has a readable record, and with the last
+ * approved run when that is another one: which inputs changed, and each instrument's difference
+ * attributed to its causes (attributeChanges).
+ */
+export function compareRuns(
+  history: RunHistory,
+  model: Model | undefined,
+  allocation: Allocation,
+): RunComparison {
+  const records = history.records.map((r) => r.record);
+  const previous = records[records.length - 1];
+  const approved = [...records].reverse().find((r) => r.status === "Approved");
+  const known = [...history.logged.map((l) => l.run), ...history.unreadable.flatMap((u) => u.run ?? [])];
+  const skipped = [...new Set(known.filter((n) => previous === undefined || n > previous.run))].sort(
+    (a, b) => a - b,
+  );
+  const against = (record: RunRecord, basis: Comparison["basis"]): Comparison => {
+    const changes =
+      record.inputs !== undefined && model !== undefined ? diffModels(record.inputs, model) : undefined;
+    const outcome = attributeChanges(
+      { figures: record.figures, ...(record.inputs !== undefined ? { model: record.inputs } : {}) },
+      { ...(model !== undefined ? { model } : {}), allocation },
+      changes ?? [],
+    );
+    return { basis, against: record, ...(changes !== undefined ? { changes } : {}), outcome };
+  };
+  return {
+    ...(previous !== undefined ? { previous: against(previous, "previous") } : {}),
+    ...(approved !== undefined && approved !== previous ? { approved: against(approved, "approved") } : {}),
+    skipped,
+  };
+}

@@ -1,0 +1,35 @@
+import type { RunFigures } from "../../engine/changes/figures";
+import type { Model, RunStatus } from "../../engine/model";
+
+/** The format tag of a run record; a record of another format is reported, never guessed at. */
+export const RUN_RECORD_FORMAT = "cmscs-run-1";
+
+/**
+ * What one run keeps about itself in the Run records sheet, so that a later run can compare with
+ * it: its identity and status, its figures (by instrument for the period and by year, and each
+ * common service's shares), and, for the runs a later one may need to explain (the latest and
+ * the last approved), the inputs it was computed from. Amounts are integer quanta of
+ * `figures.rounding`.
+ */
+export interface RunRecord {
+  /** The run's number in this workbook: 1, 2, 3, ... */
+  run: number;
+  /** When it ran, ISO 8601 in UTC. */
+  time: string;
+  /** The add-in's version that computed it. */
+  version: string;
+  /** inputFingerprint() of its input sheets. */
+  fingerprint: string;
+  status: RunStatus;
+  /** The paper it serves, when Settings named one. */
+  documentSymbol?: string;
+  /** Calendar years of its period. */
+  years: number[];
+  figures: RunFigures;
+  /** Direct and PSC by year, by instrument code. */
+  byYear: Record<string, { direct: number[]; psc: number[] }>;
+  /** Each common service's shares over the period (operating units, in order), by instrument code. */
+  units: { unit: string; shares: Record<string, number> }[];
+  /** The model the run allocated, when kept (see keptInputs). */
+  inputs?: Model;
+}

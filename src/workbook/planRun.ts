@@ -1,0 +1,78 @@
+import type { Model } from "../engine/model";
+import type { Allocation } from "../engine/result";
+import { buildChangesSheet } from "./buildChangesSheet";
+import { buildOutputSheets } from "./buildOutputSheets";
+import type { OutputSheet, WorkbookGrids } from "./grid";
+import { buildRunRecordsSheet } from "./history/buildRunRecordsSheet";
+import { compareRuns, type RunComparison } from "./history/compareRuns";
+import { inputsChangedText } from "./history/inputsChangedText";
+import { keptRecords } from "./history/keptRecords";
+import { readRunHistory, type RunHistory } from "./history/readRunHistory";
+import { recordOfRun } from "./history/recordOfRun";
+import { supersededApproval, type SupersededApproval } from "./history/supersededApproval";
+import { inputFingerprint } from "./inputFingerprint";
+import { VERSION } from "./version";
+
+/** Everything a run is about to write, and what the edge must ask before writing it. */
+export interface RunPlan {
+  /** The output sheets, in the order they are written. */
+  sheets: OutputSheet[];
+  /** This run's number in the workbook. */
+  run: number;
+  /** What this run is compared with, and how its figures moved. */
+  comparison: RunComparison;
+  /**
+   * Set when the latest earlier run was approved and this run changes figures it published: the
+   * CLI refuses without --supersede, the pane asks.
+   */
+  supersedes?: SupersededApproval;
+}
+
+/** What planRun needs of the run: its allocation, the model it came from, and the history read with it. */
+export interface RunInput {
+  allocation: Allocation;
+  /** The model allocated; without it the record keeps no inputs and no difference is attributed. */
+  model?: Model;
+  /** The history analyseWorkbook read; read from `grids` when absent. */
+  history?: RunHistory;
+}
+
+/**
+ * The output sheets of one run on a workbook, for every edge (the CLI, the task pane): the
+ * figures, the comparison with earlier runs (the Changes sheet), the Log with this run's row, and
+ * the hidden Run records sheet with this run's record — and whether the run would change the
+ * figures of an approved run.
+ */
+export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunPlan {
+  const { allocation, model } = input;
+  const history = input.history ?? readRunHistory(grids);
+  const info = { time, version: VERSION, fingerprint: inputFingerprint(grids) };
+  const run = history.nextRun;
+  const comparison = compareRuns(history, model, allocation);
+  const record = recordOfRun(run, info, allocation, model);
+  const owned = new Set(grids.ownedSheets.map((name) => name.toLowerCase()));
+  const previousLog = grids.sheets.find((s) => s.name.toLowerCase() === "log" && owned.has("log"));
+  const sheets = buildOutputSheets(
+    allocation,
+    info,
+    previousLog,
+    {
+      log: {
+        run,
+        status: record.status,
+        ...(record.documentSymbol !== undefined ? { documentSymbol: record.documentSymbol } : {}),
+        inputsChanged: inputsChangedText(history, comparison, info.fingerprint),
+      },
+      changes: buildChangesSheet(comparison, allocation, info, run),
+      records: buildRunRecordsSheet(
+        keptRecords(history.records, record),
+        history.unreadable.flatMap((u) => u.cells),
+        info,
+      ),
+    },
+    // An earlier run's Contributions sheet is replaced (by a note) even when Parties are gone, never left stale.
+    owned.has("contributions"),
+  );
+  const supersedes = supersededApproval(history, allocation);
+  return { sheets, run, comparison, ...(supersedes !== undefined ? { supersedes } : {}) };
+}
