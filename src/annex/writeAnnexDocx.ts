@@ -126,6 +126,7 @@ export async function writeAnnexDocx(
   });
 
   const symbol = settings.documentSymbol?.trim() ?? "";
+  const status = settings.status ?? "Draft";
   const document = new Document({
     creator: "CMS Family Cost Sharing",
     title: annexTitle(settings, language),
@@ -152,6 +153,17 @@ export async function writeAnnexDocx(
         headers: {
           default: new Header({
             children: [
+              // The status on every page: a draft mark until the figures are approved.
+              new Paragraph({
+                alignment: AlignmentType.LEFT,
+                children: [
+                  new TextRun({
+                    text: m.status[status],
+                    bold: true,
+                    ...(status === "Approved" ? {} : { color: "C00000" }),
+                  }),
+                ],
+              }),
               new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: symbol })] }),
             ],
           }),

@@ -46,6 +46,7 @@ export interface SettingKey {
     | "rounding"
     | "supportMethod"
     | "documentSymbol"
+    | "status"
     | "annexTitle"
     | "annexStart"
     | "language"
@@ -210,6 +211,13 @@ export const CONTRACT: readonly ContractSheet[] = [
         property: "documentSymbol",
         aliases: ["Document symbol", "Symbol"],
         description: "Annex header, e.g. UNEP/CMS/StC44/Doc.X",
+      },
+      {
+        name: "Status",
+        property: "status",
+        aliases: ["Run status", "Document status", "Approval status"],
+        words: ["Approval", "Approved"],
+        description: "Draft, Submitted or Approved, e.g. Approved — UNEP/CMS/StC44/Doc.X",
       },
       {
         name: "AnnexTitle",

@@ -1,4 +1,10 @@
-import { defaultSettings, type Language, type Settings, type SupportMethod } from "../engine/model";
+import {
+  defaultSettings,
+  type Language,
+  type RunStatus,
+  type Settings,
+  type SupportMethod,
+} from "../engine/model";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
@@ -57,6 +63,24 @@ const ROUNDING_WORDS: Record<string, number> = {
   thousands: 1000,
 };
 
+const STATUS_WORDS: Record<string, RunStatus> = {
+  draft: "Draft",
+  projet: "Draft",
+  borrador: "Draft",
+  submitted: "Submitted",
+  soumis: "Submitted",
+  presentado: "Submitted",
+  approved: "Approved",
+  adopted: "Approved",
+  approuve: "Approved",
+  adopte: "Approved",
+  aprobado: "Approved",
+  adoptado: "Approved",
+};
+
+/** A Status value: its word, then optionally the paper after a dash, colon or comma ("Approved — UNEP/CMS/StC44/Doc.X"). */
+const STATUS_TEXT = /^\s*([\p{L}]+)(?:\s*[\u2014\u2013:,;-]\s*|\s+)?(.*\S)?\s*$/u;
+
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
 /**
@@ -69,6 +93,7 @@ export function readSettings(sheet: FoundSheet | undefined, reader: CellReader):
   if (sheet === undefined) return settings;
   const sources: NonNullable<Settings["sources"]> = {};
   const seenAt = new Map<string, number>();
+  const status: StatusCell = {};
   for (const row of sheet.rows) {
     const keyRef = sheet.cell(row, "Key");
     const valueRef = sheet.cell(row, "Value");
@@ -106,13 +131,59 @@ export function readSettings(sheet: FoundSheet | undefined, reader: CellReader):
     seenAt.set(key.name, row.row);
     sheet.layout.settingRows[key.name] = row.row;
     sources[key.property] = { sheet: sheet.layout.sheet, row: row.row };
-    readValue(settings, key, { ...valueRef, field: key.name }, reader);
+    readValue(settings, key, { ...valueRef, field: key.name }, reader, status);
   }
+  checkStatus(settings, sources, status, reader);
   settings.sources = sources;
   return settings;
 }
 
-function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: CellReader): void {
+/** The Status cell as read: its cell, and the paper written after the status word, if any. */
+interface StatusCell {
+  ref?: CellRef;
+  symbol?: string;
+}
+
+/**
+ * The paper a Status names ("Approved — UNEP/CMS/StC44/Doc.X") is the DocumentSymbol, unless
+ * DocumentSymbol names another; an approved run names its paper.
+ */
+function checkStatus(
+  settings: Settings,
+  sources: NonNullable<Settings["sources"]>,
+  status: StatusCell,
+  reader: CellReader,
+): void {
+  const ref = status.ref;
+  if (ref === undefined) return;
+  const given = settings.documentSymbol?.trim();
+  if (status.symbol !== undefined) {
+    if (given === undefined || given === "") {
+      settings.documentSymbol = status.symbol;
+      sources.documentSymbol = sources.status;
+    } else if (given.toLowerCase() !== status.symbol.toLowerCase()) {
+      reader.report(
+        ref,
+        `Status names the paper ${status.symbol}, but DocumentSymbol says ${given}; keep one of them, or make them the same`,
+      );
+      return;
+    }
+  }
+  if (settings.status === "Approved" && !settings.documentSymbol?.trim()) {
+    reader.report(
+      ref,
+      "An approved run names the paper that approved it: fill DocumentSymbol, or write the symbol after the status, as in Approved — UNEP/CMS/StC44/Doc.X",
+    );
+  }
+}
+
+function readValue(
+  settings: Settings,
+  key: SettingKey,
+  ref: CellRef,
+  reader: CellReader,
+  status: StatusCell,
+): void {
   if (reader.isBlank(ref.value)) return;
   switch (key.property) {
     case "currency": {
@@ -176,6 +247,23 @@ function readValue(settings: Settings, key: SettingKey, ref: CellRef, reader: Ce
           ref,
           `SupportMethod must be reciprocal or step-down, found ${describeValue(ref.value)}`,
         );
+      return;
+    }
+    case "status": {
+      const text = reader.text(ref);
+      if (text === undefined) return;
+      const match = STATUS_TEXT.exec(text);
+      const word = match === null ? undefined : STATUS_WORDS[normalizeName(match[1])];
+      if (match === null || word === undefined) {
+        reader.report(
+          ref,
+          `Status must be Draft, Submitted or Approved (an approved run with its paper: Approved — UNEP/CMS/StC44/Doc.X), found ${describeValue(ref.value)}`,
+        );
+        return;
+      }
+      settings.status = word;
+      status.ref = ref;
+      if (match[2] !== undefined) status.symbol = match[2].trim();
       return;
     }
     case "documentSymbol":

@@ -24,9 +24,11 @@ describe("writeAnnexDocx", () => {
     expect(size).toContain('w:orient="landscape"');
   });
 
-  it("puts the document symbol in the header and live page numbers in the footer", async () => {
+  it("puts the status mark and the document symbol in the header and live page numbers in the footer", async () => {
     const docx = await readDocx(await writeAnnexDocx(allocation, { language: "fr" }));
-    expect(docx.headers.map(textOf)).toContain("UNEP/CMS/StC44/Doc.X");
+    // A draft until approved, in the annex's language, then the paper's symbol.
+    expect(docx.headers.map(textOf)).toContain("PROJETUNEP/CMS/StC44/Doc.X");
+    expect(docx.headers.join("")).toMatch(/<w:color w:val="C00000"\/>.*PROJET/);
     const footer = docx.footers.join("");
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
@@ -136,7 +138,17 @@ describe("writeAnnexDocx", () => {
   it("escapes text from the user's data", async () => {
     const a = sampleAllocation({ documentSymbol: "CMS<&>AEWA" });
     const docx = await readDocx(await writeAnnexDocx(a));
-    expect(docx.headers.map(textOf)).toContain("CMS<&>AEWA");
+    expect(docx.headers.map(textOf)).toContain("DRAFTCMS<&>AEWA");
+  });
+
+  it("marks an approved annex as approved, and a submitted one still as a draft", async () => {
+    const approved = await readDocx(await writeAnnexDocx(sampleAllocation({ status: "Approved" })));
+    expect(approved.headers.map(textOf)).toContain("APPROVEDUNEP/CMS/StC44/Doc.X");
+    expect(approved.headers.join("")).not.toMatch(/C00000/);
+    const submitted = await readDocx(
+      await writeAnnexDocx(sampleAllocation({ status: "Submitted" }), { language: "es" }),
+    );
+    expect(submitted.headers.map(textOf).join("")).toMatch(/^BORRADOR \u2014 PRESENTADO PARA APROBACIÓN/);
   });
 
   it("writes the scale of contributions of each instrument with Parties, rates to three decimals", async () => {

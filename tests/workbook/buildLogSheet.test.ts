@@ -14,18 +14,42 @@ function readBack(rows: CellValue[][]): SheetGrid {
 }
 
 describe("buildLogSheet", () => {
-  it("writes a header and one row for this run", () => {
-    const sheet = buildLogSheet(handAllocation(), run);
+  it("writes a header and one row for this run: its number, status, paper, figures and what changed", () => {
+    const sheet = buildLogSheet(handAllocation(), run, undefined, {
+      run: 7,
+      status: "Approved",
+      documentSymbol: "UNEP/CMS/StC44/Doc.X",
+      inputsChanged: "Since run 6: Rules: row 3 changed.",
+    });
     expect(sheet.cells[3].map((c) => c?.v)).toEqual([
-      "Time (UTC)", "Version", "Input fingerprint", "Currency", "Direct", "PSC", "Total", "Instruments", "Lines",
+      "Run", "Time (UTC)", "Version", "Input fingerprint", "Status", "Document", "Currency", "Direct", "PSC",
+      "Total", "Instruments", "Lines", "Inputs changed",
     ]); // prettier-ignore
     expect(sheet.cells).toHaveLength(5);
     expect(sheet.cells[4].map((c) => c?.v)).toEqual([
-      "2026-11-27T20:18:00Z", "0.1.0", "0123456789ab", "EUR", 705600, 91728, 797328, 3, 4,
+      7, "2026-11-27T20:18:00Z", "0.1.0", "0123456789ab", "Approved", "UNEP/CMS/StC44/Doc.X", "EUR", 705600,
+      91728, 797328, 3, 4, "Since run 6: Rules: row 3 changed.",
     ]); // prettier-ignore
     // Excel must not read the time as a date, nor an all-digit fingerprint as a number.
-    expect(sheet.cells[4].slice(0, 3).map((c) => c?.fmt)).toEqual(["@", "@", "@"]);
+    expect(sheet.cells[4].slice(1, 4).map((c) => c?.fmt)).toEqual(["@", "@", "@"]);
+    expect(sheet.cells[4][12]).toMatchObject({ fmt: "@", wrap: true });
     expect(sheet.freeze).toEqual({ rows: 4, cols: 0 });
+  });
+
+  it("without an entry, leaves the run number blank and takes the status from Settings", () => {
+    const allocation = handAllocation();
+    const sheet = buildLogSheet(
+      { ...allocation, settings: { ...allocation.settings, status: "Submitted" } },
+      run,
+    );
+    expect(sheet.cells[4].map((c) => c?.v ?? null).slice(0, 6)).toEqual([
+      null,
+      "2026-11-27T20:18:00Z",
+      "0.1.0",
+      "0123456789ab",
+      "Submitted",
+      null,
+    ]);
   });
 
   it("keeps the rows of the previous Log and appends this run's", () => {
@@ -40,13 +64,13 @@ describe("buildLogSheet", () => {
       run,
       readBack(second.cells.map((r) => r.map((c) => (c?.v ?? null) as CellValue))),
     );
-    expect(third.cells.slice(4).map((r) => r[0]?.v)).toEqual([
+    expect(third.cells.slice(4).map((r) => r[1]?.v)).toEqual([
       "2026-01-01T00:00:00Z",
       "2026-02-01T00:00:00Z",
       "2026-11-27T20:18:00Z",
     ]);
     expect(third.cells[4].map((c) => c?.v)).toEqual(second.cells[4].map((c) => c?.v));
-    expect(third.cells[6][4]).toMatchObject({ v: 7056, fmt: "#,##0.00" });
+    expect(third.cells[6][7]).toMatchObject({ v: 7056, fmt: "#,##0.00" });
   });
 
   it("finds the header below other rows, maps columns by name, and reads back dates and numbers", () => {
@@ -61,12 +85,13 @@ describe("buildLogSheet", () => {
       ["0.0.9", "2025-06-01T00:00:00Z", "=cafe", { error: "#REF!" }, null],
     ]);
     const sheet = buildLogSheet(handAllocation(), run, previous);
+    // A Log of an earlier version: no Run, Status, Document or Inputs changed columns.
     expect(sheet.cells.slice(4).map((r) => r.map((c) => c?.v ?? null))).toEqual([
-      ["2025-05-05T10:00:00Z", "0.0.9", "123456789012", null, 1000, null, null, null, null],
-      ["2025-06-01T00:00:00Z", "0.0.9", "=cafe", null, "#REF!", null, null, null, null],
-      ["2026-11-27T20:18:00Z", "0.1.0", "0123456789ab", "EUR", 705600, 91728, 797328, 3, 4],
-    ]);
-    expect(sheet.cells[5][2]).toEqual({ v: "=cafe", fmt: "@" });
+      [null, "2025-05-05T10:00:00Z", "0.0.9", "123456789012", null, null, null, 1000, null, null, null, null, null],
+      [null, "2025-06-01T00:00:00Z", "0.0.9", "=cafe", null, null, null, "#REF!", null, null, null, null, null],
+      [null, "2026-11-27T20:18:00Z", "0.1.0", "0123456789ab", "Draft", null, "EUR", 705600, 91728, 797328, 3, 4, null],
+    ]); // prettier-ignore
+    expect(sheet.cells[5][3]).toEqual({ v: "=cafe", fmt: "@" });
     expect(sheet.cells.flat().some((c) => c?.f !== undefined)).toBe(false);
   });
 

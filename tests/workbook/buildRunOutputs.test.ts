@@ -12,7 +12,7 @@ const time = new Date("2026-11-27T21:00:00Z");
 function logRows(grids: WorkbookGrids): CellValue[][] {
   const log = buildRunOutputs(handAllocation(), grids, time).find((s) => s.name === "Log");
   const cells = log?.cells ?? [];
-  const header = cells.findIndex((r) => r[0]?.v === "Time (UTC)");
+  const header = cells.findIndex((r) => r[1]?.v === "Time (UTC)");
   return cells.slice(header + 1).map((r) => r.map((c) => (c?.v ?? null) as CellValue));
 }
 
@@ -28,7 +28,12 @@ describe("buildRunOutputs", () => {
     const grids = gridsWith(undefined, []);
     const rows = logRows(grids);
     expect(rows).toHaveLength(1);
-    expect(rows[0].slice(1, 3)).toEqual([VERSION, inputFingerprint(grids).slice(0, 12)]);
+    expect(rows[0].slice(0, 4)).toEqual([
+      1,
+      "2026-11-27T21:00:00Z",
+      VERSION,
+      inputFingerprint(grids).slice(0, 12),
+    ]);
   });
 
   it("keeps the rows of a Log an earlier run wrote", () => {
@@ -41,7 +46,10 @@ describe("buildRunOutputs", () => {
       .find((s) => s.name === "Log")!
       .cells.map((r) => r.map((c) => (c?.v ?? null) as CellValue));
     const rows = logRows(gridsWith(previous, ["Log"]));
-    expect(rows.map((r) => r[0])).toEqual(["2026-01-01T00:00:00Z", "2026-11-27T21:00:00Z"]);
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      [1, "2026-01-01T00:00:00Z"],
+      [2, "2026-11-27T21:00:00Z"],
+    ]);
   });
 
   it("ignores a sheet named Log that this add-in did not write", () => {

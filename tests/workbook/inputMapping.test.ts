@@ -63,6 +63,7 @@ describe("CONTRACT", () => {
       "Rounding",
       "SupportMethod",
       "DocumentSymbol",
+      "Status",
       "AnnexTitle",
       "AnnexStart",
       "Language",

@@ -2,8 +2,17 @@ import { outputSheetNames } from "../../src/workbook/outputSheetNames";
 import { OUTPUT_SHEETS, ownershipName, ownershipRefersTo } from "../../src/workbook/ownership";
 
 describe("ownership", () => {
-  it("lists our six sheets in the order they are written", () => {
-    expect(OUTPUT_SHEETS).toEqual(["Allocation", "Savings", "Settlement", "Contributions", "Annex", "Log"]);
+  it("lists our sheets in the order they are written", () => {
+    expect(OUTPUT_SHEETS).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Contributions",
+      "Changes",
+      "Annex",
+      "Log",
+      "Run records",
+    ]);
   });
 
   it("adds Options after Settlement only for a workbook with options", () => {

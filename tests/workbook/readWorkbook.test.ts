@@ -365,7 +365,7 @@ describe("readWorkbook", () => {
     const outcome = readWorkbook(validGrids({ Settings: settings }));
     expect(outcome.model).toBeDefined();
     expect(outcome.problems.map(formatProblem)).toEqual([
-      "Settings!A2: warning: 'Exchange rate' is not a setting this add-in knows, so it is ignored; the settings are Currency, FirstYear, Years, Escalation, PSC, Rounding, SupportMethod, DocumentSymbol, AnnexTitle, AnnexStart, Language, Scenarios, Scenario",
+      "Settings!A2: warning: 'Exchange rate' is not a setting this add-in knows, so it is ignored; the settings are Currency, FirstYear, Years, Escalation, PSC, Rounding, SupportMethod, DocumentSymbol, Status, AnnexTitle, AnnexStart, Language, Scenarios, Scenario",
     ]);
   });
 

@@ -7,6 +7,7 @@ describe("toResultJson", () => {
     const json = toResultJson(handAllocation());
     expect(Object.keys(json)).toEqual([
       "currency", "years", "instruments", "units", "instrumentTotals", "savings", "settlement", "grandTotal",
+      "status",
     ]); // prettier-ignore
     expect(json).toEqual({
       currency: "EUR",
@@ -56,6 +57,7 @@ describe("toResultJson", () => {
         ASCOBANS: { share: 12708, funded: 0, balance: 12708 },
       },
       grandTotal: { direct: 705600, psc: 91728, total: 797328 },
+      status: "Draft",
     });
     expect(Object.keys(json.units[0])).toEqual(["unit", "total", "shares"]);
     expect(Object.keys(json.units[2])).toEqual(["unit", "total", "shares", "support", "passedOn"]);

@@ -27,6 +27,11 @@ export function annexHtml(allocation: Allocation, language?: Language): string {
   const title = annexTitle(settings, lang);
   const symbol = settings.documentSymbol?.trim();
   const parts: string[] = [];
+  const status = settings.status ?? "Draft";
+  const colour = status === "Approved" ? "" : "color:#c00000;";
+  parts.push(
+    `<p style="${FONT}font-size:10pt;font-weight:bold;${colour}margin:0 0 3pt 0">${escapeHtml(m.status[status])}</p>`,
+  );
   if (symbol)
     parts.push(`<p style="${FONT}font-size:9pt;text-align:right;margin:0 0 6pt 0">${escapeHtml(symbol)}</p>`);
   parts.push(`<p style="${FONT}font-size:13pt;font-weight:bold;margin:0 0 6pt 0">${escapeHtml(title)}</p>`);

@@ -17,6 +17,8 @@ const LABEL_WIDTH_MAX = 60;
 /** Width of a figure column: "99,999,999" in bold with room to spare. */
 const FIGURE_WIDTH = 14;
 const HEADER_FILL = "F2F2F2";
+/** The draft mark's colour: a dark red that prints clearly in grey too. */
+const DRAFT_COLOUR = "C00000";
 
 /**
  * Builds the print-ready "Annex" sheet: Annexes 1–3 (and 4, the scales of contributions) one under the other, in the settings'
@@ -34,7 +36,21 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
   const widths = columnWidthsOf(tables);
   const cells: (OutCell | null)[][] = [];
   const title = annexTitle(settings, language);
-  cells.push([safeText(title, { bold: true, size: 13 })]);
+  // The status mark sits at the right end of the title row, which every printed page repeats.
+  const status = settings.status ?? "Draft";
+  const symbol = settings.documentSymbol?.trim();
+  // On screen the symbol shows with the mark; on paper it is in the page header as well.
+  const mark = safeText(symbol ? `${m.status[status]} \u2014 ${symbol}` : m.status[status], {
+    bold: true,
+    align: "right",
+    ...(status === "Approved" ? {} : { color: DRAFT_COLOUR }),
+  });
+  const markColumn = Math.max(1, widths.length - 1);
+  cells.push([
+    safeText(title, { bold: true, size: 13 }),
+    ...new Array<null>(markColumn - 1).fill(null),
+    mark,
+  ]);
   cells.push([]);
 
   for (const table of tables) {
@@ -67,7 +83,6 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
     cells.push([]);
   }
 
-  const symbol = settings.documentSymbol?.trim();
   return {
     name: ANNEX_SHEET,
     cells,

@@ -1,4 +1,4 @@
-import type { Language } from "../../engine/model";
+import type { Language, RunStatus } from "../../engine/model";
 
 /**
  * Every word the annex prints, in one language. Sentences that take figures are functions, so
@@ -9,6 +9,8 @@ export interface AnnexMessages {
   annex(n: number | string): string;
   /** Default document title when Settings has no AnnexTitle. */
   defaultTitle: string;
+  /** The status mark at the head of the annex: a draft mark until the figures are approved. */
+  status: Record<RunStatus, string>;
   /** "2015–2017" or "2015". */
   period(first: number, last: number): string;
   /** Table caption: "Period 2015–2017 (EUR)". */
@@ -131,6 +133,7 @@ export interface AnnexMessages {
 const en: AnnexMessages = {
   annex: (n) => `Annex ${n}`,
   defaultTitle: "Cost sharing of the common services of the CMS Family",
+  status: { Draft: "DRAFT", Submitted: "DRAFT \u2014 SUBMITTED FOR APPROVAL", Approved: "APPROVED" },
   period: (a, b) => (a === b ? `${a}` : `${a}\u2013${b}`),
   periodCaption: (p, c) => `Period ${p} (${c})`,
   yearCaption: (y, c) => `${y} (${c})`,
@@ -229,6 +232,7 @@ const en: AnnexMessages = {
 const fr: AnnexMessages = {
   annex: (n) => `Annexe ${n}`,
   defaultTitle: "Partage des coûts des services communs de la famille de la CMS",
+  status: { Draft: "PROJET", Submitted: "PROJET \u2014 SOUMIS POUR APPROBATION", Approved: "APPROUVÉ" },
   period: (a, b) => (a === b ? `${a}` : `${a}-${b}`),
   periodCaption: (p, c) => `Période ${p} (en ${c})`,
   yearCaption: (y, c) => `${y} (en ${c})`,
@@ -333,6 +337,11 @@ const fr: AnnexMessages = {
 const es: AnnexMessages = {
   annex: (n) => `Anexo ${n}`,
   defaultTitle: "Distribución de los costos de los servicios comunes de la familia de la CMS",
+  status: {
+    Draft: "BORRADOR",
+    Submitted: "BORRADOR \u2014 PRESENTADO PARA APROBACIÓN",
+    Approved: "APROBADO",
+  },
   period: (a, b) => (a === b ? `${a}` : `${a}-${b}`),
   periodCaption: (p, c) => `Período ${p} (en ${c})`,
   yearCaption: (y, c) => `${y} (en ${c})`,

@@ -55,6 +55,7 @@ export function buildRunRecordsSheet(
     cells,
     columnWidths: [8, 8, 8, 20, 80],
     freeze: { rows: 4, cols: 0 },
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: "Page &P of &N" },
     hidden: true,
   };
 }

@@ -56,7 +56,18 @@ describe("annexHtml", () => {
     expect(doc.querySelector("tbody tr td sup")?.textContent).toBe("a");
     const notes = [...doc.querySelectorAll("p")].map((p) => p.textContent);
     expect(notes).toContain("b Shared equally among CMS, AEWA and EUROBATS.");
-    expect(notes[0]).toBe("UNEP/CMS/StC44/Doc.X");
+    expect(notes.slice(0, 2)).toEqual(["DRAFT", "UNEP/CMS/StC44/Doc.X"]);
+  });
+
+  it("shows the status: a red draft mark until approved, in the annex's language", () => {
+    const draft = parse(annexHtml(allocation, "fr")).querySelector("p");
+    expect(draft?.textContent).toBe("PROJET");
+    expect(draft?.getAttribute("style")).toMatch(/color:#c00000/);
+    const approved = parse(
+      annexHtml({ ...allocation, settings: { ...allocation.settings, status: "Approved" } }, "es"),
+    ).querySelector("p");
+    expect(approved?.textContent).toBe("APROBADO");
+    expect(approved?.getAttribute("style")).not.toMatch(/color/);
   });
 
   it("escapes the user's text, so no markup gets through", () => {
