@@ -133,11 +133,15 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   const { currency, rounding } = allocation.settings;
   const grand = allocation.grandTotal.total.reduce((a, b) => a + b, 0);
   io.out(
-    `Wrote ${out}: ${sheets.map((s) => s.name).join(", ")}; grand total ${currency} ` +
+    `Wrote ${out}: ${sheets
+      .filter((s) => s.hidden !== true)
+      .map((s) => s.name)
+      .join(", ")} (and the hidden Run records); grand total ${currency} ` +
       `${fromQuanta(grand, rounding).toLocaleString("en-GB")} for ${allocation.years[0]}-${allocation.years[allocation.years.length - 1]}` +
       // With options, the figure is that of the option written; the Options sheet has the others.
       `${allocation.scenarios ? ` (option '${allocation.scenario ?? ""}' of ${allocation.scenarios.length})` : ""}.\n`,
   );
+  io.out(`Run ${plan.run} (${plan.status}). ${plan.inputsChanged}\n`);
   if (json !== undefined) io.out(`Wrote ${json}.\n`);
   if (docx !== undefined) io.out(`Wrote ${docx}: the annex tables as a Word document.\n`);
   return 0;

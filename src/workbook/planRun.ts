@@ -19,6 +19,10 @@ export interface RunPlan {
   sheets: OutputSheet[];
   /** This run's number in the workbook. */
   run: number;
+  /** This run's status, with its paper when it names one ("Approved, UNEP/CMS/StC44/Doc.X"). */
+  status: string;
+  /** Which inputs changed since the previous run, as the Log says it. */
+  inputsChanged: string;
   /** What this run is compared with, and how its figures moved. */
   comparison: RunComparison;
   /**
@@ -52,6 +56,7 @@ export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunP
   const record = recordOfRun(run, info, allocation, model);
   const owned = new Set(grids.ownedSheets.map((name) => name.toLowerCase()));
   const previousLog = grids.sheets.find((s) => s.name.toLowerCase() === "log" && owned.has("log"));
+  const inputsChanged = inputsChangedText(history, comparison, info.fingerprint);
   const sheets = buildOutputSheets(
     allocation,
     info,
@@ -61,7 +66,7 @@ export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunP
         run,
         status: record.status,
         ...(record.documentSymbol !== undefined ? { documentSymbol: record.documentSymbol } : {}),
-        inputsChanged: inputsChangedText(history, comparison, info.fingerprint),
+        inputsChanged,
       },
       changes: buildChangesSheet(comparison, allocation, info, run),
       records: buildRunRecordsSheet(
@@ -74,5 +79,14 @@ export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunP
     owned.has("contributions"),
   );
   const supersedes = supersededApproval(history, allocation);
-  return { sheets, run, comparison, ...(supersedes !== undefined ? { supersedes } : {}) };
+  const status =
+    record.documentSymbol !== undefined ? `${record.status}, ${record.documentSymbol}` : record.status;
+  return {
+    sheets,
+    run,
+    status,
+    inputsChanged,
+    comparison,
+    ...(supersedes !== undefined ? { supersedes } : {}),
+  };
 }

@@ -139,7 +139,9 @@ describe("bin/costshare.js", () => {
     );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Allocation, Savings, Settlement, Options, Contributions, Annex, Log");
+    expect(run.stdout).toContain(
+      "Allocation, Savings, Settlement, Options, Contributions, Changes, Annex, Log (and the hidden Run records)",
+    );
     // The sample compares the seed's four options and writes the joint secretariat.
     expect(run.stdout).toContain(
       "grand total EUR 12,992,092 for 2015-2017 (option 'Joint secretariat' of 4).",

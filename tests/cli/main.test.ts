@@ -19,7 +19,17 @@ const INPUT_SHEETS = [
   "Scales",
 ];
 /** The sample compares the seed's four options (Options after Settlement) and has Parties (Contributions). */
-const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Contributions", "Annex", "Log"];
+const OUTPUT_SHEETS = [
+  "Allocation",
+  "Savings",
+  "Settlement",
+  "Options",
+  "Contributions",
+  "Changes",
+  "Annex",
+  "Log",
+  "Run records",
+];
 
 function sha(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
@@ -31,12 +41,12 @@ async function load(path: string): Promise<Workbook> {
   return wb;
 }
 
-/** Data rows of the Log sheet: rows below its header whose first cell holds a time. */
+/** Data rows of the Log sheet: rows below its header whose Time cell (after Run) holds a time. */
 function logRows(wb: Workbook): number {
   const ws = wb.getWorksheet("Log");
   let n = 0;
   ws?.eachRow((row) => {
-    const v = row.getCell(1).value;
+    const v = row.getCell(2).value;
     if (typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v)) n++;
   });
   return n;

@@ -357,6 +357,43 @@ describe("readWorkbook", () => {
     expect(settings).toMatchObject({ currency: "EUR", firstYear: 2015, years: 3, psc: 0.13, rounding: 1 });
   });
 
+  it.each([
+    ["Draft", "Draft", undefined],
+    ["approved \u2014 UNEP/CMS/StC44/Doc.X", "Approved", "UNEP/CMS/StC44/Doc.X"],
+    ["Submitted: UNEP/CMS/StC44/Doc.7", "Submitted", "UNEP/CMS/StC44/Doc.7"],
+    ["Approuvé - UNEP/CMS/StC44/Doc.X", "Approved", "UNEP/CMS/StC44/Doc.X"],
+  ])("reads the Status %j with the paper it names", (text, status, symbol) => {
+    const settings = sheetOf("Settings", [
+      ["Key", "Value"],
+      ["Status", text],
+    ]);
+    const outcome = readWorkbook(validGrids({ Settings: settings }));
+    expect(outcome.problems).toEqual([]);
+    expect(modelOf(outcome).settings).toMatchObject({ status });
+    expect(modelOf(outcome).settings.documentSymbol).toBe(symbol);
+  });
+
+  it("reports a Status it does not know, an approved run without its paper, and two papers", () => {
+    const problems = (rows: (string | number)[][]) =>
+      readWorkbook(validGrids({ Settings: sheetOf("Settings", [["Key", "Value"], ...rows]) })).problems.map(
+        formatProblem,
+      );
+    expect(problems([["Status", "Final"]])).toEqual([
+      "Settings!B2: Status must be Draft, Submitted or Approved (an approved run with its paper: Approved \u2014 UNEP/CMS/StC44/Doc.X), found 'Final'",
+    ]);
+    expect(problems([["Status", "Approved"]])).toEqual([
+      "Settings!B2: An approved run names the paper that approved it: fill DocumentSymbol, or write the symbol after the status, as in Approved \u2014 UNEP/CMS/StC44/Doc.X",
+    ]);
+    expect(
+      problems([
+        ["DocumentSymbol", "UNEP/CMS/StC44/Doc.1"],
+        ["Status", "Approved \u2014 UNEP/CMS/StC44/Doc.2"],
+      ]),
+    ).toEqual([
+      "Settings!B3: Status names the paper UNEP/CMS/StC44/Doc.2, but DocumentSymbol says UNEP/CMS/StC44/Doc.1; keep one of them, or make them the same",
+    ]);
+  });
+
   it("warns about an unknown setting and still reads the workbook", () => {
     const settings = sheetOf("Settings", [
       ["Key", "Value"],

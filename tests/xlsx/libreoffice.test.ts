@@ -17,7 +17,16 @@ import {
  * workbook on load, and what it computes must agree with RESULT.json and with the values we cached.
  */
 
-const OUTPUT_SHEETS = ["Allocation", "Savings", "Settlement", "Options", "Contributions", "Annex", "Log"];
+const OUTPUT_SHEETS = [
+  "Allocation",
+  "Savings",
+  "Settlement",
+  "Options",
+  "Contributions",
+  "Changes",
+  "Annex",
+  "Log",
+];
 
 interface ResultJson {
   years: number[];
@@ -71,9 +80,17 @@ describeWithSoffice("LibreOffice recalculation of the output workbook", () => {
 
   beforeAll(async () => {
     if (!SOFFICE) throw new Error("soffice (LibreOffice) is not installed: apt-get install libreoffice-calc");
+    // A second run, after a rule changed, so that the Changes sheet has figures and checks too.
+    expect((await runCli("allocate", SAMPLE, "--out", join(dir, "first.xlsx"))).code).toBe(0);
+    const edited = await load(join(dir, "first.xlsx"));
+    const rules = edited.getWorksheet("Rules");
+    rules?.eachRow((row) => {
+      if (row.getCell(1).value === "Communication and outreach") row.getCell(3).value = "CMS 55%; AEWA 45%";
+    });
+    await edited.xlsx.writeFile(join(dir, "edited.xlsx"));
     const run = await runCli(
       "allocate",
-      SAMPLE,
+      join(dir, "edited.xlsx"),
       "--out",
       join(dir, "out.xlsx"),
       "--json",
@@ -138,6 +155,31 @@ describeWithSoffice("LibreOffice recalculation of the output workbook", () => {
       });
     }
     expect(checks).toBeGreaterThan(20);
+  });
+
+  it("recalculates the Changes sheet: each instrument's difference, and its parts adding up to it", () => {
+    const ws = theirs.getWorksheet("Changes");
+    if (!ws) throw new Error("no Changes sheet");
+    const header = labelledRows(ws).find(([label]) => label === "Instrument")?.[1];
+    if (header === undefined) throw new Error("no figures table on the Changes sheet");
+    const cols = headerColumns(ws, header);
+    let rows = 0;
+    for (
+      let r = header + 1;
+      typeof ws.getCell(r, 1).value === "string" && ws.getCell(r, 1).value !== "Total";
+      r++
+    ) {
+      const code = ws.getCell(r, 1).value as string;
+      const at = (label: string) => numberOf(ws.getCell(r, cols.get(label) ?? 0));
+      expect([code, at("Now: total")]).toEqual([code, result.instrumentTotals[code].total]);
+      expect([code, at("Difference (total)")]).toEqual([
+        code,
+        (at("Now: total") ?? 0) - (at("Run 1: total") ?? 0),
+      ]);
+      expect([code, at("Check (0 = adds up)")]).toEqual([code, 0]);
+      rows++;
+    }
+    expect(rows).toBe(result.instruments.length);
   });
 
   it("agrees with RESULT.json on every unit, instrument and grand total of the Allocation sheet", () => {

@@ -26,6 +26,27 @@ describe("buildAnnexSheet", () => {
     });
   });
 
+  it("shows the status and the document symbol at the right of the title row: a red draft mark until approved", () => {
+    const mark = (s: OutputSheet) => s.cells[0].filter((c): c is OutCell => c !== null && c !== undefined)[1];
+    expect(mark(sheet)).toMatchObject({
+      v: "DRAFT \u2014 UNEP/CMS/StC44/Doc.X",
+      bold: true,
+      color: "C00000",
+      align: "right",
+    });
+    expect(sheet.cells[0].length).toBe(sheet.columnWidths?.length);
+    const approved = mark(buildAnnexSheet(sampleAllocation({ status: "Approved", language: "fr" })));
+    expect(approved).toMatchObject({ v: "APPROUV\u00c9 \u2014 UNEP/CMS/StC44/Doc.X" });
+    expect(approved.color).toBeUndefined();
+    const submitted = mark(
+      buildAnnexSheet(sampleAllocation({ status: "Submitted", language: "es", documentSymbol: "" })),
+    );
+    expect(submitted).toMatchObject({
+      v: "BORRADOR \u2014 PRESENTADO PARA APROBACI\u00d3N",
+      color: "C00000",
+    });
+  });
+
   it("keeps an ampersand in the document symbol from becoming a header code", () => {
     const s = buildAnnexSheet(sampleAllocation({ documentSymbol: "CMS&AEWA/StC/1" }));
     expect(s.print?.header).toBe("CMS&&AEWA/StC/1");

@@ -1,0 +1,201 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Workbook, type Worksheet } from "exceljs";
+import { SAMPLE, runCli, tempDir } from "./cliHarness";
+
+async function load(path: string): Promise<Workbook> {
+  const wb = new Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** The row of a sheet whose first cell is `label`. */
+function rowOf(ws: Worksheet, label: string): number {
+  let found = 0;
+  ws.eachRow((row, n) => {
+    if (found === 0 && row.getCell(1).value === label) found = n;
+  });
+  if (found === 0) throw new Error(`${ws.name} has no row ${label}`);
+  return found;
+}
+
+/** Copies `from` to `to` with Settings keys set (a key not there is added) and Rules cells changed. */
+async function edit(
+  from: string,
+  to: string,
+  settings: Record<string, string | number>,
+  rules: Record<string, string> = {},
+): Promise<void> {
+  const wb = await load(from);
+  const ws = wb.getWorksheet("Settings") as Worksheet;
+  for (const [key, value] of Object.entries(settings)) {
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === key) row = n;
+    });
+    if (row === 0) row = ws.rowCount + 1;
+    ws.getCell(row, 1).value = key;
+    ws.getCell(row, 2).value = value;
+  }
+  const rulesSheet = wb.getWorksheet("Rules") as Worksheet;
+  for (const [unit, basis] of Object.entries(rules))
+    rulesSheet.getCell(rowOf(rulesSheet, unit), 3).value = basis;
+  await wb.xlsx.writeFile(to);
+}
+
+/** A sheet's values, row by row, from row 1. */
+function values(ws: Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: unknown[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const v = ws.getCell(r, c).value;
+      row.push(v !== null && typeof v === "object" && "result" in v ? v.result : v);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The Log's rows as [Run, Status, Document, Inputs changed]. */
+async function logOf(path: string): Promise<unknown[][]> {
+  const rows = values((await load(path)).getWorksheet("Log") as Worksheet);
+  const header = rows.findIndex((r) => r[0] === "Run");
+  return rows.slice(header + 1).map((r) => [r[0], r[4], r[5], r[12]]);
+}
+
+describe("costshare allocate: what changed, and an approved run", () => {
+  const dir = tempDir();
+  const path = (name: string) => join(dir, name);
+
+  it("numbers the runs, names the inputs that changed, and attributes each difference in the Changes sheet", async () => {
+    const first = await runCli("allocate", SAMPLE, "--out", path("run1.xlsx"));
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("Run 1 (Draft, UNEP/CMS/StC-Sample/Doc.1). First recorded run.");
+    await edit(
+      path("run1.xlsx"),
+      path("edit1.xlsx"),
+      { PSC: 0.07 },
+      { "Communication and outreach": "CMS 50%; AEWA 50%" },
+    );
+    const second = await runCli(
+      "allocate",
+      path("edit1.xlsx"),
+      "--out",
+      path("run2.xlsx"),
+      "--json",
+      path("run2.json"),
+    );
+    expect(second.err).toBe("");
+    expect(second.code).toBe(0);
+    const log = await logOf(path("run2.xlsx"));
+    const rulesRow = rowOf(
+      (await load(SAMPLE)).getWorksheet("Rules") as Worksheet,
+      "Communication and outreach",
+    );
+    const pscRow = rowOf((await load(SAMPLE)).getWorksheet("Settings") as Worksheet, "PSC");
+    expect(log).toEqual([
+      [1, "Draft", "UNEP/CMS/StC-Sample/Doc.1", "First recorded run."],
+      [
+        2,
+        "Draft",
+        "UNEP/CMS/StC-Sample/Doc.1",
+        `Since run 1: Settings: PSC changed. Rules: row ${rulesRow} changed.`,
+      ],
+    ]);
+    expect(pscRow).toBeGreaterThan(0);
+
+    const changes = values((await load(path("run2.xlsx"))).getWorksheet("Changes") as Worksheet);
+    const header = changes.findIndex((r) => r[0] === "Instrument");
+    expect(changes[header]).toEqual([
+      "Instrument", "Run 1: direct", "Run 1: PSC", "Run 1: total", "Now: direct", "Now: PSC", "Now: total",
+      "Difference (total)", "Rules", "PSC rate", "Check (0 = adds up)",
+    ]); // prettier-ignore
+    const result = JSON.parse(readFileSync(path("run2.json"), "utf8"));
+    const cms = changes.find((r) => r[0] === "CMS") as number[];
+    // CMS pays less of communications (60% to 50%) and less PSC (13% to 7%): both parts are negative.
+    expect(cms[8]).toBeLessThan(0);
+    expect(cms[9]).toBeLessThan(0);
+    expect(cms[8] + cms[9]).toBe(cms[7]);
+    expect(cms[6]).toBe(result.instrumentTotals.CMS.total);
+    expect(cms[10]).toEqual({ formula: expect.stringMatching(/^ROUND\(SUM\(I\d+:J\d+\)-H\d+,0\)$/) });
+    expect(result.changes.previous).toMatchObject({ run: 1, status: "Draft" });
+    expect(result.changes.previous.instruments.CMS.causes).toEqual({
+      rules: { direct: expect.any(Number), psc: expect.any(Number), total: cms[8] },
+      psc: { direct: 0, psc: cms[9], total: cms[9] },
+    });
+    expect(
+      changes.some((r) => r[0] === "Settings" && r[1] === pscRow && r[4] === "13%" && r[5] === "7%"),
+    ).toBe(true);
+  });
+
+  it("asks before changing an approved run's figures, and keeps them to compare with", async () => {
+    // The Committee approved run 2's figures: the officer marks them and runs again (same figures).
+    await edit(path("run2.xlsx"), path("edit2.xlsx"), {
+      Status: "Approved",
+      DocumentSymbol: "UNEP/CMS/StC44/Doc.X",
+    });
+    const approved = await runCli("allocate", path("edit2.xlsx"), "--out", path("run3.xlsx"));
+    expect(approved.err).toBe("");
+    expect(approved.out).toContain(
+      "Run 3 (Approved, UNEP/CMS/StC44/Doc.X). Since run 2: Settings: DocumentSymbol, Status changed.",
+    );
+    expect((await logOf(path("run3.xlsx")))[2].slice(0, 3)).toEqual([3, "Approved", "UNEP/CMS/StC44/Doc.X"]);
+
+    // New figures still marked approved under that paper would claim an approval never given.
+    await edit(path("run3.xlsx"), path("edit3.xlsx"), { PSC: 0.13 });
+    const restated = await runCli("allocate", path("edit3.xlsx"), "--out", path("bad.xlsx"));
+    expect(restated.code).toBe(2);
+    expect(restated.err).toMatch(
+      /^Settings!B\d+: Status says Approved under UNEP\/CMS\/StC44\/Doc.X, but run 3 was approved/m,
+    );
+
+    // As a draft, the run asks first: it says which approved figures would change, and writes nothing.
+    await edit(path("run3.xlsx"), path("edit4.xlsx"), { PSC: 0.13, Status: "Draft" });
+    const refused = await runCli(
+      "allocate",
+      path("edit4.xlsx"),
+      "--out",
+      path("run4.xlsx"),
+      "--json",
+      path("run4.json"),
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(
+      /^Run 3 of \S+ \S+ UTC was approved \(UNEP\/CMS\/StC44\/Doc.X\)\. This run would change its figures:$/m,
+    );
+    expect(refused.err).toMatch(/^ {2}CMS: total [\d,]+ → [\d,]+ \(\+[\d,]+\); PSC [\d,]+ → [\d,]+$/m);
+    expect(refused.err).toMatch(/--supersede/);
+    expect(existsSync(path("run4.xlsx"))).toBe(false);
+    expect(existsSync(path("run4.json"))).toBe(false);
+
+    // With --supersede it runs; the approved run stays in the Log, and Changes compares with it.
+    const run4 = await runCli("allocate", path("edit4.xlsx"), "--out", path("run4.xlsx"), "--supersede");
+    expect(run4.code).toBe(0);
+    await edit(
+      path("run4.xlsx"),
+      path("edit5.xlsx"),
+      {},
+      { "Communication and outreach": "CMS 70%; AEWA 30%" },
+    );
+    expect(
+      (await runCli("allocate", path("edit5.xlsx"), "--out", path("run5.xlsx"), "--json", path("run5.json")))
+        .code,
+    ).toBe(0);
+    expect((await logOf(path("run5.xlsx"))).map((r) => r.slice(0, 2))).toEqual([
+      [1, "Draft"], [2, "Draft"], [3, "Approved"], [4, "Draft"], [5, "Draft"],
+    ]); // prettier-ignore
+    const headings = values((await load(path("run5.xlsx"))).getWorksheet("Changes") as Worksheet)
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === "string" && v.startsWith("Since"));
+    expect(headings).toEqual([
+      expect.stringMatching(/^Since the previous run: run 4 of .* \(Draft, UNEP\/CMS\/StC44\/Doc.X\)$/),
+      expect.stringMatching(
+        /^Since the last approved run: run 3 of .* \(Approved, UNEP\/CMS\/StC44\/Doc.X\)$/,
+      ),
+    ]);
+    const result = JSON.parse(readFileSync(path("run5.json"), "utf8"));
+    expect(result.changes.approved.run).toBe(3);
+    expect(Object.keys(result.changes.approved.instruments.CMS.causes)).toEqual(["rules", "psc"]);
+  });
+});

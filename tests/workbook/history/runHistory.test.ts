@@ -1,0 +1,153 @@
+import type { Model } from "../../../src/engine/model";
+import type { CellValue, OutputSheet, SheetGrid, WorkbookGrids } from "../../../src/workbook/grid";
+import { analyseWorkbook } from "../../../src/workbook/analyseWorkbook";
+import { readRunHistory } from "../../../src/workbook/history/readRunHistory";
+import { RUN_RECORDS_SHEET } from "../../../src/workbook/history/runRecordsSheet";
+import { planRun, type RunPlan } from "../../../src/workbook/planRun";
+import { allocate } from "../../engine/modelArb";
+import { buildModel, instrument, post, rule } from "../../engine/buildModel";
+
+const time = (n: number) => new Date(Date.UTC(2026, 10, n, 9, 0, 0));
+
+function model(psc = 0.1, posts = 1): Model {
+  return buildModel({
+    settings: { psc, sources: { psc: { sheet: "Settings", row: 6 } } },
+    instruments: [instrument("CMS", 2, { Parties: 120 }), instrument("AEWA", 3, { Parties: 80 })],
+    posts: Array.from({ length: posts }, (_, i) =>
+      post(`P-${i + 1}`, "Communications", i + 2, { cost: 100000 + i, title: `Officer number ${i + 1}` }),
+    ),
+    rules: [rule("Communications", { method: "equal" }, 2)],
+  });
+}
+
+/** An output sheet as the next run reads it back: its values, formulas as their cached values. */
+function asGrid(sheet: OutputSheet): SheetGrid {
+  return {
+    name: sheet.name,
+    rows: sheet.cells.map((r) => (r ?? []).map((c) => (c?.v ?? null) as CellValue)),
+    firstRow: 1,
+    firstCol: 1,
+  };
+}
+
+/** The workbook after a run: its output sheets as grids, all marked ours. */
+function after(plan: RunPlan): WorkbookGrids {
+  return {
+    sheets: plan.sheets.map(asGrid),
+    tables: [],
+    ownedSheets: plan.sheets.map((s) => s.name),
+  };
+}
+
+function run(m: Model, grids: WorkbookGrids, day: number): RunPlan {
+  return planRun({ allocation: allocate(m), model: m }, grids, time(day));
+}
+
+const EMPTY: WorkbookGrids = { sheets: [], tables: [], ownedSheets: [] };
+
+describe("run history", () => {
+  it("reads back the record of each run, and compares the next run with it", () => {
+    const first = run(model(), EMPTY, 1);
+    expect(first.run).toBe(1);
+    expect(first.inputsChanged).toBe("First recorded run.");
+    const second = run(model(0.13), after(first), 2);
+    expect(second.run).toBe(2);
+    expect(second.inputsChanged).toBe("Since run 1: Settings: PSC changed.");
+    const c = second.comparison.previous;
+    expect(c?.against.run).toBe(1);
+    expect(c?.outcome.ok && c.outcome.attribution.steps.map((s) => [s.causes, s.parts.CMS.total])).toEqual([
+      [["psc"], 1500],
+    ]);
+  });
+
+  it("reads a long record split over rows, whatever order the rows are in", () => {
+    const first = run(model(0.1, 400), EMPTY, 1);
+    const grids = after(first);
+    const records = grids.sheets.find((s) => s.name === RUN_RECORDS_SHEET) as SheetGrid;
+    const header = records.rows.findIndex((r) => r[0] === "Run");
+    const parts = records.rows.slice(header + 1);
+    expect(parts.length).toBeGreaterThan(1);
+    records.rows = [...records.rows.slice(0, header + 1), ...parts.reverse()];
+    const history = readRunHistory(grids);
+    expect(history.problems).toEqual([]);
+    expect(history.records.map((r) => [r.record.run, r.record.inputs?.posts.length])).toEqual([[1, 400]]);
+  });
+
+  it("reports a record changed by hand, uses none of it, and writes it back as it was", () => {
+    const grids = after(run(model(), EMPTY, 1));
+    const records = grids.sheets.find((s) => s.name === RUN_RECORDS_SHEET) as SheetGrid;
+    const row = records.rows.findIndex((r) => r[0] === 1);
+    records.rows[row][4] = (records.rows[row][4] as string).replace('"psc":0.1', '"psc":0.2');
+    const history = readRunHistory(grids);
+    expect(history.records).toEqual([]);
+    expect(history.problems).toEqual([
+      {
+        severity: "warning",
+        sheet: RUN_RECORDS_SHEET,
+        cell: `A${row + 1}`,
+        message:
+          "The record of run 1 (row " +
+          `${row + 1}) cannot be read: it was changed after costshare wrote it (its checksum does not match). ` +
+          "It is kept as it is, and no comparison uses it.",
+      },
+    ]);
+    const next = run(model(0.13), grids, 2);
+    expect(next.run).toBe(2);
+    expect(next.inputsChanged).toBe("Not known: no earlier run has a record this version can read.");
+    const written = next.sheets.find((s) => s.name === RUN_RECORDS_SHEET) as OutputSheet;
+    expect(written.hidden).toBe(true);
+    expect(written.cells.some((r) => r[4]?.v === records.rows[row][4])).toBe(true);
+  });
+
+  it("keeps the inputs only of this run and the last approved one", () => {
+    const approved = model();
+    approved.settings = { ...approved.settings, status: "Approved", documentSymbol: "UNEP/CMS/StC44/Doc.X" };
+    const r1 = run(approved, EMPTY, 1);
+    const r2 = run(model(0.13), after(r1), 2);
+    const r3 = run(model(0.07), after(r2), 3);
+    const history = readRunHistory(after(r3));
+    expect(
+      history.records.map((r) => [r.record.run, r.record.status, r.record.inputs !== undefined]),
+    ).toEqual([
+      [1, "Approved", true],
+      [2, "Draft", false],
+      [3, "Draft", true],
+    ]);
+    // Run 3 compares with run 2 and, since run 1 was approved, with run 1 too.
+    expect(r3.comparison.previous?.against.run).toBe(2);
+    expect(r3.comparison.approved?.against.run).toBe(1);
+  });
+
+  it("asks before a run changes the figures of the approved run before it, and not when it changes none", () => {
+    const approved = model();
+    approved.settings = { ...approved.settings, status: "Approved", documentSymbol: "UNEP/CMS/StC44/Doc.X" };
+    const grids = after(run(approved, EMPTY, 1));
+    expect(run(model(), grids, 2).supersedes).toBeUndefined();
+    const s = run(model(0.13), grids, 2).supersedes;
+    expect(s).toMatchObject({ run: 1, documentSymbol: "UNEP/CMS/StC44/Doc.X" });
+    expect(s?.changes?.instruments.map((i) => [i.instrument, i.before.total, i.after.total])).toEqual([
+      ["CMS", 55000, 56500],
+      ["AEWA", 55000, 56500],
+    ]);
+  });
+
+  it("warns when the Log says another status than the run's record", () => {
+    const grids = after(run(model(), EMPTY, 1));
+    const log = grids.sheets.find((s) => s.name === "Log") as SheetGrid;
+    const row = log.rows.findIndex((r) => r[0] === 1);
+    log.rows[row][4] = "Approved";
+    expect(readRunHistory(grids).problems.map((p) => `${p.sheet}!${p.cell}: ${p.message}`)).toEqual([
+      `Log!E${row + 1}: Run 1 was recorded with the status Draft, but the Log says Approved. ` +
+        "The record is what later runs compare with; a run's status and document are set in Settings (Status, DocumentSymbol) before it runs.",
+    ]);
+  });
+
+  it("will not write over a sheet of the officer's named Changes or Run records", () => {
+    const grids: WorkbookGrids = {
+      sheets: [{ name: "Changes", rows: [["my notes"]], firstRow: 1, firstCol: 1 }],
+      tables: [],
+      ownedSheets: [],
+    };
+    expect(analyseWorkbook(grids).problems.map((p) => `${p.sheet}!${p.cell}`)).toContain("Changes!A1");
+  });
+});
