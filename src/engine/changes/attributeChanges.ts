@@ -1,4 +1,4 @@
-import { computeAllocation } from "../computeAllocation";
+import { computeOptions } from "../computeOptions";
 import type { Model } from "../model";
 import type { Allocation } from "../result";
 import { nameKey } from "../stages/nameKey";
@@ -47,7 +47,8 @@ export interface EarlierRun {
  * earlier run's recorded figures, the earlier inputs are first computed by this version of the
  * add-in, then the groups of changes (CHANGE_CAUSES, in that order; only those with a change) are
  * applied one at a time to the earlier model and the whole engine is run again on each model half
- * way; a step's part is what it moved. The last step ends on this run's own figures, so for every
+ * way (every option, when the workbook has options: the figures are those of the option written);
+ * a step's part is what it moved. The last step ends on this run's own figures, so for every
  * instrument the parts add up exactly to the difference, in integer quanta. Without the inputs of
  * either run, the difference is one part, "unattributed".
  */
@@ -103,7 +104,7 @@ export function attributeChanges(
     let figures: Record<string, Figures>;
     if (i === targets.length - 1) figures = last;
     else {
-      const outcome = computeAllocation(mixModels(before, after, applied));
+      const outcome = computeOptions(mixModels(before, after, applied));
       if (!outcome.ok) return;
       figures = inQuanta(runFigures(outcome.allocation));
     }

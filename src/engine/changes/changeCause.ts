@@ -1,13 +1,15 @@
 /**
  * The groups of input changes a difference between two runs is attributed to, in the order the
  * waterfall applies them (see attributeChanges): first whether this version of the add-in computes
- * the earlier inputs as they were computed then, then the frame of the budget (period,
+ * the earlier inputs as they were computed then, then which option is written (in a workbook with
+ * options), then the frame of the budget (period,
  * escalation, rounding), who takes part, what is costed (posts, then their costs), where the
  * posts sit, the other budget lines, how units are shared (rules, support), and the programme
  * support cost rate added on top.
  */
 export type ChangeCause =
   | "version"
+  | "option"
   | "settings"
   | "instruments"
   | "posts"
@@ -37,6 +39,11 @@ export const CHANGE_CAUSES: readonly ChangeCauseInfo[] = [
       "the earlier run's inputs computed by this version of the add-in, against the figures recorded then",
   },
   {
+    cause: "option",
+    label: "Option written",
+    covers: "Settings Scenario and Scenarios: which option is written, and the options there are",
+  },
+  {
     cause: "settings",
     label: "Period, escalation and rounding",
     covers: "Settings FirstYear, Years, Escalation and Rounding",
@@ -46,7 +53,11 @@ export const CHANGE_CAUSES: readonly ChangeCauseInfo[] = [
     label: "Instruments",
     covers: "instruments added or removed, their Type and their driver columns (Parties, Budget, ...)",
   },
-  { cause: "posts", label: "Posts added or removed", covers: "Posts rows, matched by PostId" },
+  {
+    cause: "posts",
+    label: "Posts added or removed",
+    covers: "Posts rows, matched by PostId, and the options each holds in (Scenario)",
+  },
   {
     cause: "costs",
     label: "Costs and grades",

@@ -1,5 +1,6 @@
 import type { BaselineItem, BudgetLine, Model, Settings } from "../model";
 import type { SourceRef } from "../problem";
+import { scenarioKey } from "../scenarioKey";
 import { nameKey } from "../stages/nameKey";
 import type { ChangeCause, OtherCause } from "./changeCause";
 import type { InputChange } from "./inputChange";
@@ -16,6 +17,8 @@ const SETTINGS: readonly { property: keyof Settings; key: string; cause: Cause; 
   { property: "rounding", key: "Rounding", cause: "settings" },
   { property: "supportMethod", key: "SupportMethod", cause: "support" },
   { property: "psc", key: "PSC", cause: "psc", percent: true },
+  { property: "scenarios", key: "Scenarios", cause: "option" },
+  { property: "scenario", key: "Scenario", cause: "option" },
   { property: "currency", key: "Currency", cause: "other" },
   { property: "documentSymbol", key: "DocumentSymbol", cause: "other" },
   { property: "status", key: "Status", cause: "other" },
@@ -67,6 +70,7 @@ export function diffModels(before: Model, after: Model): InputChange[] {
       field("Unit", "assignment", a.unit, b.unit, nameKey(a.unit) === nameKey(b.unit));
       field("Split", "assignment", a.split, b.split, undefined, true);
       field("FundedBy", "assignment", a.fundedBy, b.fundedBy);
+      field("Scenario", "posts", a.scenarios, b.scenarios, sameOptions(a.scenarios, b.scenarios));
       field("Title", "other", a.title, b.title);
     },
     out,
@@ -78,6 +82,7 @@ export function diffModels(before: Model, after: Model): InputChange[] {
     fields: (a, b, field) => {
       field("Amount", "budget", a.amount, b.amount);
       field("Amount by year", "budget", a.amountByYear, b.amountByYear);
+      field("Scenario", "budget", a.scenarios, b.scenarios, sameOptions(a.scenarios, b.scenarios));
     },
     out,
   });
@@ -90,6 +95,7 @@ export function diffModels(before: Model, after: Model): InputChange[] {
       field("Participants", "rules", a.participants.join(", "), b.participants.join(", "));
       field("Min", "rules", a.min, b.min, undefined, true);
       field("Max", "rules", a.max, b.max, undefined, true);
+      field("Scenario", "rules", a.scenarios, b.scenarios, sameOptions(a.scenarios, b.scenarios));
     },
     out,
   });
@@ -97,7 +103,10 @@ export function diffModels(before: Model, after: Model): InputChange[] {
   matchRecords(before.support, after.support, (l) => `${nameKey(l.provider)}\u0000${nameKey(l.receiver)}`, {
     item: (l) => `Support of ${l.receiver} by ${l.provider}`,
     whole: "support",
-    fields: (a, b, field) => field("Share", "support", a.share, b.share, undefined, true),
+    fields: (a, b, field) => {
+      field("Share", "support", a.share, b.share, undefined, true);
+      field("Scenario", "support", a.scenarios, b.scenarios, sameOptions(a.scenarios, b.scenarios));
+    },
     out,
   });
 
@@ -214,4 +223,11 @@ function budgetKey(l: BudgetLine): string {
 
 function baselineKey(l: BaselineItem): string {
   return [l.instrument, l.item ?? "", l.category, l.grade ?? ""].map(nameKey).join("\u0000");
+}
+
+/** Two Scenario cells name the same options, whatever their case, spacing and order (blank = every option). */
+function sameOptions(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const names = (l: readonly string[] | undefined) =>
+    [...new Set((l ?? []).map(scenarioKey))].sort().join("\u0000");
+  return names(a) === names(b);
 }

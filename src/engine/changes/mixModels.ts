@@ -1,4 +1,4 @@
-import type { Grade, Model, Post } from "../model";
+import type { Grade, Model, Post, Settings } from "../model";
 import { nameKey } from "../stages/nameKey";
 import type { ChangeCause } from "./changeCause";
 
@@ -18,13 +18,14 @@ export function mixModels(before: Model, after: Model, applied: ReadonlySet<Chan
   const period = has("settings") ? s1 : s0;
   return {
     settings: {
-      ...s1,
+      ...withoutOptions(s1),
       firstYear: period.firstYear,
       years: period.years,
       escalation: period.escalation,
       rounding: period.rounding,
       supportMethod: (has("support") ? s1 : s0).supportMethod,
       psc: (has("psc") ? s1 : s0).psc,
+      ...optionSettings(has("option") ? s1 : s0),
     },
     instruments: has("instruments") ? after.instruments : before.instruments,
     grades: has("costs")
@@ -36,6 +37,19 @@ export function mixModels(before: Model, after: Model, applied: ReadonlySet<Chan
     support: has("support") ? after.support : before.support,
     baseline: [],
   };
+}
+
+/** The settings that name the options and the one written, as one run has them (absent ones stay absent). */
+function optionSettings(s: Settings): Pick<Settings, "scenarios" | "scenario"> {
+  return {
+    ...(s.scenarios !== undefined ? { scenarios: s.scenarios } : {}),
+    ...(s.scenario !== undefined ? { scenario: s.scenario } : {}),
+  };
+}
+
+function withoutOptions(s: Settings): Settings {
+  const { scenarios: _list, scenario: _chosen, ...rest } = s;
+  return rest;
 }
 
 /** `main`, then the grades of `other` that `main` lacks. */
@@ -58,9 +72,20 @@ function mixPosts(
   costs: boolean,
   assignment: boolean,
 ): Post[] {
-  const key = (p: Post) => p.id.toLowerCase();
-  const earlier = new Map(before.map((p) => [key(p), p]));
-  const later = new Map(after.map((p) => [key(p), p]));
+  // A PostId may come back on another row for other options: the n-th of an id pairs with the n-th.
+  const numbered = (posts: readonly Post[]): [string, Post][] => {
+    const seen = new Map<string, number>();
+    return posts.map((p) => {
+      const id = p.id.toLowerCase();
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      return [`${id}\u0000${n}`, p];
+    });
+  };
+  const earlierList = numbered(before);
+  const laterList = numbered(after);
+  const earlier = new Map(earlierList);
+  const later = new Map(laterList);
   const mix = (a: Post, b: Post): Post => {
     const cost = costs ? b : a;
     const place = assignment ? b : a;
@@ -79,13 +104,13 @@ function mixPosts(
     return post;
   };
   if (which) {
-    return after.map((b) => {
-      const a = earlier.get(key(b));
+    return laterList.map(([k, b]) => {
+      const a = earlier.get(k);
       return a === undefined ? b : mix(a, b);
     });
   }
-  return before.map((a) => {
-    const b = later.get(key(a));
+  return earlierList.map(([k, a]) => {
+    const b = later.get(k);
     return b === undefined ? a : mix(a, b);
   });
 }

@@ -161,6 +161,10 @@ function yearAmounts(v: Json, at: string): Record<number, number> {
   return out;
 }
 
+function texts(v: Json, at: string): string[] {
+  return arr(v, at).map((x, i) => str(x, `${at}[${i}]`));
+}
+
 function fractions(v: Json, at: string): Record<string, number> {
   return keyed(v, at, num);
 }
@@ -202,6 +206,8 @@ function settingsOf(v: Json, at: string): Settings {
     ...optional(s.annexTitle, "annexTitle", (x) => str(x, `${at}.annexTitle`)),
     ...optional(s.annexStart, "annexStart", (x) => int(x, `${at}.annexStart`)),
     ...(language !== undefined ? { language: language } : {}),
+    ...optional(s.scenarios, "scenarios", (x) => texts(x, `${at}.scenarios`)),
+    ...optional(s.scenario, "scenario", (x) => str(x, `${at}.scenario`)),
     ...optional(s.sources, "sources", (x) => keyed(x, `${at}.sources`, sourceOf)),
   };
 }
@@ -239,6 +245,7 @@ function postOf(v: Json, at: string): Post {
     ...optional(p.costByYear, "costByYear", (x) => yearAmounts(x, `${at}.costByYear`)),
     ...optional(p.fundedBy, "fundedBy", (x) => str(x, `${at}.fundedBy`)),
     ...optional(p.split, "split", (x) => fractions(x, `${at}.split`)),
+    ...optional(p.scenarios, "scenarios", (x) => texts(x, `${at}.scenarios`)),
     source: sourceOf(p.source, `${at}.source`),
   };
 }
@@ -251,6 +258,7 @@ function budgetOf(v: Json, at: string): BudgetLine {
     category: str(b.category, `${at}.category`),
     ...optional(b.amount, "amount", (x) => num(x, `${at}.amount`)),
     ...optional(b.amountByYear, "amountByYear", (x) => yearAmounts(x, `${at}.amountByYear`)),
+    ...optional(b.scenarios, "scenarios", (x) => texts(x, `${at}.scenarios`)),
     source: sourceOf(b.source, `${at}.source`),
   };
 }
@@ -290,6 +298,7 @@ function ruleOf(v: Json, at: string): Rule {
     participants: arr(r.participants, `${at}.participants`).map((x, i) => str(x, `${at}.participants[${i}]`)),
     ...optional(r.min, "min", (x) => num(x, `${at}.min`)),
     ...optional(r.max, "max", (x) => num(x, `${at}.max`)),
+    ...optional(r.scenarios, "scenarios", (x) => texts(x, `${at}.scenarios`)),
     source: sourceOf(r.source, `${at}.source`),
   };
 }
@@ -300,6 +309,7 @@ function supportOf(v: Json, at: string): SupportLink {
     provider: str(l.provider, `${at}.provider`),
     receiver: str(l.receiver, `${at}.receiver`),
     share: num(l.share, `${at}.share`),
+    ...optional(l.scenarios, "scenarios", (x) => texts(x, `${at}.scenarios`)),
     source: sourceOf(l.source, `${at}.source`),
   };
 }

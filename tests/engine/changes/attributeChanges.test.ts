@@ -1,9 +1,17 @@
 import { attributeChanges, type Attribution } from "../../../src/engine/changes/attributeChanges";
 import { diffModels } from "../../../src/engine/changes/diffModels";
 import { runFigures } from "../../../src/engine/changes/runFigures";
+import { computeOptions } from "../../../src/engine/computeOptions";
 import type { Model } from "../../../src/engine/model";
-import { allocate } from "../modelArb";
+import type { Allocation } from "../../../src/engine/result";
 import { buildModel, instrument, post, rule } from "../buildModel";
+
+/** The allocation written, as every edge computes it (the option written, in a workbook with options). */
+function allocate(m: Model): Allocation {
+  const outcome = computeOptions(m);
+  if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+  return outcome.allocation;
+}
 
 /**
  * The hand-worked examples: two instruments, CMS with 120 Parties and AEWA with 80, and one
@@ -127,6 +135,25 @@ describe("attributeChanges", () => {
     const parts = a.steps.map((s) => s.parts.EUROBATS.total);
     expect(a.steps.map((s) => s.causes)).toEqual([["instruments"]]);
     expect(parts[0]).toBe(a.current.EUROBATS.total);
+  });
+
+  it("in a workbook with options, follows the option written, and puts a switch of option in its own part", () => {
+    const options = (scenario: string, pilotOnly = true): Model => {
+      const m = before();
+      m.settings = { ...m.settings, scenarios: ["Status quo", "Pilot"], scenario };
+      m.posts = [
+        ...m.posts,
+        post("P-2", "Communications", 3, { cost: 50000, ...(pilotOnly ? { scenarios: ["Pilot"] } : {}) }),
+      ];
+      return m;
+    };
+    expect(attribute(options("Status quo"), options("Status quo")).current.CMS.total).toBe(55000);
+    // The pilot adds P-2: 25,000 + 2,500 PSC each.
+    expect(totals(attribute(options("Status quo"), options("Pilot")))).toEqual([["option", 27500, 27500]]);
+    // P-2 now holds in every option, the status quo included: a post added to the option written.
+    expect(totals(attribute(options("Status quo"), options("Status quo", false)))).toEqual([
+      ["posts", 27500, 27500],
+    ]);
   });
 
   it("without the earlier run's inputs, shows the whole difference as not attributed", () => {

@@ -1,11 +1,19 @@
+import { computeOptions } from "../../../src/engine/computeOptions";
 import type { Model } from "../../../src/engine/model";
+import type { Allocation } from "../../../src/engine/result";
 import type { CellValue, OutputSheet, SheetGrid, WorkbookGrids } from "../../../src/workbook/grid";
 import { analyseWorkbook } from "../../../src/workbook/analyseWorkbook";
 import { readRunHistory } from "../../../src/workbook/history/readRunHistory";
 import { RUN_RECORDS_SHEET } from "../../../src/workbook/history/runRecordsSheet";
 import { planRun, type RunPlan } from "../../../src/workbook/planRun";
-import { allocate } from "../../engine/modelArb";
 import { buildModel, instrument, post, rule } from "../../engine/buildModel";
+
+/** The allocation written, as every edge computes it (the option written, in a workbook with options). */
+function allocate(m: Model): Allocation {
+  const outcome = computeOptions(m);
+  if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+  return outcome.allocation;
+}
 
 const time = (n: number) => new Date(Date.UTC(2026, 10, n, 9, 0, 0));
 
@@ -58,6 +66,20 @@ describe("run history", () => {
     expect(c?.outcome.ok && c.outcome.attribution.steps.map((s) => [s.causes, s.parts.CMS.total])).toEqual([
       [["psc"], 1500],
     ]);
+  });
+
+  it("keeps the options of each row in the record, so that the same inputs compare as the same", () => {
+    const options = model();
+    options.settings = { ...options.settings, scenarios: ["Status quo", "Pilot"], scenario: "Status quo" };
+    options.posts.push(post("P-9", "Communications", 9, { cost: 50000, scenarios: ["Pilot"] }));
+    const first = after(run(options, EMPTY, 1));
+    const kept = readRunHistory(first).records[0].record.inputs;
+    expect(kept?.settings).toMatchObject({ scenarios: ["Status quo", "Pilot"], scenario: "Status quo" });
+    expect(kept?.posts.map((p) => p.scenarios)).toEqual([undefined, ["Pilot"]]);
+    const second = run(options, first, 2);
+    expect(second.inputsChanged).toBe("Since run 1: none.");
+    const c = second.comparison.previous;
+    expect(c?.outcome.ok && c.outcome.attribution.steps).toEqual([]);
   });
 
   it("reads a long record split over rows, whatever order the rows are in", () => {
