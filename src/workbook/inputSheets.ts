@@ -1,3 +1,4 @@
+import { RUN_RECORDS_SHEET } from "./history/runRecordsSheet";
 import { CONTRACT, type InputMapping } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 
@@ -23,7 +24,8 @@ export interface InputSheets {
  * The sheets and tables of a workbook that readWorkbook and the Log can use, so that an adapter
  * reads those and leaves the rest (a ledger, a data dump) unread: every sheet or table named as a
  * contract sheet or one of its aliases (tables also with a "tbl" prefix), every sheet or table the
- * officer's mapping names, and the Log we wrote (the next Log keeps its rows). It is the same test
+ * officer's mapping names, the Log we wrote (the next Log keeps its rows) and the hidden Run
+ * records (the next run compares with them). It is the same test
  * locateSheet applies, made wider (all matches, not the first), so whatever locateSheet chooses
  * has been read; our other output sheets are never input.
  */
@@ -47,7 +49,11 @@ export function inputSheets(index: WorkbookIndex, mapping?: InputMapping): Input
     const bare = table && key.startsWith("tbl") ? key.slice(3) : key;
     return exact.has(name) || mapped.has(key) || wanted.has(key) || (table && wanted.has(bare));
   };
-  const sheets = index.sheets.filter((s) => (owned.has(s) ? s.toLowerCase() === "log" : isInput(s, false)));
+  // Of our own sheets, the Log (the next Log keeps its rows) and the Run records (the next run compares with them).
+  const history = new Set(["log", RUN_RECORDS_SHEET.toLowerCase()]);
+  const sheets = index.sheets.filter((s) =>
+    owned.has(s) ? history.has(s.toLowerCase()) : isInput(s, false),
+  );
   const read = new Set(sheets);
   const tables = index.tables
     .filter((t) => !owned.has(t.sheet) && !read.has(t.sheet) && isInput(t.name, true))

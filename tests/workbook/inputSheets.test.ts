@@ -47,15 +47,15 @@ describe("inputSheets", () => {
     expect(inputSheets(index(["Personnel", "Ledger"]), odd)).toEqual({ sheets: [], tables: [] });
   });
 
-  it("reads our own Log (the next one keeps its rows) but none of our other output sheets", () => {
+  it("reads our own Log and Run records (the next run keeps and compares with them) but none of our other output sheets", () => {
     const found = inputSheets(
       index(
-        ["Posts", "Allocation", "Log", "Savings"],
+        ["Posts", "Allocation", "Log", "Savings", "Changes", "Run records"],
         [{ name: "tblPosts", sheet: "Allocation" }],
-        ["Allocation", "Log", "Savings"],
+        ["Allocation", "Log", "Savings", "Changes", "Run records"],
       ),
     );
-    expect(found).toEqual({ sheets: ["Posts", "Log"], tables: [] });
+    expect(found).toEqual({ sheets: ["Posts", "Log", "Run records"], tables: [] });
   });
 
   it("leaves a Log that is not ours unread", () => {
