@@ -360,7 +360,14 @@ describe("the whole pipeline on valid workbooks", () => {
           join(dir, "r2.json"),
         );
         expect(rerun.code).toBe(0);
-        expect(JSON.parse(readFileSync(join(dir, "r2.json"), "utf8"))).toEqual(json);
+        // The same figures, and the comparison with the first run: nothing moved, no input changed.
+        const { changes, ...second } = JSON.parse(readFileSync(join(dir, "r2.json"), "utf8")) as typeof json;
+        expect(second).toEqual(json);
+        expect(changes?.previous).toMatchObject({ run: 1, inputsChanged: [] });
+        for (const f of Object.values(changes?.previous.instruments ?? {})) {
+          expect(f.difference).toEqual({ direct: 0, psc: 0, total: 0 });
+          expect(f.causes).toEqual({});
+        }
       }),
       {
         numRuns: Number(process.env.PIPELINE_RUNS ?? 100),
