@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { computeOptions } from "../../src/engine/computeOptions";
 import { ExcelWorkbook } from "../../src/excel/excelWorkbook";
+import { analyseWorkbook } from "../../src/workbook/analyseWorkbook";
 import { buildOutputSheets } from "../../src/workbook/buildOutputSheets";
+import { planRun } from "../../src/workbook/planRun";
 import type { OutputSheet, WorkbookGrids } from "../../src/workbook/grid";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
@@ -59,5 +61,30 @@ describe("ExcelWorkbook on the sample workbook", () => {
       ...fromFile.sheets.map((s) => s.name),
       ...sheets.map((s) => s.name),
     ]);
+  });
+
+  it("writes the Run records hidden, and reads them back for the next run, which compares with the one before", async () => {
+    const fromFile = await (await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE))).readInputs();
+    const fx = excelFrom(fromFile);
+    const run = async () => {
+      const grids = await new ExcelWorkbook(fx.context).readInputs();
+      const analysis = analyseWorkbook(grids);
+      const plan = planRun(
+        { allocation: analysis.allocation!, model: analysis.model!, history: analysis.history },
+        grids,
+        new Date("2026-11-27T20:00:00Z"),
+      );
+      await new ExcelWorkbook(fx.context).writeOutputs(plan.sheets);
+      return plan;
+    };
+    const first = await run();
+    expect(first.run).toBe(1);
+    expect(fx.sheet("Run records")!.visibility).toBe("Hidden");
+    expect(fx.sheet("Changes")!.visibility).toBe("Visible");
+    const second = await run();
+    expect(second.run).toBe(2);
+    expect(second.inputsChanged).toBe("Since run 1: none.");
+    expect(second.comparison.previous?.against.run).toBe(1);
+    expect(fx.sheet("Run records")!.visibility).toBe("Hidden");
   });
 });
