@@ -29,6 +29,8 @@ import { StartStep } from "./steps/StartStep";
 import { useAllocation } from "./useAllocation";
 import { useExport } from "./useExport";
 import { useWorkbook, type Loaded } from "./useWorkbook";
+import { messageOf, type PaneError } from "./paneError";
+import { settingsCells, type StatusChoice } from "./settingsCells";
 import { useWrite, writtenSheetNames } from "./useWrite";
 import { VIEWS, type ViewId } from "./views";
 import type { WorkbookSession } from "./workbookSession";
@@ -75,6 +77,16 @@ const ContributionsStep = lazy(() =>
 );
 const WhyPanel = lazy(() =>
   import(/* webpackChunkName: "view-preview" */ "./steps/WhyPanel").then((m) => ({ default: m.WhyPanel })),
+);
+const ChangesStep = lazy(() =>
+  import(/* webpackChunkName: "view-changes" */ "./steps/ChangesStep").then((m) => ({
+    default: m.ChangesStep,
+  })),
+);
+const StatusForm = lazy(() =>
+  import(/* webpackChunkName: "view-results" */ "./steps/StatusForm").then((m) => ({
+    default: m.StatusForm,
+  })),
 );
 const WriteStep = lazy(() =>
   import(/* webpackChunkName: "view-results" */ "./steps/WriteStep").then((m) => ({ default: m.WriteStep })),
@@ -170,8 +182,9 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const [announcement, setAnnouncement] = useState("");
 
   const onLoaded = useCallback(
-    (loaded: Loaded, after: "open" | "reread" | "save") => {
-      setDrafts(loaded.readDrafts);
+    (loaded: Loaded, after: "open" | "reread" | "save" | "settings") => {
+      // A status saved into Settings leaves the rules being edited as they are.
+      if (after !== "settings") setDrafts(loaded.readDrafts);
       if (after === "open") {
         setFirstDrafts(loaded.readDrafts);
         setOpenRules([]);
@@ -198,10 +211,43 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const { allocation, asRead } = run;
   const dirty = JSON.stringify(drafts) !== JSON.stringify(loaded?.readDrafts ?? []);
   const reload = useCallback(
-    (after: "save") => (loaded ? wb.load(loaded.session, after) : Promise.resolve(undefined)),
+    (after: "save" | "settings") => (loaded ? wb.load(loaded.session, after) : Promise.resolve(undefined)),
     [loaded, wb],
   );
-  const write = useWrite(pipeline, loaded, drafts, dirty, reload, option);
+  const write = useWrite(pipeline, loaded, drafts, dirty, reload, option, run.writable);
+  // The run against the earlier ones: worked out only while a view shows it (it runs the engine per cause).
+  const review = useMemo(() => {
+    if (view !== "changes" || !run.writable) return undefined;
+    try {
+      return pipeline.review(run.writable);
+    } catch (e) {
+      console.error(e);
+      return undefined;
+    }
+  }, [view, run.writable, pipeline]);
+  const [statusSaving, setStatusSaving] = useState(false);
+  const [statusError, setStatusError] = useState<PaneError>();
+  const saveStatus = async (choice: StatusChoice) => {
+    const where = loaded?.read.settings;
+    if (!loaded || !where) return;
+    setStatusSaving(true);
+    setStatusError(undefined);
+    try {
+      await loaded.session.writeRules(where.sheet, settingsCells(where, choice));
+      await reload("settings");
+      setAnnouncement(
+        `Status saved: ${choice.status}${choice.documentSymbol ? `, ${choice.documentSymbol}` : ""}.`,
+      );
+    } catch (e) {
+      console.error(e);
+      setStatusError({
+        title: "The status could not be saved",
+        message: `${messageOf(e)}. Nothing else was changed; try again.`,
+      });
+    } finally {
+      setStatusSaving(false);
+    }
+  };
   const exporter = useExport(pipeline, allocation);
 
   const session = loaded?.session;
@@ -498,9 +544,22 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
             </MessageBarBody>
           </MessageBar>
         );
+      case "changes":
+        return (
+          <ChangesStep {...(review ? { review } : {})} {...(run.blocked ? { blocked: run.blocked } : {})} />
+        );
       case "results":
         return (
           <>
+            <StatusForm
+              current={{
+                status: loaded.read.model?.settings.status ?? "Draft",
+                documentSymbol: loaded.read.model?.settings.documentSymbol?.trim() ?? "",
+              }}
+              {...(loaded.read.settings ? { onSave: (c: StatusChoice) => void saveStatus(c) } : {})}
+              saving={statusSaving}
+              {...(statusError ? { error: statusError } : {})}
+            />
             <WriteStep
               outputNames={writtenSheetNames(loaded)}
               target={
@@ -513,10 +572,20 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
               {...(write.progress ? { progress: write.progress } : {})}
               {...(write.confirmReplace ? { confirmReplace: write.confirmReplace } : {})}
               onConfirm={() => void write.finishWrite()}
+              {...(write.confirmApproved ? { confirmApproved: write.confirmApproved } : {})}
+              onApprove={() => void write.approveWrite()}
               onCancel={write.cancelWrite}
               {...(write.writeError ? { error: write.writeError } : {})}
               {...(write.written
-                ? { written: { names: write.written.sheets.map((s) => s.name), at: write.written.at } }
+                ? {
+                    written: {
+                      names: write.written.sheets.map((s) => s.name),
+                      at: write.written.at,
+                      run: write.written.run,
+                      status: write.written.status,
+                      inputsChanged: write.written.inputsChanged,
+                    },
+                  }
                 : {})}
               stale={write.stale}
               {...(plan ? { plan } : {})}

@@ -9,7 +9,20 @@ import { locateProblem } from "../workbook/locateProblem";
 import { OUTPUT_SHEETS } from "../workbook/ownership";
 import { readWorkbook } from "../workbook/readWorkbook";
 import type { SheetLayout } from "../workbook/workbookLayout";
-import type { Pipeline, RulesColumn, RulesLocation, RunOutcome, SheetFinding } from "./pipeline";
+import { describeSupersededApproval } from "../workbook/describeSupersededApproval";
+import { compareRuns } from "../workbook/history/compareRuns";
+import { readRunHistory, type RunHistory } from "../workbook/history/readRunHistory";
+import { supersededApproval } from "../workbook/history/supersededApproval";
+import { planRun, type RunInput } from "../workbook/planRun";
+import type {
+  Pipeline,
+  RulesColumn,
+  RulesLocation,
+  RunOutcome,
+  SettingsLocation,
+  SheetFinding,
+  WritableRun,
+} from "./pipeline";
 
 const RULES_COLUMNS: readonly RulesColumn[] = ["Unit", "Method", "Basis", "Participants", "Min", "Max"];
 
@@ -22,23 +35,43 @@ export const corePipeline: Pipeline = {
       problems: outcome.problems,
       sheets: CONTRACT.map((c) => sheetFinding(c, outcome.layout.sheets[c.name], grids)),
       ...(outcome.layout.sheets.Rules ? { rules: rulesLocation(outcome.layout.sheets.Rules) } : {}),
+      ...(outcome.layout.sheets.Settings
+        ? { settings: settingsLocation(outcome.layout.sheets.Settings) }
+        : {}),
       locate: (p) => locateProblem(p, outcome.layout),
     };
   },
   analyse(grids, mapping, adjust) {
     const known = knownOf(grids, mapping);
     if (adjust === undefined && known.asRead !== undefined) return known.asRead;
-    const { problems, allocation } = analyseWorkbook(grids, {
+    const { problems, allocation, model, history } = analyseWorkbook(grids, {
       mapping,
       read: known.read,
-      ...(adjust ? { adjust: (model: Model) => ({ model: adjust(model), problems: [] }) } : {}),
+      history: known.history,
+      ...(adjust ? { adjust: (m: Model) => ({ model: adjust(m), problems: [] }) } : {}),
     });
-    const outcome = allocation ? { problems, allocation } : { problems };
+    const outcome: RunOutcome = {
+      problems,
+      history,
+      ...(allocation ? { allocation } : {}),
+      ...(model ? { model } : {}),
+    };
     if (adjust === undefined) known.asRead = outcome;
     return outcome;
   },
   parseBasis,
   outputs: buildRunOutputs,
+  plan: (run, grids, time) => planRun(runInput(run), grids, time),
+  review(run) {
+    const input = runInput(run);
+    const history = input.history ?? NO_HISTORY;
+    const supersedes = supersededApproval(history, run.allocation);
+    return {
+      run: history.nextRun,
+      comparison: compareRuns(history, input.model, run.allocation),
+      ...(supersedes ? { approvedChanges: describeSupersededApproval(supersedes) } : {}),
+    };
+  },
   outputNames: OUTPUT_SHEETS,
   // The Word writer carries the docx library: loaded only when the officer asks for a .docx.
   annexDocx: async (allocation, language) => {
@@ -48,10 +81,23 @@ export const corePipeline: Pipeline = {
   annexHtml: (allocation, language) => annexHtml(allocation, language),
 };
 
-/** What is known of grids read with a mapping: how they read, and their run as read once made. */
+/** A run as planRun takes it. */
+function runInput(run: WritableRun): RunInput {
+  return {
+    allocation: run.allocation,
+    ...(run.model ? { model: run.model } : {}),
+    ...(run.history ? { history: run.history } : {}),
+  };
+}
+
+/** A workbook no run has written to. */
+const NO_HISTORY: RunHistory = { records: [], unreadable: [], logged: [], nextRun: 1, problems: [] };
+
+/** What is known of grids read with a mapping: how they read, what earlier runs left, and their run as read once made. */
 interface Known {
   mapping: InputMapping;
   read: ReturnType<typeof readWorkbook>;
+  history: RunHistory;
   asRead?: RunOutcome;
 }
 
@@ -63,7 +109,7 @@ const known = new WeakMap<WorkbookGrids, Known>();
 function knownOf(grids: WorkbookGrids, mapping: InputMapping): Known {
   const found = known.get(grids);
   if (found !== undefined && found.mapping === mapping) return found;
-  const fresh = { mapping, read: readWorkbook(grids, mapping) };
+  const fresh = { mapping, read: readWorkbook(grids, mapping), history: readRunHistory(grids) };
   known.set(grids, fresh);
   return fresh;
 }
@@ -129,5 +175,19 @@ function rulesLocation(layout: SheetLayout): RulesLocation {
     headerRow,
     columns,
     lastRow: Math.max(headerRow, layout.lastDataRow),
+  };
+}
+
+/** Where the Settings sheet's keys and values stand: its Key and Value columns and the row of each key. */
+function settingsLocation(layout: SheetLayout): SettingsLocation {
+  const column = (name: string, fallback: number) =>
+    layout.columns.find((c) => c.field === name)?.index ?? fallback;
+  const rows = layout.settingRows;
+  return {
+    sheet: layout.sheet,
+    keyColumn: column("Key", layout.firstColumn),
+    valueColumn: column("Value", layout.firstColumn + 1),
+    rows: { ...rows },
+    lastRow: Math.max(layout.lastDataRow, layout.headerRow ?? 0, ...Object.values(rows).map((r) => r ?? 0)),
   };
 }

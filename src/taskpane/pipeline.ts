@@ -2,6 +2,9 @@ import type { Language, Model, RuleSpec } from "../engine/model";
 import type { Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import type { OutputSheet, WorkbookGrids } from "../workbook/grid";
+import type { RunComparison } from "../workbook/history/compareRuns";
+import type { RunHistory } from "../workbook/history/readRunHistory";
+import type { RunPlan } from "../workbook/planRun";
 import type { ContractSheetName, InputMapping } from "../workbook/inputMapping";
 
 /** One column of the contract as found (or not) on the officer's sheet. */
@@ -43,12 +46,25 @@ export interface RulesLocation {
 /** The columns of the Rules sheet, in contract order. */
 export type RulesColumn = "Unit" | "Method" | "Basis" | "Participants" | "Min" | "Max";
 
+/** Where the Settings sheet's keys and values stand, so that the pane can set Status and DocumentSymbol. */
+export interface SettingsLocation {
+  sheet: string;
+  /** 1-based worksheet columns of Key and Value. */
+  keyColumn: number;
+  valueColumn: number;
+  /** The row of each key found, by canonical name ("Status"). */
+  rows: Partial<Record<string, number>>;
+  /** The last row of the sheet's keys: a new key goes below it. */
+  lastRow: number;
+}
+
 /** What reading a workbook gives the pane. */
 export interface ReadOutcome {
   model?: Model;
   problems: Problem[];
   sheets: SheetFinding[];
   rules?: RulesLocation;
+  settings?: SettingsLocation;
   /** Gives a problem of the run (which knows rows and fields, not columns) its cell. */
   locate?: (problem: Problem) => Problem;
 }
@@ -57,6 +73,26 @@ export interface ReadOutcome {
 export interface RunOutcome {
   problems: Problem[];
   allocation?: Allocation;
+  /** The model allocated: the run keeps it, so that the next run can say what changed. */
+  model?: Model;
+  /** What earlier runs recorded in the workbook. */
+  history?: RunHistory;
+}
+
+/** A run that can be written: its allocation, with the model and history it came from. */
+export type WritableRun = RunOutcome & { allocation: Allocation };
+
+/** This run set against the earlier ones, before it is written. */
+export interface RunReview {
+  /** The number this run gets in the workbook's Log. */
+  run: number;
+  /** What it is compared with, and how its figures moved. */
+  comparison: RunComparison;
+  /**
+   * When the latest earlier run was approved and this run changes its figures: which, in lines
+   * ("Run 3 ... was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:", "  CMS: ...").
+   */
+  approvedChanges?: string[];
 }
 
 /** A basis parsed for a method, or why it cannot be. */
@@ -79,6 +115,10 @@ export interface Pipeline {
   parseBasis(method: string, basis: string): ParsedBasis;
   /** The output sheets of a run (Allocation, Savings, Settlement, Annex, Log). */
   outputs(allocation: Allocation, grids: WorkbookGrids, time: Date): OutputSheet[];
+  /** Everything a write puts into the workbook (planRun): the sheets, and whether it changes an approved run. */
+  plan(run: WritableRun, grids: WorkbookGrids, time: Date): RunPlan;
+  /** The run compared with the earlier ones, for the Changes view and the question before a write. */
+  review(run: WritableRun): RunReview;
   /** The names of the sheets a run writes, in order. */
   outputNames: readonly string[];
   /** The annex as a Word document, when the annex writer is present. */

@@ -2,9 +2,9 @@ import { useDeferredValue, useMemo } from "react";
 import type { Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import { applyRuleDrafts, type DraftProblem } from "./applyRuleDrafts";
-import { withOption } from "./withOption";
+import { runWithOption, withOption } from "./withOption";
 import { messageOf } from "./paneError";
-import type { Pipeline, RunOutcome } from "./pipeline";
+import type { Pipeline, RunOutcome, WritableRun } from "./pipeline";
 import type { RuleDraft } from "./ruleDraft";
 import type { Loaded } from "./useWorkbook";
 
@@ -12,6 +12,8 @@ import type { Loaded } from "./useWorkbook";
 export interface AllocationState {
   /** The result of the rules as edited, when they run. */
   allocation?: Allocation;
+  /** The same run with the model and history it came from: what a write would record. */
+  writable?: WritableRun;
   /** The result of the rules as read from the workbook, to show what an edit changes. */
   asRead?: Allocation;
   /** Every problem of the inputs and of the run, located at its cell. */
@@ -80,8 +82,14 @@ export function useAllocation(
           : !allocation
             ? "There is nothing to write yet."
             : undefined;
+  const writable = useMemo(
+    (): WritableRun | undefined =>
+      allocation && run.outcome ? runWithOption(run.outcome, allocation) : undefined,
+    [allocation, run.outcome],
+  );
   return {
     ...(allocation ? { allocation } : {}),
+    ...(writable ? { writable } : {}),
     ...(asRead ? { asRead } : {}),
     problems,
     errorCount,

@@ -24,7 +24,10 @@ export interface WorkbookState {
   loadError?: PaneError;
   setLoadError: (e: PaneError | undefined) => void;
   /** Reads a session's workbook and its saved mapping; `after` says why (for what to show next). */
-  load: (session: WorkbookSession, after?: "open" | "reread" | "save") => Promise<Loaded | undefined>;
+  load: (
+    session: WorkbookSession,
+    after?: "open" | "reread" | "save" | "settings",
+  ) => Promise<Loaded | undefined>;
   /** Browser: opens a file the officer chose. */
   openChosenFile: (file: File | undefined) => Promise<void>;
   /** Saves the officer's mapping with the workbook, then reads it again. */
@@ -41,14 +44,14 @@ export function useWorkbook(
   pipeline: Pipeline,
   initial: () => Promise<WorkbookSession>,
   openFile: ((name: string, bytes: ArrayBuffer) => Promise<WorkbookSession>) | undefined,
-  onLoaded: (loaded: Loaded, after: "open" | "reread" | "save") => void,
+  onLoaded: (loaded: Loaded, after: "open" | "reread" | "save" | "settings") => void,
 ): WorkbookState {
   const [loaded, setLoaded] = useState<Loaded>();
   const [busy, setBusy] = useState<string | undefined>("Opening the workbook…");
   const [loadError, setLoadError] = useState<PaneError>();
 
   const load = useCallback(
-    async (session: WorkbookSession, after: "open" | "reread" | "save" = "open") => {
+    async (session: WorkbookSession, after: "open" | "reread" | "save" | "settings" = "open") => {
       setBusy("Reading the workbook…");
       setLoadError(undefined);
       try {

@@ -3,11 +3,12 @@ import type { Allocation } from "../engine/result";
 import { ForeignSheetError } from "../workbook/errors";
 import type { OutputSheet } from "../workbook/grid";
 import { messageOf, tick, type PaneError } from "./paneError";
-import type { Pipeline } from "./pipeline";
+import { describeSupersededApproval } from "../workbook/describeSupersededApproval";
+import type { Pipeline, WritableRun } from "./pipeline";
 import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
 import { saveBytes } from "./saveBytes";
-import { withOption } from "./withOption";
+import { runWithOption, withOption } from "./withOption";
 import { outputSheetNames } from "../workbook/outputSheetNames";
 import type { Loaded } from "./useWorkbook";
 
@@ -22,12 +23,21 @@ export interface Written {
   loaded: Loaded;
   allocation: Allocation;
   at: Date;
+  /** The run's number in the workbook, its status, and what changed since the run before (the Log's words). */
+  run: number;
+  status: string;
+  inputsChanged: string;
 }
 
 /** The Write step's state and actions. */
 export interface WriteState {
   progress?: { fraction: number; label: string };
   confirmReplace?: string[];
+  /**
+   * While the officer is asked: the latest run was approved and this one would change its
+   * figures, which these lines name.
+   */
+  confirmApproved?: string[];
   writeError?: PaneError;
   written?: Written;
   /** True when rules or inputs changed after the last write: its sheets and download are out of date. */
@@ -36,6 +46,8 @@ export interface WriteState {
   rulesError?: PaneError;
   startWrite: () => Promise<void>;
   finishWrite: () => Promise<void>;
+  /** Writes over the approved run after the officer said so. */
+  approveWrite: () => Promise<void>;
   cancelWrite: () => void;
   saveRules: () => Promise<boolean>;
   download: () => Promise<void>;
@@ -52,9 +64,13 @@ export function useWrite(
   dirty: boolean,
   reload: (after: "save") => Promise<Loaded | undefined>,
   option?: string,
+  live?: WritableRun,
 ): WriteState {
   const [progress, setProgress] = useState<{ fraction: number; label: string }>();
   const [confirmReplace, setConfirmReplace] = useState<string[]>();
+  const [confirmApproved, setConfirmApproved] = useState<string[]>();
+  // Set when the officer agreed to change an approved run's figures, for the write that follows.
+  const approved = useRef(false);
   const [writeError, setWriteError] = useState<PaneError>();
   const [written, setWritten] = useState<Written>();
   const [saving, setSaving] = useState(false);
@@ -110,11 +126,20 @@ export function useWrite(
     }
   };
 
-  /** First half of a write: see what is there, and ask before replacing an earlier run. */
+  /**
+   * First half of a write: ask before changing an approved run's figures (nothing is saved or
+   * written before the answer), then see what is there and ask before replacing an earlier run.
+   */
   const startWrite = async () => {
     if (!loaded) return;
     setWriteError(undefined);
+    approved.current = false;
     try {
+      const review = live ? pipeline.review(live) : undefined;
+      if (review?.approvedChanges) {
+        setConfirmApproved(review.approvedChanges);
+        return;
+      }
       const existing = await loaded.session.port.listSheets();
       // Options with options, Contributions with a Parties sheet (or one an earlier run wrote).
       const names = writtenSheetNames(loaded);
@@ -159,7 +184,15 @@ export function useWrite(
       }
       setProgress({ fraction: 0.25, label: "Building the sheets…" });
       await tick();
-      const sheets = pipeline.outputs(allocation, current.grids, new Date());
+      const plan = pipeline.plan(runWithOption(outcome, allocation), current.grids, new Date());
+      if (plan.supersedes && !approved.current) {
+        // The figures as saved differ from those the officer was asked about: ask again.
+        setProgress(undefined);
+        setConfirmApproved(describeSupersededApproval(plan.supersedes));
+        return;
+      }
+      approved.current = false;
+      const { sheets } = plan;
       setProgress({ fraction: 0.35, label: "Writing the sheets…" });
       await tick();
       await current.session.port.writeOutputs(sheets, (f) =>
@@ -170,14 +203,22 @@ export function useWrite(
         await tick();
         await current.session.afterWrite(allocation);
       }
+      // The workbook now holds this run's Log row and record: read it again, so that the Changes view
+      // and the next write know this run (a second write must not start again from the run before).
+      setProgress({ fraction: 0.96, label: "Reading the workbook again…" });
+      await tick();
+      const after = await reload("save");
       setProgress(undefined);
       setWritten({
         sheets,
-        drafts: JSON.stringify(dirty ? current.readDrafts : draftsRef.current),
-        loaded: current,
+        drafts: JSON.stringify(after ? after.readDrafts : dirty ? current.readDrafts : draftsRef.current),
+        loaded: after ?? current,
         allocation,
         ...(option !== undefined ? { option } : {}),
         at: new Date(),
+        run: plan.run,
+        status: plan.status,
+        inputsChanged: plan.inputsChanged,
       });
     } catch (e) {
       reportWriteError(e);
@@ -202,6 +243,7 @@ export function useWrite(
   return {
     ...(progress ? { progress } : {}),
     ...(confirmReplace ? { confirmReplace } : {}),
+    ...(confirmApproved ? { confirmApproved } : {}),
     ...(writeError ? { writeError } : {}),
     ...(written ? { written } : {}),
     stale,
@@ -209,7 +251,16 @@ export function useWrite(
     ...(rulesError ? { rulesError } : {}),
     startWrite,
     finishWrite,
-    cancelWrite: () => setConfirmReplace(undefined),
+    approveWrite: async () => {
+      approved.current = true;
+      setConfirmApproved(undefined);
+      await finishWrite();
+    },
+    cancelWrite: () => {
+      approved.current = false;
+      setConfirmReplace(undefined);
+      setConfirmApproved(undefined);
+    },
     saveRules: async () => (await saveRules()) !== undefined,
     download,
   };

@@ -1,4 +1,5 @@
 import {
+  ArrowSwapRegular,
   BranchCompareRegular,
   ChartMultipleRegular,
   DocumentTableRegular,
@@ -22,6 +23,7 @@ export const VIEWS = [
   { id: "preview", label: "Preview", icon: ChartMultipleRegular },
   { id: "compare", label: "Compare", icon: BranchCompareRegular },
   { id: "contributions", label: "Contributions", icon: PeopleMoneyRegular },
+  { id: "changes", label: "Changes", icon: ArrowSwapRegular },
   { id: "results", label: "Results", icon: SaveRegular },
   { id: "problems", label: "Problems", icon: WarningRegular },
   { id: "sheets", label: "Sheets", icon: TableSettingsRegular },

@@ -20,6 +20,8 @@ export interface AnalyseOptions {
   adjust?: (model: Model) => { model: Model; problems: Problem[] };
   /** The same grids already read with the same mapping, to skip reading them again. */
   read?: ReadOutcome;
+  /** The history already read from the same grids, to skip decoding the records again. */
+  history?: RunHistory;
 }
 
 /** What one run of the whole check finds. */
@@ -52,7 +54,7 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
     hasParties: read.layout.sheets.Parties !== undefined,
     ownedSheets: grids.ownedSheets,
   });
-  const history = readRunHistory(grids);
+  const history = options.history ?? readRunHistory(grids);
   const problems: Problem[] = [...read.problems, ...outputNameConflicts(grids, written), ...history.problems];
   if (read.model === undefined || hasErrors(read.problems)) return { read, problems, history };
   let model = read.model;

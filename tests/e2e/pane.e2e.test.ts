@@ -485,7 +485,12 @@ describeIfChromium("the task pane in Chromium", () => {
       const cli = JSON.parse(readFileSync(join(WORK, "cli.json"), "utf8")) as Result;
       // The downloaded workbook carries the changed rule: the command line on it gives the same figures.
       expect(await main(args(downloaded, "again"), quiet)).toBe(0);
-      expect(JSON.parse(readFileSync(join(WORK, "again.json"), "utf8"))).toEqual(cli);
+      // The same figures; only the comparison with the pane's run differs (the copy has no earlier run).
+      const { changes: sincePane, ...figures } = JSON.parse(
+        readFileSync(join(WORK, "again.json"), "utf8"),
+      ) as Result;
+      expect(sincePane).toMatchObject({ previous: { run: 1 } });
+      expect(figures).toEqual(cli);
       const result = new Workbook();
       await result.xlsx.readFile(downloaded);
       for (const name of ["Allocation", "Savings", "Settlement", "Contributions", "Annex", "Log"])
@@ -705,6 +710,217 @@ describeIfChromium("the task pane in Chromium", () => {
       await scan(page, "350-dark-6-contributions");
       expect(await page.getByRole("status").innerText()).toBe("Contributions step");
     });
+  });
+
+  describe("what changed, and a run the Committee approved, by mouse at 350 px", () => {
+    let page: Page;
+    beforeAll(async () => {
+      ({ page } = await openPane(350, "light"));
+    }, 120_000);
+
+    /** The Changes view's line for an instrument: "CMS 1,234 → 1,200 (−34)". */
+    const instrument = (code: string) =>
+      page.getByRole("button", { name: new RegExp(`^${code} [\\d,]+ → [\\d,]+`) });
+
+    it("shows nothing to compare before the first run, then what a rule changed, broken down by cause", async () => {
+      await stepByMouse(page, "Changes");
+      await page.getByText(/No earlier run is recorded in this workbook/).waitFor();
+      await scan(page, "350-changes-1-first");
+      await stepByMouse(page, "Results");
+      await page.getByRole("button", { name: "Write the results" }).click();
+      await page.getByText(/^Results written at \d\d:\d\d$/).waitFor({ timeout: 60_000 });
+      await page
+        .getByText(/^Run 1 \(Draft, UNEP\/CMS\/StC-Sample\/Doc\.1\)\. First recorded run\.$/)
+        .waitFor();
+
+      await stepByMouse(page, "Rules");
+      await page.getByRole("button", { name: new RegExp(`^${UNIT}:`) }).click();
+      await page.getByRole("textbox", { name: `Agreed shares for ${UNIT}` }).fill(NEW_BASIS);
+      await stepByMouse(page, "Changes");
+      await page.getByRole("heading", { name: "Since the previous run: run 1" }).waitFor();
+      const cms = instrument("CMS");
+      const header = (await cms.innerText()).replace(/\s+/g, " ");
+      // CMS paid 60% of communications and now pays 50%: its total falls.
+      const [, was, now, diff] = /^CMS ([\d,]+) → ([\d,]+) \(−([\d,]+)\)$/.exec(header) ?? [];
+      const n = (s: string) => Number(s.replace(/,/g, ""));
+      expect(n(was) - n(now)).toBe(n(diff));
+      await cms.click();
+      const causes = page.getByRole("list", { name: "Causes of the change for CMS" });
+      await causes.waitFor();
+      expect((await causes.innerText()).replace(/\s+/g, " ")).toBe(`Rules −${diff} Difference −${diff}`);
+      expect(await uncovered(causes)).toBe(true);
+      expect(
+        await page
+          .getByText(
+            /^Rules row \d+: Rule of Communication and outreach, Method and basis fixed: CMS 60%, AEWA 40% → fixed: CMS 50%, AEWA 50%$/,
+          )
+          .isVisible(),
+      ).toBe(true);
+      await scan(page, "350-changes-2-rule");
+    });
+
+    it("sets the status and paper from the pane, writes an approved run, and asks before changing its figures", async () => {
+      await stepByMouse(page, "Results");
+      const heading = page.getByRole("heading", { name: "Status of these results" });
+      await chooseByMouse(
+        page,
+        page.getByRole("combobox", { name: "Status" }),
+        "Approved by the Committee",
+        heading,
+      );
+      const symbol = page.getByRole("textbox", { name: "Document symbol" });
+      await symbol.fill("");
+      expect(await page.getByText("An approved run names the paper that approved it.").isVisible()).toBe(
+        true,
+      );
+      await symbol.fill("UNEP/CMS/StC44/Doc.X");
+      await page.getByRole("button", { name: "Save to the Settings sheet" }).click();
+      await page.getByRole("status").getByText("Status saved: Approved, UNEP/CMS/StC44/Doc.X.").waitFor();
+      // The rule edited before is still there, to be saved with the write.
+      await page.getByRole("button", { name: "Write the results again" }).click();
+      const replace = page.getByRole("dialog", { name: "Replace the earlier results?" });
+      await replace.getByRole("button", { name: "Replace" }).click();
+      await page
+        .getByText(/^Run 2 \(Approved, UNEP\/CMS\/StC44\/Doc\.X\)\. Since run 1: (Settings|Rules)/)
+        .waitFor({ timeout: 60_000 });
+      await scan(page, "350-changes-3-approved");
+
+      // A new draft that moves the figures: the Changes view warns, and writing asks first.
+      await chooseByMouse(page, page.getByRole("combobox", { name: "Status" }), "Draft", heading);
+      await page.getByRole("button", { name: "Save to the Settings sheet" }).click();
+      await page.getByRole("status").getByText("Status saved: Draft, UNEP/CMS/StC44/Doc.X.").waitFor();
+      await stepByMouse(page, "Rules");
+      await page.getByRole("textbox", { name: `Agreed shares for ${UNIT}` }).fill("CMS 70%; AEWA 30%");
+      await stepByMouse(page, "Changes");
+      await page.getByText("These figures change an approved run").waitFor();
+      expect(
+        await page
+          .getByText(
+            /^Run 2 of .* was approved \(UNEP\/CMS\/StC44\/Doc\.X\)\. This run would change its figures:$/,
+          )
+          .isVisible(),
+      ).toBe(true);
+      await scan(page, "350-changes-4-warning");
+
+      await stepByMouse(page, "Results");
+      const write = page.getByRole("button", { name: "Write the results again" });
+      await write.click();
+      const ask = page.getByRole("dialog", { name: "Change the approved figures?" });
+      await ask.waitFor();
+      expect(await ask.getByText(/^CMS: total [\d,]+ → [\d,]+ \(\+[\d,]+\)/).isVisible()).toBe(true);
+      expect(await uncovered(ask.getByRole("button", { name: "Write the new run" }))).toBe(true);
+      await scan(page, "350-changes-5-ask");
+      await ask.getByRole("button", { name: "Cancel" }).click();
+      await ask.waitFor({ state: "hidden" });
+      expect(await write.evaluate((el) => el === document.activeElement)).toBe(true);
+      // Cancelled: nothing was saved or written, the rule is still an edit.
+      expect(await page.getByText(/^Run 2 \(Approved/).isVisible()).toBe(true);
+
+      await write.click();
+      await ask.getByRole("button", { name: "Write the new run" }).click();
+      await page
+        .getByText(/^Run 3 \(Draft, UNEP\/CMS\/StC44\/Doc\.X\)\. Since run 2: /)
+        .waitFor({ timeout: 60_000 });
+      // The approved run stays, and the Changes view now compares with it as well as with run 3.
+      await stepByMouse(page, "Changes");
+      await page.getByRole("heading", { name: "Since the previous run: run 3" }).waitFor();
+      expect(
+        await page.getByRole("heading", { name: "Since the last approved run: run 2" }).isVisible(),
+      ).toBe(true);
+      await scan(page, "350-changes-6-after");
+
+      await stepByMouse(page, "Results");
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download result (.xlsx)" }).click(),
+      ]);
+      const path = join(ARTIFACTS, "pane-approved.xlsx");
+      await file.saveAs(path);
+      const wb = new Workbook();
+      await wb.xlsx.readFile(path);
+      const log: unknown[][] = [];
+      wb.getWorksheet("Log")!.eachRow((row) =>
+        log.push([row.getCell(1).value, row.getCell(5).value, row.getCell(6).value]),
+      );
+      expect(log.filter((r) => typeof r[0] === "number")).toEqual([
+        [1, "Draft", "UNEP/CMS/StC-Sample/Doc.1"],
+        [2, "Approved", "UNEP/CMS/StC44/Doc.X"],
+        [3, "Draft", "UNEP/CMS/StC44/Doc.X"],
+      ]);
+      expect(wb.getWorksheet("Run records")!.state).toBe("hidden");
+      await page.context().close();
+    });
+  });
+
+  it("asks by keyboard before changing an approved run's figures, and shows the changes at 800 px", async () => {
+    // An approved run made on the command line, then a rule changed in the sheet (ExcelJS).
+    const approved = new Workbook();
+    await approved.xlsx.readFile(SAMPLE);
+    approved.getWorksheet("Settings")!.eachRow((row) => {
+      if (row.getCell(1).value === "DocumentSymbol") row.getCell(2).value = "UNEP/CMS/StC44/Doc.X";
+    });
+    const settings = approved.getWorksheet("Settings")!;
+    settings.addRow(["Status", "Approved"]);
+    await approved.xlsx.writeFile(join(WORK, "approved-in.xlsx"));
+    expect(
+      await main(["allocate", join(WORK, "approved-in.xlsx"), "--out", join(WORK, "approved.xlsx")], quiet),
+    ).toBe(0);
+    const edited = new Workbook();
+    await edited.xlsx.readFile(join(WORK, "approved.xlsx"));
+    edited.getWorksheet("Rules")!.eachRow((row) => {
+      if (row.getCell(1).value === UNIT) row.getCell(3).value = NEW_BASIS;
+    });
+    edited.getWorksheet("Settings")!.eachRow((row) => {
+      if (row.getCell(1).value === "Status") row.getCell(2).value = "Draft";
+    });
+    await edited.xlsx.writeFile(join(WORK, "approved-edited.xlsx"));
+
+    for (const width of [350, 800]) {
+      const { page } = await openPane(width, width === 350 ? "dark" : "light");
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        page.getByRole("button", { name: "Open .xlsx" }).click(),
+      ]);
+      await chooser.setFiles(join(WORK, "approved-edited.xlsx"));
+      await page.getByText("approved-edited.xlsx, a copy in this page").waitFor();
+      if (width === 800) {
+        expect(await page.getByRole("tab", { name: /^More/ }).count()).toBe(0);
+        await stepByMouse(page, "Changes");
+        await page.getByText("These figures change an approved run").waitFor();
+        await page.getByRole("button", { name: /^AEWA / }).click();
+        await page.getByRole("list", { name: "Causes of the change for AEWA" }).waitFor();
+        await scan(page, "800-light-changes");
+        await page.context().close();
+        continue;
+      }
+      await stepByKeyboard(page, "Changes");
+      await page.getByText("These figures change an approved run").waitFor();
+      await page.getByRole("heading", { name: "Since the previous run: run 1" }).waitFor();
+      const cms = page.getByRole("button", { name: /^CMS / });
+      await cms.focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("list", { name: "Causes of the change for CMS" }).waitFor();
+      await scan(page, "350-dark-changes");
+      await stepByKeyboard(page, "Results");
+      const write = page.getByRole("button", { name: "Write the results" });
+      await write.focus();
+      await page.keyboard.press("Enter");
+      const ask = page.getByRole("dialog", { name: "Change the approved figures?" });
+      await ask.waitFor();
+      await scan(page, "350-dark-changes-ask");
+      await page.keyboard.press("Escape");
+      await ask.waitFor({ state: "hidden" });
+      expect(await write.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press("Enter");
+      await ask.waitFor();
+      // The primary action takes the focus: Enter on it writes the new run.
+      await ask.getByRole("button", { name: "Write the new run" }).focus();
+      await page.keyboard.press("Enter");
+      await page
+        .getByText(/^Run 2 \(Draft, UNEP\/CMS\/StC44\/Doc\.X\)\. Since run 1: /)
+        .waitFor({ timeout: 60_000 });
+      await page.context().close();
+    }
   });
 
   for (const scheme of ["light", "dark"] as const) {

@@ -216,6 +216,37 @@ describe("App", () => {
     expect(log.selected).toEqual(["Settlement"]);
   });
 
+  it("asks before changing an approved run's figures, saying which, and writes nothing on Cancel", async () => {
+    const { user, log, pipeline } = setup();
+    pipeline.review = () => ({
+      run: 4,
+      comparison: { skipped: [] },
+      approvedChanges: [
+        "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
+        "  CMS: total 203,400 \u2192 210,000 (+6,600)",
+      ],
+    });
+    await goTo(user, "Results");
+    const write = await screen.findByRole("button", { name: "Write the results" });
+    await user.click(write);
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    expect(dialog).toHaveTextContent("Change the approved figures?");
+    expect(dialog).toHaveTextContent("CMS: total 203,400 \u2192 210,000 (+6,600)");
+    await user.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(write).toHaveFocus());
+    expect(log.written).toEqual([]);
+    await user.click(write);
+    await user.click(
+      within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", {
+        name: "Write the new run",
+        hidden: true,
+      }),
+    );
+    expect(await screen.findByText(/^Results written at \d\d:\d\d$/)).toBeInTheDocument();
+    expect(log.written).toHaveLength(1);
+  });
+
   it("never overwrites a sheet of the officer's and says how to get out of it", async () => {
     const { user, log } = setup({ existing: [{ name: "Savings", owned: false }] });
     await goTo(user, "Results");

@@ -5,6 +5,7 @@ import { browserSession } from "../../src/taskpane/browserSession";
 import { corePipeline } from "../../src/taskpane/corePipeline";
 import { initialDrafts } from "../../src/taskpane/initialDrafts";
 import { rulesCells } from "../../src/taskpane/rulesCells";
+import { settingsCells } from "../../src/taskpane/settingsCells";
 
 const SAMPLE = join(__dirname, "../../assets/cms-family-sample.xlsx");
 
@@ -57,6 +58,48 @@ describe("corePipeline", () => {
     expect(preview && rerun).toBeDefined();
     expect(rerun?.grandTotal).toEqual(preview?.grandTotal);
     expect(rerun?.instrumentTotals).toEqual(preview?.instrumentTotals);
+  });
+
+  it("sets the status and paper in the Settings sheet, records an approved run, and then asks before changing its figures", async () => {
+    const { session, read } = await openSample();
+    await session.writeRules(
+      read.settings!.sheet,
+      settingsCells(read.settings!, { status: "Approved", documentSymbol: "UNEP/CMS/StC44/Doc.X" }),
+    );
+    const approvedGrids = await session.port.readInputs();
+    const approved = corePipeline.analyse(approvedGrids, {});
+    expect(approved.allocation?.settings).toMatchObject({
+      status: "Approved",
+      documentSymbol: "UNEP/CMS/StC44/Doc.X",
+    });
+    expect(approved.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const first = corePipeline.plan(
+      { ...approved, allocation: approved.allocation! },
+      approvedGrids,
+      new Date(),
+    );
+    expect(first.run).toBe(1);
+    await session.port.writeOutputs(first.sheets);
+
+    // A new draft with another PSC rate: the review says which approved figures would change.
+    const after = await session.port.readInputs();
+    const draft = corePipeline.read(after, {});
+    await session.writeRules(draft.settings!.sheet, [
+      ...settingsCells(draft.settings!, { status: "Draft", documentSymbol: "UNEP/CMS/StC44/Doc.X" }),
+      { row: draft.settings!.rows.PSC!, col: draft.settings!.valueColumn, value: 0.07, format: "0%" },
+    ]);
+    const next = await session.port.readInputs();
+    const outcome = corePipeline.analyse(next, {});
+    const review = corePipeline.review({ ...outcome, allocation: outcome.allocation! });
+    expect(review.run).toBe(2);
+    expect(review.approvedChanges?.[0]).toMatch(
+      /^Run 1 of .* was approved \(UNEP\/CMS\/StC44\/Doc\.X\)\. This run would change its figures:$/,
+    );
+    const c = review.comparison.previous;
+    expect(c?.outcome.ok && c.outcome.attribution.steps.map((s) => s.causes)).toEqual([["psc"]]);
+    expect(
+      corePipeline.plan({ ...outcome, allocation: outcome.allocation! }, next, new Date()).supersedes?.run,
+    ).toBe(1);
   });
 
   it("finds what the CLI finds: a sheet of the officer's named like an output is a problem before anything runs", async () => {

@@ -10,7 +10,8 @@ import type { OutputSheet, WorkbookGrids } from "../../src/workbook/grid";
 import type { InputMapping } from "../../src/workbook/inputMapping";
 import type { ExistingSheet } from "../../src/workbook/port";
 import { ForeignSheetError } from "../../src/workbook/errors";
-import type { Pipeline, ReadOutcome } from "../../src/taskpane/pipeline";
+import type { RunPlan } from "../../src/workbook/planRun";
+import type { Pipeline, ReadOutcome, RunReview, WritableRun } from "../../src/taskpane/pipeline";
 import type { WorkbookSession } from "../../src/taskpane/workbookSession";
 import type { RuleCell } from "../../src/taskpane/rulesCells";
 
@@ -219,6 +220,14 @@ export function fakePipeline(
         cells: [[{ v: name }]],
       }));
     },
+    plan: (_run: WritableRun): RunPlan => ({
+      sheets: pipeline.outputs(),
+      run: 1,
+      status: "Draft",
+      inputsChanged: "First recorded run.",
+      comparison: { skipped: [] },
+    }),
+    review: (): RunReview => ({ run: 1, comparison: { skipped: [] } }),
   };
   return pipeline;
 }

@@ -39,10 +39,14 @@ export interface WriteStepProps {
   confirmReplace?: string[];
   onConfirm: () => void;
   onCancel: () => void;
+  /** While the officer is asked: the latest run was approved, and these lines say which of its figures would change. */
+  confirmApproved?: string[];
+  /** Writes over the approved run. */
+  onApprove: () => void;
   /** The last write's failure. */
   error?: PaneError;
-  /** The sheets written by the last run, and when. */
-  written?: { names: string[]; at: Date };
+  /** The sheets written by the last run, and when; its number, status and what changed since the run before. */
+  written?: { names: string[]; at: Date; run?: number; status?: string; inputsChanged?: string };
   /** True when rules or inputs changed after the last write. */
   stale: boolean;
   /** What writing will also save into the Rules sheet (edited rules). */
@@ -56,6 +60,7 @@ export interface WriteStepProps {
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  indent: { paddingLeft: tokens.spacingHorizontalL, fontVariantNumeric: "tabular-nums" },
 });
 
 /** Time of day as the officer reads it ("14:05"). */
@@ -73,12 +78,12 @@ export function WriteStep(props: WriteStepProps) {
   // Focus goes back where the officer was: to Write after the question is answered or dismissed,
   // to the result once a write is done (never to the top of the page).
   useEffect(() => {
-    if (props.confirmReplace) asked.current = true;
+    if (props.confirmReplace || props.confirmApproved) asked.current = true;
     else if (asked.current && !running) {
       asked.current = false;
       writeButton.current?.focus();
     }
-  }, [props.confirmReplace, running]);
+  }, [props.confirmReplace, props.confirmApproved, running]);
   const writtenAt = props.written?.at;
   useEffect(() => {
     if (writtenAt) doneTitle.current?.focus();
@@ -90,9 +95,10 @@ export function WriteStep(props: WriteStepProps) {
   return (
     <div className={styles.block}>
       <Text as="p">
-        Writes the sheets {props.outputNames.join(", ")} into {props.target} (Log gains a row on each run).
-        Sheets of an earlier run are replaced after you confirm; a sheet of yours with one of these names is
-        never touched.
+        Writes the sheets {props.outputNames.filter((n) => n !== "Run records").join(", ")} into{" "}
+        {props.target} (Log gains a row on each run; a hidden Run records sheet keeps what the next run
+        compares with). Sheets of an earlier run are replaced after you confirm; a sheet of yours with one of
+        these names is never touched.
       </Text>
       {props.blocked && (
         <MessageBar intent="warning">
@@ -137,13 +143,22 @@ export function WriteStep(props: WriteStepProps) {
             <div ref={doneTitle} tabIndex={-1}>
               <MessageBarTitle>Results written at {timeOf(props.written.at)}</MessageBarTitle>
             </div>
+            {props.written.run !== undefined && (
+              <div>
+                Run {props.written.run}
+                {props.written.status ? ` (${props.written.status})` : ""}.{" "}
+                {props.written.inputsChanged ?? ""}
+              </div>
+            )}
             {props.onActivate ? "Open a sheet:" : "Written into the copy held in this page:"}
             <ul className={styles.list}>
-              {props.written.names.map((name) => (
-                <li key={name}>
-                  {props.onActivate ? <Link onClick={() => props.onActivate?.(name)}>{name}</Link> : name}
-                </li>
-              ))}
+              {props.written.names
+                .filter((name) => name !== "Run records")
+                .map((name) => (
+                  <li key={name}>
+                    {props.onActivate ? <Link onClick={() => props.onActivate?.(name)}>{name}</Link> : name}
+                  </li>
+                ))}
             </ul>
           </MessageBarBody>
         </MessageBar>
@@ -167,6 +182,30 @@ export function WriteStep(props: WriteStepProps) {
           </Text>
         </>
       )}
+      <Dialog open={props.confirmApproved !== undefined} onOpenChange={(_, d) => !d.open && props.onCancel()}>
+        <DialogSurface aria-describedby="approved-text">
+          <DialogBody>
+            <DialogTitle>Change the approved figures?</DialogTitle>
+            <DialogContent id="approved-text">
+              {props.confirmApproved?.map((line, i) => (
+                <div key={i} className={line.startsWith(" ") ? styles.indent : undefined}>
+                  {line.trim()}
+                </div>
+              ))}
+              <p>
+                The approved run stays in the Log, and the Changes sheet will compare the new figures with it.
+                Write the new run anyway?
+              </p>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={props.onApprove}>
+                Write the new run
+              </Button>
+              <Button onClick={props.onCancel}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <Dialog open={props.confirmReplace !== undefined} onOpenChange={(_, d) => !d.open && props.onCancel()}>
         <DialogSurface aria-describedby="replace-text">
           <DialogBody>

@@ -1,0 +1,228 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CHANGE_CAUSES, causeLabel } from "../../engine/changes/changeCause";
+import type { AttributionStep } from "../../engine/changes/attributeChanges";
+import { fromQuanta } from "../../engine/money";
+import type { Comparison } from "../../workbook/history/compareRuns";
+import { formatAmount } from "../formatAmount";
+import type { RunReview } from "../pipeline";
+
+/** Props of the Changes view. */
+export interface ChangesStepProps {
+  /** This run (as the pane computes it now) against the earlier ones; absent while it cannot run. */
+  review?: RunReview;
+  /** Why there is nothing to compare yet (problems, a rule to fix). */
+  blocked?: string;
+}
+
+/** The inputs listed before the view refers to the Changes sheet for the rest. */
+const MAX_INPUTS = 40;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  header: { width: "100%", display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  figures: { fontVariantNumeric: "tabular-nums", textAlign: "right", whiteSpace: "nowrap" },
+  up: { color: tokens.colorPaletteRedForeground1 },
+  down: { color: tokens.colorPaletteGreenForeground1 },
+  parts: { listStyleType: "none", margin: 0, paddingLeft: 0 },
+  part: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: "2px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  inputs: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** When a run was made, as the officer reads it ("2 Dec 2026 09:00 UTC"). */
+function whenOf(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })} ${d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+}
+
+/** The name of a step of the breakdown. */
+function stepLabel(step: AttributionStep): string {
+  if (step.causes.includes("unattributed")) return "Not attributed (earlier inputs not recorded)";
+  const labels = step.causes.map((c) => (c === "unattributed" ? "" : causeLabel(c)));
+  return labels.length === 1 ? labels[0] : `${labels.join(" + ")} (together)`;
+}
+
+/**
+ * What moved since the previous run and since the last approved one, instrument by instrument,
+ * with each difference broken down by cause (the parts add up exactly), and the inputs that
+ * changed. Narrow by design: one instrument a line, its breakdown one click away.
+ */
+export function ChangesStep({ review, blocked }: ChangesStepProps) {
+  const styles = useStyles();
+  if (!review) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>Nothing to compare yet. {blocked ?? ""}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { comparison } = review;
+  return (
+    <div className={styles.root}>
+      <Text as="p">
+        Written now, these results would be run {review.run} of this workbook. Below, what they change against
+        the runs before.
+      </Text>
+      {review.approvedChanges && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>These figures change an approved run</MessageBarTitle>
+            {review.approvedChanges.map((line) => (
+              <div key={line}>{line.trim()}</div>
+            ))}
+            Writing asks you first.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!comparison.previous && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {comparison.skipped.length > 0
+              ? "No earlier run has a record this version can read (see Problems), so there is nothing to compare with."
+              : "No earlier run is recorded in this workbook, so there is nothing to compare with."}{" "}
+            Once these results are written, the next run shows what changed since them.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {[comparison.previous, comparison.approved].map((c) =>
+        c ? <ComparisonView key={c.basis} comparison={c} /> : null,
+      )}
+      {comparison.previous && (
+        <Caption1>
+          Each difference is broken down by applying the changes one group at a time, in this order:{" "}
+          {CHANGE_CAUSES.map((c) => c.label).join(", ")}. The parts add up exactly to the difference; the
+          Changes sheet shows the same once written.
+        </Caption1>
+      )}
+    </div>
+  );
+}
+
+function ComparisonView({ comparison: c }: { comparison: Comparison }) {
+  const styles = useStyles();
+  const r = c.against;
+  const title =
+    c.basis === "previous"
+      ? `Since the previous run: run ${r.run}`
+      : `Since the last approved run: run ${r.run}`;
+  const about = `${r.status}${r.documentSymbol ? `, ${r.documentSymbol}` : ""}, ${whenOf(r.time)}`;
+  const headingId = `changes-${c.basis}`;
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Text as="h3" weight="semibold" size={400} id={headingId}>
+        {title}
+      </Text>
+      <Caption1>{about}</Caption1>
+      {!c.outcome.ok ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>Not compared: {c.outcome.reason}.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Figures comparison={c} />
+      )}
+      <InputsChanged comparison={c} />
+    </section>
+  );
+}
+
+function Figures({ comparison: c }: { comparison: Comparison }) {
+  const styles = useStyles();
+  if (!c.outcome.ok) return null;
+  const a = c.outcome.attribution;
+  const money = (q: number) => formatAmount(fromQuanta(q, a.quantum), a.quantum);
+  const signed = (q: number) => (q === 0 ? "0" : `${q > 0 ? "+" : "\u2212"}${money(Math.abs(q))}`);
+  if (a.steps.length === 0) return <Text as="p">No figure changed.</Text>;
+  const moved = a.instruments.filter(
+    (code) => (a.current[code]?.total ?? 0) !== (a.previous[code]?.total ?? 0),
+  );
+  return (
+    <>
+      <Text as="p">
+        {moved.length === 0
+          ? "No instrument's total changed."
+          : `${moved.length} of ${a.instruments.length} instruments' totals changed (with PSC, over the period). Open one for its causes.`}
+      </Text>
+      <Accordion multiple collapsible>
+        {a.instruments.map((code) => {
+          const was = a.previous[code]?.total ?? 0;
+          const now = a.current[code]?.total ?? 0;
+          const diff = now - was;
+          return (
+            <AccordionItem key={code} value={code}>
+              <AccordionHeader size="small">
+                <span className={styles.header}>
+                  <span>{code}</span>
+                  <span className={styles.figures}>
+                    {money(was)} → {money(now)}{" "}
+                    <span className={diff > 0 ? styles.up : diff < 0 ? styles.down : undefined}>
+                      ({signed(diff)})
+                    </span>
+                  </span>
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>
+                <ul className={styles.parts} aria-label={`Causes of the change for ${code}`}>
+                  {a.steps.map((s) => (
+                    <li key={s.causes.join("+")} className={styles.part}>
+                      <span>{stepLabel(s)}</span>
+                      <span className={styles.figures}>{signed(s.parts[code]?.total ?? 0)}</span>
+                    </li>
+                  ))}
+                  <li className={styles.part}>
+                    <strong>Difference</strong>
+                    <strong className={styles.figures}>{signed(diff)}</strong>
+                  </li>
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </>
+  );
+}
+
+function InputsChanged({ comparison: c }: { comparison: Comparison }) {
+  const styles = useStyles();
+  if (c.changes === undefined)
+    return <Caption1>The inputs of run {c.against.run} are not recorded, so they cannot be listed.</Caption1>;
+  if (c.changes.length === 0) return <Caption1>None of the inputs the add-in reads changed.</Caption1>;
+  return (
+    <>
+      <Text weight="semibold">Inputs changed ({c.changes.length})</Text>
+      <ul className={styles.inputs}>
+        {c.changes.slice(0, MAX_INPUTS).map((ch, i) => (
+          <li key={i}>
+            {ch.sheet}
+            {ch.row !== undefined ? ` row ${ch.row}${ch.kind === "removed" ? " (earlier)" : ""}` : ""}:{" "}
+            {ch.kind === "changed"
+              ? `${ch.item}, ${ch.field ?? ""} ${ch.before ?? ""} → ${ch.after ?? ""}`
+              : `${ch.item} ${ch.kind}`}
+          </li>
+        ))}
+      </ul>
+      {c.changes.length > MAX_INPUTS && (
+        <Caption1>And {c.changes.length - MAX_INPUTS} more: the Changes sheet lists every one.</Caption1>
+      )}
+    </>
+  );
+}
