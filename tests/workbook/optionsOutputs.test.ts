@@ -199,10 +199,10 @@ describe("RESULT.json of a workbook with options", () => {
     });
   });
 
-  it("keeps the top-level keys those of the option written, with scenarios last", () => {
+  it("keeps the top-level keys those of the option written, with scenarios after them, then the run's status", () => {
     expect(result.grandTotal.total).toBe(407000);
     expect(result.instrumentTotals).toEqual(result.scenarios?.[0].instrumentTotals);
-    expect(Object.keys(result)).toEqual([
+    expect(Object.keys(result).slice(0, 9)).toEqual([
       "currency",
       "years",
       "instruments",
@@ -213,5 +213,6 @@ describe("RESULT.json of a workbook with options", () => {
       "grandTotal",
       "scenarios",
     ]);
+    expect(Object.keys(result)[9]).toBe("status");
   });
 });

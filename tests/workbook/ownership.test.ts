@@ -29,8 +29,10 @@ describe("ownership", () => {
       "Savings",
       "Settlement",
       "Options",
+      "Changes",
       "Annex",
       "Log",
+      "Run records",
     ]);
     expect(outputSheetNames({ hasOptions: true, hasParties: true, ownedSheets: [] })).toEqual([
       "Allocation",
