@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { OutputSheet } from "../../../src/workbook/grid";
@@ -140,5 +142,62 @@ describe("writing our sheets into another producer's package", () => {
     );
     expect(out["xl/_rels/workbook.xml.rels"]).not.toContain("calcChain");
     expect(out["xl/worksheets/sheet2.xml"]).toContain("second run");
+  });
+
+  it('lists a hidden output sheet with state="hidden", and reads it back, hidden or not', async () => {
+    const records: OutputSheet = { name: "Run records", hidden: true, cells: [[{ v: "Run" }], [{ v: 1 }]] };
+    const bytes = handmade({
+      sheets: [{ name: "Posts", xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }],
+    });
+    const out = await written(bytes, [allocation, records]);
+    const wb = out["xl/workbook.xml"];
+    expect(wb).toMatch(/<sheet name="Allocation" sheetId="2" r:id="rId\d+"\/>/);
+    expect(wb).toMatch(/<sheet name="Run records" sheetId="3" state="hidden" r:id="rId\d+"\/>/);
+    const book = await XlsxWorkbook.fromBuffer(
+      zipSync(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, strToU8(v)]))),
+    );
+    const grids = await book.readInputs();
+    expect(grids.sheets.find((s) => s.name === "Run records")?.rows).toEqual([["Run"], [1]]);
+    expect(grids.ownedSheets).toEqual(["Allocation", "Run records"]);
+  });
+
+  it("gives a sheet of ours it replaces the state its output asks for, and leaves the rest of its entry alone", async () => {
+    const first = await XlsxWorkbook.fromBuffer(handmade({ sheets: [{ name: "Posts", xml: sheetXml("") }] }));
+    await first.writeOutputs([allocation, { name: "Run records", hidden: true, cells: [[{ v: "Run" }]] }]);
+    const parts = unzipSync(await first.toBuffer());
+    // The officer unhid the Run records and hid Allocation (as veryHidden, in single quotes).
+    parts["xl/workbook.xml"] = strToU8(
+      strFromU8(parts["xl/workbook.xml"])
+        .replace(/(<sheet name="Allocation" sheetId="2")/, "$1 state='veryHidden'")
+        .replace(' state="hidden"', ""),
+    );
+    const out = await written(zipSync(parts), [
+      allocation,
+      { name: "Run records", hidden: true, cells: [[{ v: "Run" }], [{ v: 2 }]] },
+    ]);
+    const wb = out["xl/workbook.xml"];
+    expect(wb).toMatch(/<sheet name="Posts" sheetId="1" r:id="rId1"\/>/);
+    expect(wb).toMatch(/<sheet name="Allocation" sheetId="2" r:id="rId\d+"\/>/);
+    expect(wb).toMatch(/<sheet name="Run records" sheetId="3" r:id="rId\d+" state="hidden"\/>/);
+    expect(wb.match(/<sheet /g)).toHaveLength(3);
+  });
+
+  it("writes a hidden sheet that openpyxl reads as hidden, and a visible one as visible", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hidden-"));
+    const book = await XlsxWorkbook.fromBuffer(
+      readFileSync(join(FIXTURES, "producers", "openpyxl-resaved.xlsx")),
+    );
+    await book.writeOutputs([allocation, { name: "Run records", hidden: true, cells: [[{ v: "Run" }]] }]);
+    writeFileSync(join(dir, "out.xlsx"), await book.toBuffer());
+    const states = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); print(' '.join(ws.title.replace(' ', '_') + '=' + ws.sheet_state for ws in wb.worksheets[-2:]))",
+        join(dir, "out.xlsx"),
+      ],
+      { encoding: "utf8" },
+    ).trim();
+    expect(states).toBe("Allocation=visible Run_records=hidden");
   });
 });
