@@ -127,8 +127,10 @@ describe("corePipeline", () => {
       "Settlement",
       "Options",
       ...(hasParties ? ["Contributions"] : []),
+      "Changes",
       "Annex",
       "Log",
+      "Run records",
     ]);
     await session.port.writeOutputs(sheets);
     const after = await session.port.readInputs();
