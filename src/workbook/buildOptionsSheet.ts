@@ -133,3 +133,26 @@ export function buildOptionsSheet(allocation: Allocation, run: RunInfo): OutputS
     autoFilter: `A${headerRow}:I${lastRow}`,
   };
 }
+
+/**
+ * The Options sheet of a run on a workbook that no longer compares options, where an earlier run
+ * wrote one: the sheet is ours, so it is replaced like the others, by a note that its comparison
+ * is gone, rather than left with figures that are no longer current.
+ */
+export function buildRetiredOptionsSheet(run: RunInfo): OutputSheet {
+  return {
+    name: OPTIONS_SHEET,
+    cells: [
+      ...sheetHeading("Options compared", run),
+      [],
+      [
+        {
+          v:
+            "This run compares no options: no Scenario cell or Settings Scenarios names one. " +
+            "The comparison an earlier run wrote here is no longer current and was taken out.",
+        },
+      ],
+    ],
+    columnWidths: [100],
+  };
+}

@@ -11,6 +11,7 @@ import { readRunHistory, type RunHistory } from "./history/readRunHistory";
 import { recordOfRun } from "./history/recordOfRun";
 import { supersededApproval, type SupersededApproval } from "./history/supersededApproval";
 import { inputFingerprint } from "./inputFingerprint";
+import { OPTIONS_SHEET } from "./ownership";
 import { VERSION } from "./version";
 
 /** Everything a run is about to write, and what the edge must ask before writing it. */
@@ -75,8 +76,10 @@ export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunP
         info,
       ),
     },
-    // An earlier run's Contributions sheet is replaced (by a note) even when Parties are gone, never left stale.
+    // An earlier run's Contributions or Options sheet is replaced (by a note) even when the Parties
+    // or the options are gone, never left stale.
     owned.has("contributions"),
+    owned.has(OPTIONS_SHEET.toLowerCase()),
   );
   const supersedes = supersededApproval(history, allocation);
   const status =
