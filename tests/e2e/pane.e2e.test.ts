@@ -178,6 +178,15 @@ describeIfChromium("the task pane in Chromium", () => {
     });
   }
 
+  /** Waits until `check` holds (what a click sets off may settle a frame later), for up to 5 s. */
+  async function eventually(check: () => Promise<boolean>): Promise<void> {
+    const until = Date.now() + 5000;
+    while (!(await check())) {
+      if (Date.now() > until) throw new Error(`Still not so after 5 s: ${check.toString()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** The open popup's listbox (Fluent renders it in a portal at the end of the body). */
   const listbox = (page: Page) => page.locator(".fui-Listbox:visible");
 
@@ -748,7 +757,8 @@ describeIfChromium("the task pane in Chromium", () => {
       const causes = page.getByRole("list", { name: "Causes of the change for CMS" });
       await causes.waitFor();
       expect((await causes.innerText()).replace(/\s+/g, " ")).toBe(`Rules −${diff} Difference −${diff}`);
-      expect(await uncovered(causes)).toBe(true);
+      // Opened at the foot of the pane, the causes scroll up clear of the sticky action bar.
+      await eventually(() => uncovered(causes));
       expect(
         await page
           .getByText(
@@ -813,8 +823,9 @@ describeIfChromium("the task pane in Chromium", () => {
       await ask.getByRole("button", { name: "Cancel" }).click();
       await ask.waitFor({ state: "hidden" });
       expect(await write.evaluate((el) => el === document.activeElement)).toBe(true);
-      // Cancelled: nothing was saved or written, the rule is still an edit.
-      expect(await page.getByText(/^Run 2 \(Approved/).isVisible()).toBe(true);
+      // Cancelled: nothing was saved or written, the rule is still an edit and run 2's sheets are out of date.
+      expect(await page.getByText("The written results are out of date").isVisible()).toBe(true);
+      expect(await page.getByText(/^Run 3 /).count()).toBe(0);
 
       await write.click();
       await ask.getByRole("button", { name: "Write the new run" }).click();
@@ -1022,7 +1033,9 @@ describeIfChromium("the task pane in Chromium", () => {
     expect(await page.getByTestId("grand-total").innerText()).toBe("396,000");
     await stepByMouse(page, "Results");
     // The Results view loads on first use: wait for its text rather than look once.
-    await page.getByText(/Writes the sheets Allocation, Savings, Settlement, Options, Annex, Log/).waitFor();
+    await page
+      .getByText(/Writes the sheets Allocation, Savings, Settlement, Options, Changes, Annex, Log/)
+      .waitFor();
     await page.getByRole("button", { name: "Write the results" }).click();
     await page.getByText(/^Results written at \d\d:\d\d$/).waitFor({ timeout: 60_000 });
     const [file] = await Promise.all([

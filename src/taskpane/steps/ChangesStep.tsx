@@ -128,7 +128,7 @@ function ComparisonView({ comparison: c }: { comparison: Comparison }) {
   const headingId = `changes-${c.basis}`;
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <Text as="h3" weight="semibold" size={400} id={headingId}>
+      <Text as="h2" weight="semibold" size={400} id={headingId}>
         {title}
       </Text>
       <Caption1>{about}</Caption1>
@@ -161,7 +161,17 @@ function Figures({ comparison: c }: { comparison: Comparison }) {
           ? "No instrument's total changed."
           : `${moved.length} of ${a.instruments.length} instruments' totals changed (with PSC, over the period). Open one for its causes.`}
       </Text>
-      <Accordion multiple collapsible>
+      <Accordion
+        multiple
+        collapsible
+        onToggle={(_, data) => {
+          // An instrument opened near the foot of the pane: its causes scroll up into view, clear of
+          // the sticky action bar (the page's scroll-padding keeps them above it).
+          if (!data.openItems.includes(data.value)) return;
+          const id = causesId(c.basis, String(data.value));
+          requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: "nearest" }));
+        }}
+      >
         {a.instruments.map((code) => {
           const was = a.previous[code]?.total ?? 0;
           const now = a.current[code]?.total ?? 0;
@@ -180,7 +190,11 @@ function Figures({ comparison: c }: { comparison: Comparison }) {
                 </span>
               </AccordionHeader>
               <AccordionPanel>
-                <ul className={styles.parts} aria-label={`Causes of the change for ${code}`}>
+                <ul
+                  id={causesId(c.basis, code)}
+                  className={styles.parts}
+                  aria-label={`Causes of the change for ${code}`}
+                >
                   {a.steps.map((s) => (
                     <li key={s.causes.join("+")} className={styles.part}>
                       <span>{stepLabel(s)}</span>
@@ -199,6 +213,11 @@ function Figures({ comparison: c }: { comparison: Comparison }) {
       </Accordion>
     </>
   );
+}
+
+/** The id of an instrument's list of causes in one comparison (previous or approved). */
+function causesId(basis: string, code: string): string {
+  return `causes-${basis}-${code.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
 function InputsChanged({ comparison: c }: { comparison: Comparison }) {

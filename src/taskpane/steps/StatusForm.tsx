@@ -60,7 +60,7 @@ export function StatusForm({ current, onSave, saving, error }: StatusFormProps) 
   const missingPaper = status === "Approved" && symbol.trim() === "";
   return (
     <section className={styles.root} aria-labelledby="status-title">
-      <Text as="h3" weight="semibold" size={400} id="status-title">
+      <Text as="h2" weight="semibold" size={400} id="status-title">
         Status of these results
       </Text>
       <Text size={200}>
