@@ -15,9 +15,9 @@ export interface OutputSheetsOf {
 
 /**
  * The output sheets a run writes, in order: OUTPUT_SHEETS, with Options after Settlement when the
- * workbook has options (or an Options sheet of ours to replace), and without Contributions when the workbook has no Parties sheet and no
- * Contributions sheet of ours to replace — so a sheet of the officer's named Options or
- * Contributions is in the way only of a run that writes one.
+ * workbook has options (or an Options sheet of ours to replace), and without Contributions when
+ * the workbook has no Parties sheet and no Contributions sheet of ours to replace — so a sheet of
+ * the officer's named Options or Contributions is in the way only of a run that writes one.
  */
 export function outputSheetNames({ hasOptions, hasParties, ownedSheets }: OutputSheetsOf): string[] {
   const owned = ownedSheets.some((s) => s.toLowerCase() === CONTRIBUTIONS.toLowerCase());
