@@ -63,14 +63,24 @@ describe("buildRunOutputs", () => {
   it("writes Contributions only with Parties, or to replace the one an earlier run wrote", () => {
     const names = (allocation = handAllocation(), owned: string[] = []) =>
       buildRunOutputs(allocation, gridsWith(undefined, owned), time).map((s) => s.name);
-    expect(names()).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+    expect(names()).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Changes",
+      "Annex",
+      "Log",
+      "Run records",
+    ]);
     expect(names(handContributions())).toEqual([
       "Allocation",
       "Savings",
       "Settlement",
       "Contributions",
+      "Changes",
       "Annex",
       "Log",
+      "Run records",
     ]);
     const stale = buildRunOutputs(handAllocation(), gridsWith(undefined, ["Contributions"]), time);
     expect(stale.map((s) => s.name)).toContain("Contributions");
@@ -84,7 +94,15 @@ describe("outputSheetNames", () => {
   it("names Contributions among the sheets a run writes only with Parties or an earlier one of ours", () => {
     const run = (hasParties: boolean, ownedSheets: string[]) =>
       outputSheetNames({ hasOptions: false, hasParties, ownedSheets });
-    expect(run(false, [])).toEqual(["Allocation", "Savings", "Settlement", "Annex", "Log"]);
+    expect(run(false, [])).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Changes",
+      "Annex",
+      "Log",
+      "Run records",
+    ]);
     expect(run(true, [])).toContain("Contributions");
     expect(run(false, ["contributions"])).toContain("Contributions");
   });

@@ -15,24 +15,28 @@ describe("ownership", () => {
     ]);
   });
 
-  it("adds Options after Settlement only for a workbook with options", () => {
+  it("adds Options after Settlement only for a workbook with options, or to replace an Options sheet of ours", () => {
     const without = { hasParties: false, ownedSheets: [] };
+    const recorded = ["Changes", "Annex", "Log", "Run records"];
     expect(outputSheetNames({ hasOptions: false, ...without })).toEqual([
       "Allocation",
       "Savings",
       "Settlement",
-      "Annex",
-      "Log",
+      ...recorded,
     ]);
     expect(outputSheetNames({ hasOptions: true, ...without })).toEqual([
       "Allocation",
       "Savings",
       "Settlement",
       "Options",
-      "Changes",
-      "Annex",
-      "Log",
-      "Run records",
+      ...recorded,
+    ]);
+    expect(outputSheetNames({ hasOptions: false, hasParties: false, ownedSheets: ["Options"] })).toEqual([
+      "Allocation",
+      "Savings",
+      "Settlement",
+      "Options",
+      ...recorded,
     ]);
     expect(outputSheetNames({ hasOptions: true, hasParties: true, ownedSheets: [] })).toEqual([
       "Allocation",
@@ -40,8 +44,7 @@ describe("ownership", () => {
       "Settlement",
       "Options",
       "Contributions",
-      "Annex",
-      "Log",
+      ...recorded,
     ]);
   });
 
