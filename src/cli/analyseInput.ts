@@ -4,6 +4,7 @@ import type { Allocation } from "../engine/result";
 import { analyseWorkbook } from "../workbook/analyseWorkbook";
 import type { WorkbookGrids } from "../workbook/grid";
 import type { RunHistory } from "../workbook/history/readRunHistory";
+import { restatedApproval } from "../workbook/history/restatedApproval";
 import { inputSheets } from "../workbook/inputSheets";
 import { NotAWorkbookError, WorkbookTooLargeError, XlsxPackageError } from "../xlsx/errors";
 import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
@@ -31,7 +32,7 @@ export interface InputAnalysis {
  */
 export async function analyseInput(path: string, data: Uint8Array): Promise<InputAnalysis> {
   const { book, grids } = await openInput(path, data);
-  const { problems, allocation, model, history } = analyseWorkbook(grids);
+  const { problems, allocation, model, history } = analyseWorkbook(grids, { restated: restatedApproval });
   return {
     book,
     grids,

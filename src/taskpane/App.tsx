@@ -18,7 +18,8 @@ import { cellOfAddress, figureAtCell } from "./figureAtCell";
 import { formatAmount } from "./formatAmount";
 import { paneTheme, type ThemeKind } from "./paneTheme";
 import type { CompareFigure } from "./compareModel";
-import type { Pipeline } from "./pipeline";
+import type { OutputSheet } from "../workbook/grid";
+import type { Pipeline, RunReview, WritableRun } from "./pipeline";
 import type { PreviewSlice } from "./previewModel";
 import { totalChanges, unitChanges, type InstrumentChange } from "./ruleChanges";
 import type { RuleDraft } from "./ruleDraft";
@@ -215,16 +216,26 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
     [loaded, wb],
   );
   const write = useWrite(pipeline, loaded, drafts, dirty, reload, option, run.writable);
-  // The run against the earlier ones: worked out only while a view shows it (it runs the engine per cause).
-  const review = useMemo(() => {
-    if (view !== "changes" || !run.writable) return undefined;
-    try {
-      return pipeline.review(run.writable);
-    } catch (e) {
-      console.error(e);
-      return undefined;
-    }
+  // The run against the earlier ones: worked out only while a view shows it (it runs the engine per
+  // cause, and its code loads on first use). A review belongs to the run it was made for.
+  const [reviewed, setReviewed] = useState<{ of: WritableRun; review?: RunReview }>();
+  useEffect(() => {
+    const writable = run.writable;
+    if (view !== "changes" || !writable) return;
+    let current = true;
+    pipeline.review(writable).then(
+      (review) => current && setReviewed({ of: writable, review }),
+      (e: unknown) => {
+        console.error(e);
+        if (current) setReviewed({ of: writable });
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, [view, run.writable, pipeline]);
+  const review = reviewed && reviewed.of === run.writable ? reviewed.review : undefined;
+  const reviewing = view === "changes" && run.writable !== undefined && reviewed?.of !== run.writable;
   const [statusSaving, setStatusSaving] = useState(false);
   const [statusError, setStatusError] = useState<PaneError>();
   const saveStatus = async (choice: StatusChoice) => {
@@ -334,20 +345,26 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
     const current = write.written && !write.stale ? write.written : undefined;
     const source = current?.allocation ?? allocation;
     if (!source) return;
-    const grid =
-      current?.sheets.find((s) => s.name === "Allocation") ??
-      pipeline.outputs(source, loaded.grids, new Date()).find((s) => s.name === "Allocation");
-    const cell = cellOfAddress(address);
-    const figure = grid && cell ? figureAtCell(grid, source, cell.row, cell.col) : undefined;
-    if (!figure) return;
-    setWhy({
-      figure,
-      ...(current
-        ? {}
-        : {
-            note: "Explained from the figures in the pane. If the sheet shows another figure, it was written from other rules: write the results again.",
-          }),
-    });
+    const explain = (grid: OutputSheet | undefined) => {
+      const cell = cellOfAddress(address);
+      const figure = grid && cell ? figureAtCell(grid, source, cell.row, cell.col) : undefined;
+      if (!figure) return;
+      setWhy({
+        figure,
+        ...(current
+          ? {}
+          : {
+              note: "Explained from the figures in the pane. If the sheet shows another figure, it was written from other rules: write the results again.",
+            }),
+      });
+    };
+    const written = current?.sheets.find((s) => s.name === "Allocation");
+    if (written) explain(written);
+    else
+      pipeline.outputs(source, loaded.grids, new Date()).then(
+        (sheets) => explain(sheets.find((s) => s.name === "Allocation")),
+        (e: unknown) => console.error(e),
+      );
   };
   useEffect(() => {
     if (!session?.watchSelection) return undefined;
@@ -546,7 +563,11 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
         );
       case "changes":
         return (
-          <ChangesStep {...(review ? { review } : {})} {...(run.blocked ? { blocked: run.blocked } : {})} />
+          <ChangesStep
+            {...(review ? { review } : {})}
+            reviewing={reviewing}
+            {...(run.blocked ? { blocked: run.blocked } : {})}
+          />
         );
       case "results":
         return (

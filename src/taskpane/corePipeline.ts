@@ -2,18 +2,13 @@ import type { Model } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
 import { analyseWorkbook } from "../workbook/analyseWorkbook";
 import { annexHtml } from "../workbook/annex/annexHtml";
-import { buildRunOutputs } from "../workbook/buildRunOutputs";
 import type { CellValue, WorkbookGrids } from "../workbook/grid";
 import { CONTRACT, type ContractSheet, type InputMapping } from "../workbook/inputMapping";
 import { locateProblem } from "../workbook/locateProblem";
 import { OUTPUT_SHEETS } from "../workbook/ownership";
 import { readWorkbook } from "../workbook/readWorkbook";
 import type { SheetLayout } from "../workbook/workbookLayout";
-import { describeSupersededApproval } from "../workbook/describeSupersededApproval";
-import { compareRuns } from "../workbook/history/compareRuns";
 import { readRunHistory, type RunHistory } from "../workbook/history/readRunHistory";
-import { supersededApproval } from "../workbook/history/supersededApproval";
-import { planRun, type RunInput } from "../workbook/planRun";
 import type {
   Pipeline,
   RulesColumn,
@@ -21,7 +16,6 @@ import type {
   RunOutcome,
   SettingsLocation,
   SheetFinding,
-  WritableRun,
 } from "./pipeline";
 
 const RULES_COLUMNS: readonly RulesColumn[] = ["Unit", "Method", "Basis", "Participants", "Min", "Max"];
@@ -60,18 +54,11 @@ export const corePipeline: Pipeline = {
     return outcome;
   },
   parseBasis,
-  outputs: buildRunOutputs,
-  plan: (run, grids, time) => planRun(runInput(run), grids, time),
-  review(run) {
-    const input = runInput(run);
-    const history = input.history ?? NO_HISTORY;
-    const supersedes = supersededApproval(history, run.allocation);
-    return {
-      run: history.nextRun,
-      comparison: compareRuns(history, input.model, run.allocation),
-      ...(supersedes ? { approvedChanges: describeSupersededApproval(supersedes) } : {}),
-    };
-  },
+  outputs: async (allocation, grids, time) => (await runHistory()).outputsOf(allocation, grids, time),
+  // The output sheets, and what a run records and compares (the waterfall, the run records), load
+  // when first needed: a write, the Changes view, a cell explained; not the first screen.
+  plan: async (run, grids, time) => (await runHistory()).planOf(run, grids, time),
+  review: async (run) => (await runHistory()).reviewOf(run),
   outputNames: OUTPUT_SHEETS,
   // The Word writer carries the docx library: loaded only when the officer asks for a .docx.
   annexDocx: async (allocation, language) => {
@@ -81,17 +68,10 @@ export const corePipeline: Pipeline = {
   annexHtml: (allocation, language) => annexHtml(allocation, language),
 };
 
-/** A run as planRun takes it. */
-function runInput(run: WritableRun): RunInput {
-  return {
-    allocation: run.allocation,
-    ...(run.model ? { model: run.model } : {}),
-    ...(run.history ? { history: run.history } : {}),
-  };
+/** The run-history half of the pipeline, in a chunk of its own. */
+function runHistory() {
+  return import(/* webpackChunkName: "run-history" */ "./runHistoryPipeline");
 }
-
-/** A workbook no run has written to. */
-const NO_HISTORY: RunHistory = { records: [], unreadable: [], logged: [], nextRun: 1, problems: [] };
 
 /** What is known of grids read with a mapping: how they read, what earlier runs left, and their run as read once made. */
 interface Known {

@@ -95,6 +95,17 @@ export interface RunReview {
   approvedChanges?: string[];
 }
 
+/** What a write from the pane puts into the workbook, and what it must ask or refuse first. */
+export type PanePlan = RunPlan & {
+  /** When the run changes an approved run's figures: the question's lines (as RunReview's). */
+  approvedChanges?: string[];
+  /**
+   * Set when the run is marked Approved under the paper of an earlier approved run with other
+   * figures (restatedApproval): nothing is written.
+   */
+  restated?: Problem;
+};
+
 /** A basis parsed for a method, or why it cannot be. */
 export type ParsedBasis = { ok: true; spec: RuleSpec } | { ok: false; message: string };
 
@@ -113,12 +124,18 @@ export interface Pipeline {
   analyse(grids: WorkbookGrids, mapping: InputMapping, adjust?: (read: Model) => Model): RunOutcome;
   /** Parses a Rules row's Method and Basis. */
   parseBasis(method: string, basis: string): ParsedBasis;
-  /** The output sheets of a run (Allocation, Savings, Settlement, Annex, Log). */
-  outputs(allocation: Allocation, grids: WorkbookGrids, time: Date): OutputSheet[];
-  /** Everything a write puts into the workbook (planRun): the sheets, and whether it changes an approved run. */
-  plan(run: WritableRun, grids: WorkbookGrids, time: Date): RunPlan;
-  /** The run compared with the earlier ones, for the Changes view and the question before a write. */
-  review(run: WritableRun): RunReview;
+  /**
+   * The figures' output sheets of a run (Allocation, ..., Annex, Log), without the run's record and
+   * Changes; asynchronous, as plan is: the sheet builders load when first needed.
+   */
+  outputs(allocation: Allocation, grids: WorkbookGrids, time: Date): Promise<OutputSheet[]>;
+  /**
+   * Everything a write puts into the workbook (planRun): the sheets, and whether it changes an
+   * approved run. Asynchronous: its code loads when first needed.
+   */
+  plan(run: WritableRun, grids: WorkbookGrids, time: Date): Promise<PanePlan>;
+  /** The run compared with the earlier ones, for the Changes view and the question before a write (loads as plan does). */
+  review(run: WritableRun): Promise<RunReview>;
   /** The names of the sheets a run writes, in order. */
   outputNames: readonly string[];
   /** The annex as a Word document, when the annex writer is present. */

@@ -3,7 +3,6 @@ import type { Allocation } from "../engine/result";
 import { ForeignSheetError } from "../workbook/errors";
 import type { OutputSheet } from "../workbook/grid";
 import { messageOf, tick, type PaneError } from "./paneError";
-import { describeSupersededApproval } from "../workbook/describeSupersededApproval";
 import type { Pipeline, WritableRun } from "./pipeline";
 import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
@@ -135,7 +134,7 @@ export function useWrite(
     setWriteError(undefined);
     approved.current = false;
     try {
-      const review = live ? pipeline.review(live) : undefined;
+      const review = live ? await pipeline.review(live) : undefined;
       if (review?.approvedChanges) {
         setConfirmApproved(review.approvedChanges);
         return;
@@ -184,11 +183,21 @@ export function useWrite(
       }
       setProgress({ fraction: 0.25, label: "Building the sheets…" });
       await tick();
-      const plan = pipeline.plan(runWithOption(outcome, allocation), current.grids, new Date());
-      if (plan.supersedes && !approved.current) {
+      const plan = await pipeline.plan(runWithOption(outcome, allocation), current.grids, new Date());
+      if (plan.restated) {
+        // An approval restated with other figures: the CLI reports it as a problem; the pane refuses here.
+        const p = current.read.locate?.(plan.restated) ?? plan.restated;
+        setProgress(undefined);
+        setWriteError({
+          title: "Nothing was written",
+          message: `${p.sheet}${p.cell !== undefined ? `!${p.cell}` : ""}: ${p.message}`,
+        });
+        return;
+      }
+      if (plan.approvedChanges && !approved.current) {
         // The figures as saved differ from those the officer was asked about: ask again.
         setProgress(undefined);
-        setConfirmApproved(describeSupersededApproval(plan.supersedes));
+        setConfirmApproved(plan.approvedChanges);
         return;
       }
       approved.current = false;

@@ -4,7 +4,6 @@ import { hasErrors, type Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import type { WorkbookGrids } from "./grid";
 import { readRunHistory, type RunHistory } from "./history/readRunHistory";
-import { restatedApproval } from "./history/restatedApproval";
 import type { InputMapping } from "./inputMapping";
 import { locateProblem } from "./locateProblem";
 import { outputSheetNames } from "./outputSheetNames";
@@ -22,6 +21,12 @@ export interface AnalyseOptions {
   read?: ReadOutcome;
   /** The history already read from the same grids, to skip decoding the records again. */
   history?: RunHistory;
+  /**
+   * Checks that the run does not restate an approval with other figures (restatedApproval): the
+   * CLI passes it; the task pane runs the same check when it writes, where its code loads, so
+   * that the first screen stays light.
+   */
+  restated?: (history: RunHistory, allocation: Allocation) => Problem | undefined;
 }
 
 /** What one run of the whole check finds. */
@@ -69,7 +74,7 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
     return { read, model, problems, history };
   }
   problems.push(...outcome.allocation.warnings.map(locate));
-  const restated = restatedApproval(history, outcome.allocation);
+  const restated = options.restated?.(history, outcome.allocation);
   if (restated !== undefined) problems.push(locate(restated));
   return hasErrors(problems)
     ? { read, model, problems, history }

@@ -218,14 +218,15 @@ describe("App", () => {
 
   it("asks before changing an approved run's figures, saying which, and writes nothing on Cancel", async () => {
     const { user, log, pipeline } = setup();
-    pipeline.review = () => ({
-      run: 4,
-      comparison: { skipped: [] },
-      approvedChanges: [
-        "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
-        "  CMS: total 203,400 \u2192 210,000 (+6,600)",
-      ],
-    });
+    pipeline.review = () =>
+      Promise.resolve({
+        run: 4,
+        comparison: { skipped: [] },
+        approvedChanges: [
+          "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
+          "  CMS: total 203,400 \u2192 210,000 (+6,600)",
+        ],
+      });
     await goTo(user, "Results");
     const write = await screen.findByRole("button", { name: "Write the results" });
     await user.click(write);
@@ -301,19 +302,20 @@ describe("App", () => {
 
   it("explains a figure of the Allocation sheet selected in Excel", async () => {
     const pipeline = fakePipeline();
-    pipeline.outputs = (): OutputSheet[] => [
-      {
-        name: "Allocation",
-        cells: [
-          [{ v: "Allocation" }],
-          [],
-          [],
-          [{ v: "Summary for the period 2015–2016 (EUR)" }],
-          [{ v: "Unit" }, { v: "CMS" }, { v: "AEWA" }, { v: "Total" }],
-          [{ v: "Communications" }, { v: 120000 }, { v: 120000 }, { v: 240000 }],
-        ],
-      },
-    ];
+    pipeline.outputs = (): Promise<OutputSheet[]> =>
+      Promise.resolve([
+        {
+          name: "Allocation",
+          cells: [
+            [{ v: "Allocation" }],
+            [],
+            [],
+            [{ v: "Summary for the period 2015–2016 (EUR)" }],
+            [{ v: "Unit" }, { v: "CMS" }, { v: "AEWA" }, { v: "Total" }],
+            [{ v: "Communications" }, { v: 120000 }, { v: 120000 }, { v: 240000 }],
+          ],
+        },
+      ]);
     const { session, select } = fakeSession([], "excel");
     render(<App pipeline={pipeline} initial={() => Promise.resolve(session)} theme="light" />);
     await screen.findByRole("heading", { name: "Your budget workbook" });

@@ -73,7 +73,7 @@ describe("corePipeline", () => {
       documentSymbol: "UNEP/CMS/StC44/Doc.X",
     });
     expect(approved.problems.filter((p) => p.severity === "error")).toEqual([]);
-    const first = corePipeline.plan(
+    const first = await corePipeline.plan(
       { ...approved, allocation: approved.allocation! },
       approvedGrids,
       new Date(),
@@ -90,7 +90,7 @@ describe("corePipeline", () => {
     ]);
     const next = await session.port.readInputs();
     const outcome = corePipeline.analyse(next, {});
-    const review = corePipeline.review({ ...outcome, allocation: outcome.allocation! });
+    const review = await corePipeline.review({ ...outcome, allocation: outcome.allocation! });
     expect(review.run).toBe(2);
     expect(review.approvedChanges?.[0]).toMatch(
       /^Run 1 of .* was approved \(UNEP\/CMS\/StC44\/Doc\.X\)\. This run would change its figures:$/,
@@ -98,8 +98,30 @@ describe("corePipeline", () => {
     const c = review.comparison.previous;
     expect(c?.outcome.ok && c.outcome.attribution.steps.map((s) => s.causes)).toEqual([["psc"]]);
     expect(
-      corePipeline.plan({ ...outcome, allocation: outcome.allocation! }, next, new Date()).supersedes?.run,
+      (await corePipeline.plan({ ...outcome, allocation: outcome.allocation! }, next, new Date())).supersedes
+        ?.run,
     ).toBe(1);
+
+    // The new figures marked Approved under the paper that approved run 1's: the write is refused, at Status.
+    const nextRead = corePipeline.read(next, {});
+    await session.writeRules(
+      nextRead.settings!.sheet,
+      settingsCells(nextRead.settings!, { status: "Approved", documentSymbol: "UNEP/CMS/StC44/Doc.X" }),
+    );
+    const restatedGrids = await session.port.readInputs();
+    const restated = corePipeline.analyse(restatedGrids, {});
+    const refused = await corePipeline.plan(
+      { ...restated, allocation: restated.allocation! },
+      restatedGrids,
+      new Date(),
+    );
+    expect(refused.restated?.message).toMatch(
+      /^Status says Approved under UNEP\/CMS\/StC44\/Doc\.X, but run 1 was approved under that symbol with other figures\./,
+    );
+    expect(corePipeline.read(restatedGrids, {}).locate?.(refused.restated!)).toMatchObject({
+      sheet: "Settings",
+      cell: expect.stringMatching(/^B\d+$/),
+    });
   });
 
   it("finds what the CLI finds: a sheet of the officer's named like an output is a problem before anything runs", async () => {
@@ -119,7 +141,7 @@ describe("corePipeline", () => {
     const { session, grids, read } = await openSample();
     const outcome = corePipeline.analyse(grids, {});
     if (!outcome.allocation) throw new Error("the sample should allocate");
-    const sheets = corePipeline.outputs(outcome.allocation, grids, new Date("2026-01-01T00:00:00Z"));
+    const sheets = await corePipeline.outputs(outcome.allocation, grids, new Date("2026-01-01T00:00:00Z"));
     const hasParties = read.model?.parties !== undefined;
     expect(sheets.map((s) => s.name)).toEqual([
       "Allocation",
@@ -127,15 +149,13 @@ describe("corePipeline", () => {
       "Settlement",
       "Options",
       ...(hasParties ? ["Contributions"] : []),
-      "Changes",
       "Annex",
       "Log",
-      "Run records",
     ]);
     await session.port.writeOutputs(sheets);
     const after = await session.port.readInputs();
     expect(after.ownedSheets.map((s) => s.toLowerCase())).toContain("log");
-    const second = corePipeline.outputs(outcome.allocation, after, new Date("2026-01-02T00:00:00Z"));
+    const second = await corePipeline.outputs(outcome.allocation, after, new Date("2026-01-02T00:00:00Z"));
     const log = second.find((s) => s.name === "Log")!;
     const firstLog = sheets.find((s) => s.name === "Log")!;
     expect(log.cells.length).toBe(firstLog.cells.length + 1);

@@ -10,8 +10,7 @@ import type { OutputSheet, WorkbookGrids } from "../../src/workbook/grid";
 import type { InputMapping } from "../../src/workbook/inputMapping";
 import type { ExistingSheet } from "../../src/workbook/port";
 import { ForeignSheetError } from "../../src/workbook/errors";
-import type { RunPlan } from "../../src/workbook/planRun";
-import type { Pipeline, ReadOutcome, RunReview, WritableRun } from "../../src/taskpane/pipeline";
+import type { PanePlan, Pipeline, ReadOutcome, RunReview, WritableRun } from "../../src/taskpane/pipeline";
 import type { WorkbookSession } from "../../src/taskpane/workbookSession";
 import type { RuleCell } from "../../src/taskpane/rulesCells";
 
@@ -213,23 +212,26 @@ export function fakePipeline(
       }
       return { ok: false as const, message: `Method '${method}' is not supported here.` };
     },
-    outputs: (): OutputSheet[] => {
+    outputs: (): Promise<OutputSheet[]> => {
       pipeline.outputsCalls++;
-      return ["Allocation", "Savings", "Settlement", "Annex", "Log"].map((name) => ({
-        name,
-        cells: [[{ v: name }]],
-      }));
+      return Promise.resolve(sheetsOf(["Allocation", "Savings", "Settlement", "Annex", "Log"]));
     },
-    plan: (_run: WritableRun): RunPlan => ({
-      sheets: pipeline.outputs(),
-      run: 1,
-      status: "Draft",
-      inputsChanged: "First recorded run.",
-      comparison: { skipped: [] },
-    }),
-    review: (): RunReview => ({ run: 1, comparison: { skipped: [] } }),
+    plan: (_run: WritableRun): Promise<PanePlan> =>
+      Promise.resolve({
+        sheets: sheetsOf(["Allocation", "Savings", "Settlement", "Annex", "Log"]),
+        run: 1,
+        status: "Draft",
+        inputsChanged: "First recorded run.",
+        comparison: { skipped: [] },
+      }),
+    review: (): Promise<RunReview> => Promise.resolve({ run: 1, comparison: { skipped: [] } }),
   };
   return pipeline;
+}
+
+/** Output sheets with only their names in A1. */
+function sheetsOf(names: string[]): OutputSheet[] {
+  return names.map((name) => ({ name, cells: [[{ v: name }]] }));
 }
 
 /** What an in-memory session was asked to do. */

@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Text,
   makeStyles,
   tokens,
@@ -24,6 +25,8 @@ export interface ChangesStepProps {
   review?: RunReview;
   /** Why there is nothing to compare yet (problems, a rule to fix). */
   blocked?: string;
+  /** True while the comparison is being worked out. */
+  reviewing?: boolean;
 }
 
 /** The inputs listed before the view refers to the Changes sheet for the rest. */
@@ -66,8 +69,9 @@ function stepLabel(step: AttributionStep): string {
  * with each difference broken down by cause (the parts add up exactly), and the inputs that
  * changed. Narrow by design: one instrument a line, its breakdown one click away.
  */
-export function ChangesStep({ review, blocked }: ChangesStepProps) {
+export function ChangesStep({ review, blocked, reviewing = false }: ChangesStepProps) {
   const styles = useStyles();
+  if (!review && reviewing) return <Spinner size="small" label="Comparing with the earlier runs…" />;
   if (!review) {
     return (
       <MessageBar intent="warning" layout="multiline">
