@@ -50,6 +50,11 @@ export class FlowBuilder {
     return this.arc(tail, head, f, value - f);
   }
 
+  /** The arcs' floors and fractions as they stand (until the next arc is added). */
+  exact(): { floor: Float64Array; fraction: Float64Array } {
+    return { floor: this.floors, fraction: this.fractions };
+  }
+
   /** The network built so far. */
   build(): FlowNetwork {
     return {

@@ -67,135 +67,125 @@ export interface FlowNetwork {
  * Returns the rounded flow of each arc.
  */
 export function roundFlow(net: FlowNetwork): Float64Array {
-  const { nodeCount, arcCount, tail, head, floor } = net;
-  const frac = Float64Array.from(net.fraction.subarray(0, arcCount));
-  const live = new Uint8Array(arcCount);
-  // Adjacency of the fractional arcs, in compressed rows: node v's arcs are adj[start[v] .. start[v + 1]).
-  const degree = new Int32Array(nodeCount + 1);
+  const { nodeCount, arcCount, floor } = net;
+  const out = new Float64Array(arcCount);
+  // The fractional arcs are copied apart and numbered 0 .. m − 1, so that the walk's arrays are
+  // small and close together: in a large table most arcs are integral before the walk (see
+  // cancelBlockCycles.ts), and this halves the walk's time.
+  const original = new Int32Array(arcCount);
+  let m = 0;
   for (let k = 0; k < arcCount; k++) {
-    const f = frac[k];
+    const f = net.fraction[k];
     if (!(f >= 0 && f < 1))
       throw new InvalidArgumentError(`Arc ${k} has fraction ${f}; it must be in [0, 1).`);
-    if (f <= EPS) frac[k] = 0;
-    else if (f >= 1 - EPS) frac[k] = 1;
-    else {
-      live[k] = 1;
-      degree[tail[k] + 1]++;
-      degree[head[k] + 1]++;
-    }
+    if (f <= EPS) out[k] = floor[k];
+    else if (f >= 1 - EPS) out[k] = floor[k] + 1;
+    else original[m++] = k;
+  }
+  const tail = new Int32Array(m);
+  const head = new Int32Array(m);
+  const frac = new Float64Array(m);
+  const live = new Uint8Array(m).fill(1);
+  const degree = new Int32Array(nodeCount + 1);
+  for (let j = 0; j < m; j++) {
+    const k = original[j];
+    tail[j] = net.tail[k];
+    head[j] = net.head[k];
+    frac[j] = net.fraction[k];
+    degree[tail[j] + 1]++;
+    degree[head[j] + 1]++;
   }
   for (let v = 0; v < nodeCount; v++) degree[v + 1] += degree[v];
   const start = degree;
   const adj = new Int32Array(start[nodeCount]);
-  const fill = Int32Array.from(start.subarray(0, nodeCount));
-  for (let k = 0; k < arcCount; k++) {
-    if (live[k] === 0) continue;
-    adj[fill[tail[k]]++] = k;
-    adj[fill[head[k]]++] = k;
+  const ptr = Int32Array.from(start.subarray(0, nodeCount));
+  for (let j = 0; j < m; j++) {
+    adj[ptr[tail[j]]++] = j;
+    adj[ptr[head[j]]++] = j;
   }
-  // ptr[v]: arcs of v before it are no longer fractional.
-  const ptr = fill;
   ptr.set(start.subarray(0, nodeCount));
-
-  // The walk: stackNode[p] was reached by stackArc[p] (−1 for the first node); pos[v] = p or −1.
   const stackNode = new Int32Array(nodeCount + 1);
   const stackArc = new Int32Array(nodeCount + 1);
+  // dir[p]: +1 when stackArc[p] was walked forward (from its tail), −1 backward.
+  const stackDir = new Float64Array(nodeCount + 1);
   const pos = new Int32Array(nodeCount).fill(-1);
-  let top = -1;
 
-  /** The first fractional arc at v other than `except`, or −1. */
-  const nextArc = (v: number, except: number): number => {
-    const end = start[v + 1];
-    let p = ptr[v];
-    while (p < end && live[adj[p]] === 0) p++;
-    ptr[v] = p;
-    for (; p < end; p++) {
-      const a = adj[p];
-      if (live[a] === 1 && a !== except) return a;
-    }
-    return -1;
-  };
-
-  /**
-   * Pushes around the cycle stackNode[from] → … → stackNode[top] → (closing arc) → stackNode[from]
-   * and returns the stack position from which the walk goes on: the path up to the first arc
-   * that became integral is still a walk along fractional arcs.
-   */
-  const pushCycle = (from: number, closing: number): number => {
-    // Room on each arc: walked forward it can take up to 1 − f more, or give up f; backward, the reverse.
-    let up = 1 - frac[closing];
-    let down = frac[closing];
-    if (tail[closing] !== stackNode[top]) {
-      up = frac[closing];
-      down = 1 - frac[closing];
-    }
-    for (let p = from + 1; p <= top; p++) {
-      const a = stackArc[p];
-      const f = frac[a];
-      const forward = tail[a] === stackNode[p - 1];
-      const more = forward ? 1 - f : f;
-      const less = forward ? f : 1 - f;
-      if (more < up) up = more;
-      if (less < down) down = less;
-    }
-    // The smaller move: it disturbs the exact figures least. Moves equal but for float noise
-    // count as equal, so that the same table computed in another order rounds the same way.
-    const delta = up <= down + TIE ? up : -down;
-    let resume = top;
-    for (let p = from + 1; p <= top; p++) {
-      const a = stackArc[p];
-      if (move(a, tail[a] === stackNode[p - 1] ? delta : -delta) && resume === top) resume = p - 1;
-    }
-    move(closing, tail[closing] === stackNode[top] ? delta : -delta);
-    return resume;
-  };
-
-  /** Adds d to arc a's flow; true when that makes it integral (it leaves the walk for good). */
-  const move = (a: number, d: number): boolean => {
-    let f = frac[a] + d;
-    if (f <= EPS) f = 0;
-    else if (f >= 1 - EPS) f = 1;
-    frac[a] = f;
-    if (f === 0 || f === 1) {
-      live[a] = 0;
-      return true;
-    }
-    return false;
-  };
-
-  for (let k0 = 0; k0 < arcCount; k0++) {
+  for (let k0 = 0; k0 < m; k0++) {
     if (live[k0] === 0) continue;
-    top = 0;
+    let top = 0;
     stackNode[0] = tail[k0];
     stackArc[0] = -1;
     pos[tail[k0]] = 0;
     while (top >= 0) {
       const v = stackNode[top];
       const arrived = stackArc[top];
-      const a = nextArc(v, arrived);
+      // The first fractional arc at v other than the one we came by.
+      const end = start[v + 1];
+      let p = ptr[v];
+      while (p < end && live[adj[p]] === 0) p++;
+      ptr[v] = p;
+      let a = -1;
+      for (; p < end; p++) {
+        const b = adj[p];
+        if (live[b] === 1 && b !== arrived) {
+          a = b;
+          break;
+        }
+      }
       if (a < 0) {
-        // v balances with one fractional arc only: that arc is integral up to rounding noise.
         if (arrived >= 0) settle(arrived, frac, live);
         pos[v] = -1;
         top--;
         continue;
       }
-      const w = tail[a] === v ? head[a] : tail[a];
-      if (pos[w] >= 0) {
-        const resume = pushCycle(pos[w], a);
-        for (let p = top; p > resume; p--) pos[stackNode[p]] = -1;
-        top = resume;
-      } else {
+      const forwardA = tail[a] === v;
+      const w = forwardA ? head[a] : tail[a];
+      const from = pos[w];
+      if (from < 0) {
         top++;
         stackNode[top] = w;
         stackArc[top] = a;
+        stackDir[top] = forwardA ? 1 : -1;
         pos[w] = top;
+        continue;
       }
+      // A cycle: stackNode[from] → … → stackNode[top] → (a) → stackNode[from].
+      const fa = frac[a];
+      let up = forwardA ? 1 - fa : fa;
+      let down = forwardA ? fa : 1 - fa;
+      for (let q = from + 1; q <= top; q++) {
+        const f = frac[stackArc[q]];
+        const more = stackDir[q] > 0 ? 1 - f : f;
+        const less = stackDir[q] > 0 ? f : 1 - f;
+        if (more < up) up = more;
+        if (less < down) down = less;
+      }
+      const delta = up <= down + TIE ? up : -down;
+      let resume = top;
+      for (let q = from + 1; q <= top; q++) {
+        const b = stackArc[q];
+        let f = frac[b] + stackDir[q] * delta;
+        if (f <= EPS) f = 0;
+        else if (f >= 1 - EPS) f = 1;
+        frac[b] = f;
+        if (f === 0 || f === 1) {
+          live[b] = 0;
+          if (resume === top) resume = q - 1;
+        }
+      }
+      {
+        let f = fa + (forwardA ? delta : -delta);
+        if (f <= EPS) f = 0;
+        else if (f >= 1 - EPS) f = 1;
+        frac[a] = f;
+        if (f === 0 || f === 1) live[a] = 0;
+      }
+      for (let q = top; q > resume; q--) pos[stackNode[q]] = -1;
+      top = resume;
     }
   }
 
-  const out = new Float64Array(arcCount);
-  for (let k = 0; k < arcCount; k++) out[k] = floor[k] + frac[k];
+  for (let j = 0; j < m; j++) out[original[j]] = floor[original[j]] + frac[j];
   checkBalance(net, out);
   return out;
 }

@@ -1,4 +1,5 @@
 import { FlowBuilder, sum } from "../flowBuilder";
+import { type BlockRow, cancelBlockCycles } from "../cancelBlockCycles";
 import { lineQuota } from "./lineQuota";
 import type { Row } from "./rowsOf";
 
@@ -32,8 +33,12 @@ export function addRows(
   let year = -1;
   let category = -1;
   let blockNodes = 0;
+  let blockRows: BlockRow[] = [];
   const closeBlock = (): void => {
     if (year < 0) return;
+    const { floor, fraction } = net.exact();
+    cancelBlockCycles(blockRows, n, floor, fraction);
+    blockRows = [];
     for (const i of canonical) {
       if (blockFloor[i] === 0 && blockFraction[i] === 0) continue;
       const total = sum(blockFloor[i], blockFraction[i]);
@@ -54,6 +59,7 @@ export function addRows(
     const k = row.members.length;
     net.arcOf(targets.source(row.year), node, k * row.total);
     row.firstArc = net.arcCount;
+    blockRows.push({ firstArc: row.firstArc, columns: row.split.participants });
     for (const i of row.split.participants) {
       lineQuota(row.total, row.split, i, quota);
       const whole = Math.floor(k * quota[1]);

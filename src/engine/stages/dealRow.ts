@@ -15,6 +15,12 @@ import type { Row } from "./rowsOf";
  * out as ⌊R/k⌋ or ⌈R/k⌉, which lie between ⌊c⌋ and ⌈c⌉: every line's cost is within a step too.
  * Writes into shares[(line·Y + year)·n + i], and each line's rounded cost into totals[line·Y + year].
  */
+// Scratch, grown as needed: dealRow runs once per row, and allocating each time cost more than the work.
+const quota = new Float64Array(2);
+let base = new Float64Array(32);
+let first = new Int32Array(32);
+let extras = new Int32Array(32);
+
 export function dealRow(
   row: Row,
   flow: Float64Array,
@@ -24,25 +30,38 @@ export function dealRow(
   n: number,
 ): void {
   const k = row.members.length;
-  const quota = new Float64Array(2);
-  let turn = 0;
   const participants = row.split.participants;
-  for (let j = 0; j < participants.length; j++) {
-    const i = participants[j];
-    lineQuota(row.total, row.split, i, quota);
+  const m = participants.length;
+  // Instrument j's extra quanta go to the members first[j], first[j] + 1, … (extra[j] of them,
+  // wrapping round): each instrument starts where the one before left off.
+  if (base.length < m) {
+    base = new Float64Array(m);
+    first = new Int32Array(m);
+    extras = new Int32Array(m);
+  }
+  let turn = 0;
+  for (let j = 0; j < m; j++) {
+    lineQuota(row.total, row.split, participants[j], quota);
     const extra = flow[row.firstArc + j] - k * quota[0];
     if (!(extra >= 0 && extra <= k)) {
       throw new InvariantError(`A row of ${k} lines has ${extra} extra quanta for one instrument.`);
     }
-    for (const line of row.members) shares[(line * Y + row.year) * n + i] = quota[0];
-    for (let e = 0; e < extra; e++) {
-      shares[(row.members[turn] * Y + row.year) * n + i] += 1;
-      turn = turn + 1 === k ? 0 : turn + 1;
-    }
+    base[j] = quota[0];
+    first[j] = turn;
+    extras[j] = extra;
+    turn = (turn + extra) % k;
   }
-  for (const line of row.members) {
-    let t = 0;
-    for (const i of participants) t += shares[(line * Y + row.year) * n + i];
-    totals[line * Y + row.year] = t;
+  // Line by line, so that each line's shares are written side by side and added up as they go.
+  for (let t = 0; t < k; t++) {
+    const at = (row.members[t] * Y + row.year) * n;
+    let total = 0;
+    for (let j = 0; j < m; j++) {
+      let d = t - first[j];
+      if (d < 0) d += k;
+      const v = d < extras[j] ? base[j] + 1 : base[j];
+      shares[at + participants[j]] = v;
+      total += v;
+    }
+    totals[row.members[t] * Y + row.year] = total;
   }
 }

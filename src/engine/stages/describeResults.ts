@@ -55,22 +55,22 @@ function lineResults({
   const Y = lines.years;
   const n = index.codes.length;
   const supportRule = `Support: passed on by the ${supportMethod} method`;
+  // Each unit's rule in words, worked out once rather than once per line.
+  const unitRule = units.list.map((unit) =>
+    unit.support ? supportRule : unit.applied !== undefined ? `Unit rule: ${unit.applied.method}` : undefined,
+  );
   const out = new Array<LineResult>(lines.count);
   for (let k = 0; k < lines.count; k++) {
-    const unit = units.list[lines.unit[k]];
-    const rule = unit.support
-      ? supportRule
-      : lines.own[k] !== undefined
-        ? lines.ownText[k]
-        : unit.applied !== undefined
-          ? `Unit rule: ${unit.applied.method}`
-          : lines.ownText[k];
-    const totals = Array.from(lines.totals.subarray(k * Y, (k + 1) * Y));
+    const u = lines.unit[k];
+    const unit = units.list[u];
+    const rule = unit.support || lines.own[k] === undefined ? (unitRule[u] ?? lines.ownText[k]) : lines.ownText[k];
+    const totals = new Array<number>(Y);
+    for (let y = 0; y < Y; y++) totals[y] = lines.totals[k * Y + y];
     const lineShares = shares.lineShares.subarray(k * Y * n, (k + 1) * Y * n);
     if (k < lines.posts) {
       const post = model.posts[k];
       const f = lines.fundedBy[k];
-      out[k] = {
+      const result: LineResult = {
         kind: "post",
         id: post.id,
         title: post.title,
@@ -81,9 +81,10 @@ function lineResults({
         totals,
         shares: lineShares,
         source: post.source,
-        ...(post.grade !== undefined ? { grade: post.grade } : {}),
-        ...(f >= 0 ? { fundedBy: index.codes[f] } : {}),
       };
+      if (post.grade !== undefined) result.grade = post.grade;
+      if (f >= 0) result.fundedBy = index.codes[f];
+      out[k] = result;
     } else {
       const line = model.budget[k - lines.posts];
       out[k] = {

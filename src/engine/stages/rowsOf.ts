@@ -50,38 +50,53 @@ export function rowsOf(
     const same = r > 0 && compareSplits(sorted[r - 1], s, canonical) === 0;
     splitRank.set(s, same ? (splitRank.get(sorted[r - 1]) as number) : r);
   });
-  const compare = (a: number, b: number): number => {
-    const ka = Math.floor(a / Y);
-    const kb = Math.floor(b / Y);
-    const ya = a - ka * Y;
-    const yb = b - kb * Y;
-    return (
-      ya - yb ||
-      categoryRank[lines.category[ka]] - categoryRank[lines.category[kb]] ||
-      (splitRank.get(splitOf(ka, ya)) as number) - (splitRank.get(splitOf(kb, yb)) as number) ||
-      cost[a] - cost[b] ||
-      ka - kb
-    );
-  };
-  entries.sort(compare);
-  const rows: Row[] = [];
-  let last: Row | undefined;
-  for (const e of entries) {
+  // Each entry's sort keys, worked out once: the comparison below runs n·log n times.
+  const count = entries.length;
+  const yearOf = new Int32Array(count);
+  const categoryOf = new Int32Array(count);
+  const rankOf = new Int32Array(count);
+  const splitOfEntry: Split[] = new Array<Split>(count);
+  for (let j = 0; j < count; j++) {
+    const e = entries[j];
     const k = Math.floor(e / Y);
     const y = e - k * Y;
     const split = splitOf(k, y);
+    yearOf[j] = y;
+    categoryOf[j] = categoryRank[lines.category[k]];
+    rankOf[j] = splitRank.get(split) as number;
+    splitOfEntry[j] = split;
+  }
+  const order = new Int32Array(count);
+  for (let j = 0; j < count; j++) order[j] = j;
+  order.sort(
+    (a, b) =>
+      yearOf[a] - yearOf[b] ||
+      categoryOf[a] - categoryOf[b] ||
+      rankOf[a] - rankOf[b] ||
+      cost[entries[a]] - cost[entries[b]] ||
+      entries[a] - entries[b],
+  );
+  const rows: Row[] = [];
+  let last: Row | undefined;
+  let lastRank = -1;
+  for (const j of order) {
+    const e = entries[j];
+    const k = Math.floor(e / Y);
+    const y = yearOf[j];
+    const split = splitOfEntry[j];
     const total = cost[e];
     if (
       last !== undefined &&
       last.year === y &&
       last.category === lines.category[k] &&
-      splitRank.get(last.split) === splitRank.get(split) &&
+      lastRank === rankOf[j] &&
       last.total === total
     ) {
       last.members.push(k);
       continue;
     }
     last = { members: [k], year: y, category: lines.category[k], split, total, firstArc: -1 };
+    lastRank = rankOf[j];
     rows.push(last);
   }
   return rows;
