@@ -5,8 +5,9 @@
  *
  * The floor allocates nothing and checks nothing; the engine validates every record, costs it,
  * and rounds the whole table at once (controlled rounding: a flow of about 190,000 arcs, 170,000
- * of them fractional, each made integral by a push around a cycle), then builds a LineResult for
- * each of the 10,060 lines. `roundingMs` reports the rounding stages on their own.
+ * of them fractional, each made integral by a push around a cycle: about 145,000 pushes found
+ * inside blocks of rows, the last 25,000 arcs by the walk), then builds a LineResult for each of
+ * the 10,060 lines. `roundingMs` reports the rounding stages on their own.
  */
 import { computeAllocation } from "../src/engine/computeAllocation";
 import { addPsc } from "../src/engine/stages/addPsc";

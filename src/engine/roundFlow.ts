@@ -24,7 +24,9 @@ import { InvalidArgumentError, InvariantError } from "./errors";
  * are fractional arcs, every arc is integral.
  *
  * The walk keeps its path on a stack, so after a push it resumes from where the cycle began
- * rather than from scratch; the whole rounding costs the sum of the cycles' lengths.
+ * rather than from scratch; the whole rounding costs the sum of the cycles' lengths. Pushes made
+ * before the walk, where cycles are easy to find (cancelBlockCycles.ts), are pushes like these:
+ * the argument covers them, and the walk has only the arcs they left fractional to make integral.
  *
  * The result depends on the order of the arcs (which cycle is found first) but never leaves the
  * bounds, so no figure can drift by more than one step whatever that order; callers that want a
@@ -95,6 +97,7 @@ export function roundFlow(net: FlowNetwork): Float64Array {
     degree[tail[j] + 1]++;
     degree[head[j] + 1]++;
   }
+  // Adjacency of the fractional arcs, in compressed rows: node v's arcs are adj[start[v] .. start[v + 1]).
   for (let v = 0; v < nodeCount; v++) degree[v + 1] += degree[v];
   const start = degree;
   const adj = new Int32Array(start[nodeCount]);
@@ -103,10 +106,12 @@ export function roundFlow(net: FlowNetwork): Float64Array {
     adj[ptr[tail[j]]++] = j;
     adj[ptr[head[j]]++] = j;
   }
+  // ptr[v]: the arcs of v before it are no longer fractional.
   ptr.set(start.subarray(0, nodeCount));
+  // The walk: stackNode[p] was reached by stackArc[p] (−1 for the first node), walked forward
+  // (stackDir[p] = +1, from its tail) or backward (−1); pos[v] = v's place on the stack or −1.
   const stackNode = new Int32Array(nodeCount + 1);
   const stackArc = new Int32Array(nodeCount + 1);
-  // dir[p]: +1 when stackArc[p] was walked forward (from its tail), −1 backward.
   const stackDir = new Float64Array(nodeCount + 1);
   const pos = new Int32Array(nodeCount).fill(-1);
 
@@ -133,6 +138,7 @@ export function roundFlow(net: FlowNetwork): Float64Array {
         }
       }
       if (a < 0) {
+        // v balances with one fractional arc only: that arc is integral up to rounding noise.
         if (arrived >= 0) settle(arrived, frac, live);
         pos[v] = -1;
         top--;
@@ -149,7 +155,8 @@ export function roundFlow(net: FlowNetwork): Float64Array {
         pos[w] = top;
         continue;
       }
-      // A cycle: stackNode[from] → … → stackNode[top] → (a) → stackNode[from].
+      // A cycle: stackNode[from] → … → stackNode[top] → (a) → stackNode[from]. Room on each
+      // arc: walked forward it can take up to 1 − f more, or give up f; backward, the reverse.
       const fa = frac[a];
       let up = forwardA ? 1 - fa : fa;
       let down = forwardA ? fa : 1 - fa;
@@ -160,7 +167,11 @@ export function roundFlow(net: FlowNetwork): Float64Array {
         if (more < up) up = more;
         if (less < down) down = less;
       }
+      // The smaller move: it disturbs the exact figures least. Moves equal but for float noise
+      // count as equal, so that the same table computed in another order rounds the same way.
       const delta = up <= down + TIE ? up : -down;
+      // The walk goes on from just before the first arc that became integral: the path up to
+      // there is still a walk along fractional arcs.
       let resume = top;
       for (let q = from + 1; q <= top; q++) {
         const b = stackArc[q];

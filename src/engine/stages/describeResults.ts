@@ -63,7 +63,8 @@ function lineResults({
   for (let k = 0; k < lines.count; k++) {
     const u = lines.unit[k];
     const unit = units.list[u];
-    const rule = unit.support || lines.own[k] === undefined ? (unitRule[u] ?? lines.ownText[k]) : lines.ownText[k];
+    const rule =
+      unit.support || lines.own[k] === undefined ? (unitRule[u] ?? lines.ownText[k]) : lines.ownText[k];
     const totals = new Array<number>(Y);
     for (let y = 0; y < Y; y++) totals[y] = lines.totals[k * Y + y];
     const lineShares = shares.lineShares.subarray(k * Y * n, (k + 1) * Y * n);
