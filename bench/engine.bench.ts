@@ -10,7 +10,6 @@
  * the 10,060 lines. `roundingMs` reports the rounding stages on their own.
  */
 import { computeAllocation } from "../src/engine/computeAllocation";
-import { addPsc } from "../src/engine/stages/addPsc";
 import { prepareAllocation } from "../src/engine/stages/prepareAllocation";
 import { roundShares } from "../src/engine/stages/roundShares";
 import { splitSupportLines } from "../src/engine/stages/splitSupportLines";
@@ -190,16 +189,16 @@ export async function bench(): Promise<BenchResult> {
     21,
     10,
   );
-  // The rounding on its own: the stages that split and round the table (roundShares, the support
-  // units' lines, PSC), on a model already checked and split.
+  // The rounding on its own: the stages that split and round the table (roundShares, PSC
+  // included, and the support units' lines), on a model already checked and split.
   const prepared = prepareAllocation(model);
   if (!prepared.ok) throw new Error("invalid");
   const p = prepared.prepared;
   const roundingMs = await medianMs(
     () => {
-      const shares = roundShares(p);
+      const shares = roundShares(p, model.settings.psc);
       splitSupportLines(shares.supportShares, p, shares.lineShares, shares.byCategory);
-      sink += addPsc(shares.direct, model.settings.psc, YEARS, p.index.canonical).byYear[0];
+      sink += shares.psc.byYear[0];
     },
     21,
     10,

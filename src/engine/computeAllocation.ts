@@ -2,7 +2,6 @@ import { computeSavings } from "./stages/computeSavings";
 import type { Model } from "./model";
 import { hasErrors } from "./problem";
 import type { AllocationOutcome } from "./result";
-import { addPsc } from "./stages/addPsc";
 import { describeResults } from "./stages/describeResults";
 import { prepareAllocation } from "./stages/prepareAllocation";
 import { roundShares } from "./stages/roundShares";
@@ -13,8 +12,8 @@ import { splitSupportLines } from "./stages/splitSupportLines";
  * The whole computation, as a pipeline of stages (each in src/engine/stages): check and split the
  * model (prepareAllocation: settings, instruments, grades, the lines' costs per year, rules,
  * support links, each unit's split, where support lands); split and round every line, unit, year
- * and instrument at once (roundShares, controlled rounding); share the support units' lines;
- * add programme support costs; the result records; savings; settlement.
+ * and instrument at once, programme support costs included (roundShares, controlled rounding);
+ * share the support units' lines; the result records; savings; settlement.
  * It never throws for bad data: every problem is collected, with the row and field it came from.
  */
 export function computeAllocation(model: Model): AllocationOutcome {
@@ -22,9 +21,9 @@ export function computeAllocation(model: Model): AllocationOutcome {
   if (!outcome.ok) return outcome;
   const p = outcome.prepared;
   const { settings } = model;
-  const shares = roundShares(p);
+  const shares = roundShares(p, settings.psc);
   splitSupportLines(shares.supportShares, p, shares.lineShares, shares.byCategory);
-  const psc = addPsc(shares.direct, settings.psc, p.cost.years.length, p.index.canonical);
+  const { psc } = shares;
   const described = describeResults({ ...p, model, supportMethod: settings.supportMethod, shares, psc });
   const savings = computeSavings(model.baseline, described.instrumentTotals, p, p.problems);
   if (hasErrors(p.problems)) return { ok: false, problems: p.problems };

@@ -144,7 +144,7 @@ describe("bin/costshare.js", () => {
     );
     // The sample compares the seed's four options and writes the joint secretariat.
     expect(run.stdout).toContain(
-      "grand total EUR 12,992,092 for 2015-2017 (option 'Joint secretariat' of 4).",
+      "grand total EUR 12,992,093 for 2015-2017 (option 'Joint secretariat' of 4).",
     );
     expect(existsSync(join(dir, "out.xlsx"))).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8"))).toHaveProperty("grandTotal");

@@ -46,27 +46,28 @@ function sums(b: Block): { rows: number[]; columns: number[] } {
 const fractional = (b: Block): number => b.fraction.filter((f) => f > 0).length;
 
 /** Random blocks: rows over distinct columns (in a random order), exact flows to 1/1000. */
-const blocks = fc
-  .integer({ min: 2, max: 8 })
-  .chain((width) =>
-    fc.record({
-      width: fc.constant(width),
-      rows: fc.array(
-        fc
-          .uniqueArray(fc.integer({ min: 0, max: width - 1 }), { minLength: 1, maxLength: width })
-          .chain((columns) =>
-            fc.record({
-              columns: fc.constant(columns),
-              exact: fc.array(fc.integer({ min: 0, max: 100000 }).map((v) => v / 1000), {
+const blocks = fc.integer({ min: 2, max: 8 }).chain((width) =>
+  fc.record({
+    width: fc.constant(width),
+    rows: fc.array(
+      fc
+        .uniqueArray(fc.integer({ min: 0, max: width - 1 }), { minLength: 1, maxLength: width })
+        .chain((columns) =>
+          fc.record({
+            columns: fc.constant(columns),
+            exact: fc.array(
+              fc.integer({ min: 0, max: 100000 }).map((v) => v / 1000),
+              {
                 minLength: columns.length,
                 maxLength: columns.length,
-              }),
-            }),
-          ),
-        { minLength: 1, maxLength: 12 },
-      ),
-    }),
-  );
+              },
+            ),
+          }),
+        ),
+      { minLength: 1, maxLength: 12 },
+    ),
+  }),
+);
 
 describe("cancelBlockCycles", () => {
   it("keeps every row's and column's sum, moves each arc only between its floor and ceiling, and leaves no more fractional arcs", () => {
@@ -128,13 +129,25 @@ describe("cancelBlockCycles", () => {
       fraction.push(fr);
     };
     // Nodes: 0 root, 1..3 rows, 4..6 columns.
-    exact.forEach((x, r) => arc(0, 1 + r, x.reduce((a, v) => a + v, 0)));
+    exact.forEach((x, r) =>
+      arc(
+        0,
+        1 + r,
+        x.reduce((a, v) => a + v, 0),
+      ),
+    );
     b.rows.forEach((row, r) =>
-      row.columns.forEach((c, j) =>
+      Array.from(row.columns).forEach((c, j) =>
         arc(1 + r, 4 + Number(c), 0, b.floor[row.firstArc + j], b.fraction[row.firstArc + j]),
       ),
     );
-    [0, 1, 2].forEach((c) => arc(4 + c, 0, exact.reduce((a, x) => a + x[c], 0)));
+    [0, 1, 2].forEach((c) =>
+      arc(
+        4 + c,
+        0,
+        exact.reduce((a, x) => a + x[c], 0),
+      ),
+    );
     const flow = roundFlow({
       nodeCount: 7,
       arcCount: tail.length,

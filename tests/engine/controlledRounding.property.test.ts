@@ -14,6 +14,7 @@ const STEP = 1 + 1e-6;
 function brokenBound(model: Model, a: Allocation): string {
   const n = a.instruments.length;
   const Y = a.years.length;
+  const rate = a.settings.psc;
   const exact = exactAllocation(model, a);
   const off = (rounded: number, x: number, bound = STEP) => !(Math.abs(rounded - x) < bound);
   for (const [k, l] of a.lines.entries()) {
@@ -68,13 +69,21 @@ function brokenBound(model: Model, a: Allocation): string {
     for (let y = 0; y < Y; y++) {
       if (off(t.direct[y], exact.direct[y * n + i]))
         return `${t.code} year ${y}: ${t.direct[y]} vs ${exact.direct[y * n + i]}`;
-      if (off(t.psc[y], a.settings.psc * t.direct[y])) return `${t.code} PSC year ${y}`;
+      // PSC is levied on the exact direct share: within one step of that, so within 1 + rate
+      // steps of the rate times the rounded share beside it; direct + PSC in a year within two.
+      const exactPsc = rate * exact.direct[y * n + i];
+      if (off(t.psc[y], exactPsc)) return `${t.code} PSC year ${y}: ${t.psc[y]} vs ${exactPsc}`;
+      if (off(t.psc[y], rate * t.direct[y], (1 + rate) * STEP))
+        return `${t.code} PSC year ${y} beside its direct`;
+      if (off(t.total[y], (1 + rate) * exact.direct[y * n + i], 2 * STEP)) return `${t.code} total year ${y}`;
       period += t.direct[y];
       exactPeriod += exact.direct[y * n + i];
     }
     if (off(period, exactPeriod)) return `${t.code} period: ${period} vs ${exactPeriod}`;
     const psc = t.psc.reduce((s, v) => s + v, 0);
-    if (off(psc, a.settings.psc * period)) return `${t.code} PSC over the period`;
+    if (off(psc, rate * exactPeriod)) return `${t.code} PSC over the period`;
+    if (off(period + psc, (1 + rate) * exactPeriod))
+      return `${t.code} total with PSC: ${period + psc} vs ${(1 + rate) * exactPeriod}`;
   }
   let grand = 0;
   let exactGrand = 0;
@@ -86,8 +95,17 @@ function brokenBound(model: Model, a: Allocation): string {
     exactGrand += e;
   }
   if (off(grand, exactGrand)) return `grand total: ${grand} vs ${exactGrand}`;
-  for (let y = 0; y < Y; y++)
-    if (off(a.grandTotal.psc[y], a.settings.psc * a.grandTotal.direct[y])) return `PSC of year ${y}`;
+  let grandPsc = 0;
+  for (let y = 0; y < Y; y++) {
+    let e = 0;
+    for (let i = 0; i < n; i++) e += exact.direct[y * n + i];
+    if (off(a.grandTotal.psc[y], rate * e)) return `PSC of year ${y}`;
+    if (off(a.grandTotal.total[y], (1 + rate) * e, 2 * STEP)) return `total with PSC of year ${y}`;
+    grandPsc += a.grandTotal.psc[y];
+  }
+  if (off(grandPsc, rate * exactGrand)) return `PSC of the period: ${grandPsc} vs ${rate * exactGrand}`;
+  if (off(grand + grandPsc, (1 + rate) * exactGrand))
+    return `grand total with PSC: ${grand + grandPsc} vs ${(1 + rate) * exactGrand}`;
   return "";
 }
 

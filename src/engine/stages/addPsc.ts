@@ -1,5 +1,4 @@
-import { FlowBuilder, sum } from "../flowBuilder";
-import { roundFlow } from "../roundFlow";
+import { type FlowBuilder, sum } from "../flowBuilder";
 
 /** Programme support costs per instrument and year, and their totals. */
 export interface PscShares {
@@ -9,63 +8,108 @@ export interface PscShares {
   byYear: number[];
 }
 
+/** The direct costs' margins, as roundShares builds them, that programme support costs join. */
+export interface DirectMargins {
+  /** The network's root. */
+  root: number;
+  /** The node of the period's direct cost (root → period in a network without PSC). */
+  period: number;
+  /** The exact direct cost of the period, as floor + fraction. */
+  periodExact: { floor: number; fraction: number };
+  /** The node of instrument i's direct share for the period is instrument + i. */
+  instrument: number;
+  /** Instrument i's exact direct share for the period, as floor + fraction. */
+  instrumentFloor: Float64Array;
+  instrumentFraction: Float64Array;
+  /** Instrument i's exact direct share in year y, at [y·n + i], as floor + fraction. */
+  yearFloor: Float64Array;
+  yearFraction: Float64Array;
+  years: number;
+  canonical: Int32Array;
+}
+
 /**
- * Programme support costs at `rate` on each instrument's direct share as published: every
- * figure — an instrument's PSC in a year, its PSC over the period, a year's PSC, the period's —
- * is within one rounding step of the rate times the published direct figure beside it, and the
- * figures add up both ways. A controlled rounding of the table years × instruments with both
- * margins (roundFlow.ts): root → period → year → year-instrument → instrument → root.
+ * Programme support costs at `rate` on each instrument's direct share, rounded in the same
+ * network as the direct costs (roundShares.ts), where they close the circuit:
+ *
+ *   root → grand total → period's direct cost → … → instrument's direct share → instrument's total → root
+ *          grand total → period's PSC → year's PSC → (year, instrument) → instrument's PSC ↗
+ *
+ * A PSC's exact value is the rate times the exact direct share it is levied on. So, as every arc
+ * carries the floor or the ceiling of its exact flow: each instrument's PSC in each year and over
+ * the period, each year's PSC and the period's are within one step of exact, and so are each
+ * instrument's total with PSC for the period and the grand total with PSC — the figures a
+ * Standing Committee reads first — while the direct figures keep every bound they had.
+ *
+ * Figures that are not arcs carry the sum of their parts' bounds: an instrument's total with PSC
+ * in one year, and a year's total with PSC, are a direct figure plus a PSC figure, within two
+ * steps of exact; a PSC figure is within 1 + rate steps of the rate times the rounded direct
+ * figure beside it. (Direct, PSC and total by instrument and year is a three-way table: no
+ * rounding can hold every margin of it to one step, so the network holds the ones above.)
+ *
+ * Adds the arcs; returns the function that reads the PSC off the rounded flow.
  */
-export function addPsc(direct: Float64Array, rate: number, years: number, canonical: Int32Array): PscShares {
+export function addPsc(
+  net: FlowBuilder,
+  rate: number,
+  direct: DirectMargins,
+): (flow: Float64Array) => PscShares {
+  const { years: Y, canonical } = direct;
   const n = canonical.length;
-  const psc = new Float64Array(years * n);
-  const byYear = new Array<number>(years).fill(0);
-  if (rate === 0) return { psc, byYear };
-  // Cells first; each margin is the exact sum of its cells (floors and fractions apart), so the
-  // network balances to the last digit.
-  const cellFloor = new Float64Array(years * n);
-  const cellFraction = new Float64Array(years * n);
-  for (let c = 0; c < years * n; c++) {
-    const exact = rate * direct[c];
+  // Each PSC cell's exact value, floor and fraction apart, so that its sums stay exact.
+  const cellFloor = new Float64Array(Y * n);
+  const cellFraction = new Float64Array(Y * n);
+  for (let c = 0; c < Y * n; c++) {
+    const exact = rate * direct.yearFloor[c] + rate * direct.yearFraction[c];
     cellFloor[c] = Math.floor(exact);
     cellFraction[c] = exact - cellFloor[c];
   }
-  const net = new FlowBuilder(years * n + years + n + 1);
-  const root = net.node();
-  const period = net.node();
-  const yearNode = net.nodes(years);
-  const instrumentNode = net.nodes(n);
-  const margin = (cells: number[]): { floor: number; fraction: number } =>
-    sum(
-      cells.reduce((a, c) => a + cellFloor[c], 0),
-      cells.reduce((a, c) => a + cellFraction[c], 0),
-    );
+  const margin = (cells: Iterable<number>): { floor: number; fraction: number } => {
+    let f = 0;
+    let fr = 0;
+    for (const c of cells) {
+      f += cellFloor[c];
+      fr += cellFraction[c];
+    }
+    return sum(f, fr);
+  };
   // In the canonical instrument order, so that reordering the instruments changes nothing.
-  const yearCells = Array.from({ length: years }, (_, y) => Array.from(canonical, (i) => y * n + i));
-  const instrumentCells = Array.from(canonical, (i) => Array.from({ length: years }, (_, y) => y * n + i));
-  const all = margin(yearCells.flat());
-  net.arc(root, period, all.floor, all.fraction);
-  yearCells.forEach((cells, y) => {
-    const m = margin(cells);
-    net.arc(period, yearNode + y, m.floor, m.fraction);
-  });
-  const cellArc = new Int32Array(years * n);
-  for (const c of yearCells.flat()) {
-    cellArc[c] = net.arc(
-      yearNode + Math.floor(c / n),
-      instrumentNode + (c % n),
-      cellFloor[c],
-      cellFraction[c],
-    );
+  const yearCells = (y: number): number[] => Array.from(canonical, (i) => y * n + i);
+  const instrumentCells = (i: number): number[] => Array.from({ length: Y }, (_, y) => y * n + i);
+  const all = margin(Array.from({ length: Y }, (_, y) => yearCells(y)).flat());
+
+  const grand = net.node();
+  const pscPeriod = net.node();
+  const pscYear = net.nodes(Y);
+  const pscInstrument = net.nodes(n);
+  const total = net.nodes(n);
+  const grandExact = sum(direct.periodExact.floor + all.floor, direct.periodExact.fraction + all.fraction);
+  net.arc(direct.root, grand, grandExact.floor, grandExact.fraction);
+  net.arc(grand, direct.period, direct.periodExact.floor, direct.periodExact.fraction);
+  net.arc(grand, pscPeriod, all.floor, all.fraction);
+  const cellArc = new Int32Array(Y * n);
+  for (let y = 0; y < Y; y++) {
+    const m = margin(yearCells(y));
+    net.arc(pscPeriod, pscYear + y, m.floor, m.fraction);
+    for (const c of yearCells(y)) {
+      cellArc[c] = net.arc(pscYear + y, pscInstrument + (c % n), cellFloor[c], cellFraction[c]);
+    }
   }
-  instrumentCells.forEach((cells, j) => {
-    const m = margin(cells);
-    net.arc(instrumentNode + canonical[j], root, m.floor, m.fraction);
-  });
-  const flow = roundFlow(net.build());
-  for (let c = 0; c < years * n; c++) {
-    psc[c] = flow[cellArc[c]];
-    byYear[Math.floor(c / n)] += psc[c];
+  for (const i of canonical) {
+    const psc = margin(instrumentCells(i));
+    net.arc(pscInstrument + i, total + i, psc.floor, psc.fraction);
+    net.arc(direct.instrument + i, total + i, direct.instrumentFloor[i], direct.instrumentFraction[i]);
+    const both = sum(psc.floor + direct.instrumentFloor[i], psc.fraction + direct.instrumentFraction[i]);
+    net.arc(total + i, direct.root, both.floor, both.fraction);
   }
-  return { psc, byYear };
+
+  return (flow) => {
+    const psc = new Float64Array(Y * n);
+    const byYear = new Array<number>(Y).fill(0);
+    for (let c = 0; c < Y * n; c++) {
+      psc[c] = flow[cellArc[c]];
+      byYear[Math.floor(c / n)] += psc[c];
+    }
+    return { psc, byYear };
+  };
 }

@@ -6,6 +6,7 @@ import type { CategoryTable } from "./CategoryTable";
 import type { Lines } from "./costLines";
 import { dealRow } from "./dealRow";
 import type { InstrumentIndex } from "./indexInstruments";
+import { addPsc, type PscShares } from "./addPsc";
 import { addRows } from "./addRows";
 import type { SupportLinks } from "./linkSupport";
 import { compareNames, rankNames } from "./rankNames";
@@ -39,6 +40,8 @@ export interface RoundedShares {
   passedOn: Map<number, number[]>[];
   /** Each instrument's direct share per year, year-major (y·n + i). */
   direct: Float64Array;
+  /** Programme support costs, rounded with the direct shares (addPsc.ts). */
+  psc: PscShares;
   /** The operating lines' shares over the period by category: byCategory[c·n + i]. */
   byCategory: Float64Array;
 }
@@ -48,16 +51,17 @@ export interface RoundedShares {
  * whole table at once, by controlled rounding (roundFlow.ts), the costs themselves included. The
  * network:
  *
- *   root → period → year → unit-year → line → unit-year-category-instrument → unit-year-instrument
- *                   year → support unit-year → passed on to a unit ─────────→ unit-year-instrument
- *   unit-year-instrument → year-instrument → instrument → root
+ *   root → grand total → period → year → unit-year → line → unit-year-category-instrument → unit-year-instrument
+ *                                 year → support unit-year → passed on to a unit ─────────→ unit-year-instrument
+ *   unit-year-instrument → year-instrument → instrument → instrument's total with PSC → root
+ *   grand total → PSC … → instrument's total with PSC (programme support costs: addPsc.ts)
  *
  * Every arc carries the floor or the ceiling of its exact value. So the grand total, each year's,
  * each unit's cost in each year, every line's cost and its share of each instrument, the support
  * passed on to each unit each year, each cell of the yearly annex tables (unit × instrument,
  * support received included), and each instrument's total per year and for the period are within
  * one rounding step of their exact values — computed from the unrounded costs — and every sum
- * holds. (Rounding each line's cost first would make the totals those of the rounded costs: off
+ * holds; so are the PSC figures and the totals with PSC that addPsc.ts lists. (Rounding each line's cost first would make the totals those of the rounded costs: off
  * the exact ones by up to half a step per line.) Sets lines.totals to the rounded costs; a
  * support unit's lines share its rounded cost each year by largest remainder, each within a step. Figures that add up
  * cells across this chain carry the sum of their bounds: a unit over the period is within Y steps
@@ -67,8 +71,8 @@ export interface RoundedShares {
  * then year, category, split and cost), so reordering the input's lines or instruments changes
  * no total.
  */
-export function roundShares(input: ShareInputs): RoundedShares {
-  const table = new ShareTable(input);
+export function roundShares(input: ShareInputs, pscRate: number): RoundedShares {
+  const table = new ShareTable(input, pscRate);
   for (const u of table.operatingByName) table.addOperatingUnit(u);
   for (const t of table.supportByName) table.addSupportUnit(t);
   table.addMargins();
@@ -110,8 +114,14 @@ class ShareTable {
   private readonly passedArcs: { t: number; u: number; y: number; arc: number }[] = [];
   private readonly supportArcs: { t: number; y: number; i: number; arc: number }[] = [];
   private readonly categoryRank: Int32Array;
+  private readPsc: (flow: Float64Array) => PscShares = () => {
+    throw new InvariantError("The margins were not added.");
+  };
 
-  constructor(private readonly input: ShareInputs) {
+  constructor(
+    private readonly input: ShareInputs,
+    private readonly pscRate: number,
+  ) {
     const { lines, units, links, index, categories } = input;
     this.Y = lines.years;
     this.n = index.codes.length;
@@ -231,7 +241,6 @@ class ShareTable {
       costFraction += cost.fraction;
     }
     const period = sum(costFloor, costFraction);
-    net.arc(this.root, this.periodNode, period.floor, period.fraction);
     const { canonical } = this.input.index;
     const yearFloor = new Float64Array(Y * n);
     const yearFraction = new Float64Array(Y * n);
@@ -267,10 +276,27 @@ class ShareTable {
         periodFraction[i] += total.fraction;
       }
     }
+    const instrumentFloor = new Float64Array(n);
+    const instrumentFraction = new Float64Array(n);
     for (const i of canonical) {
       const total = sum(periodFloor[i], periodFraction[i]);
-      net.arc(this.instrumentNode + i, this.root, total.floor, total.fraction);
+      instrumentFloor[i] = total.floor;
+      instrumentFraction[i] = total.fraction;
     }
+    // Programme support costs close the circuit: root → grand total → period …, and each
+    // instrument's direct share → its total with PSC → root.
+    this.readPsc = addPsc(net, this.pscRate, {
+      root: this.root,
+      period: this.periodNode,
+      periodExact: period,
+      instrument: this.instrumentNode,
+      instrumentFloor,
+      instrumentFraction,
+      yearFloor,
+      yearFraction,
+      years: Y,
+      canonical,
+    });
   }
 
   /** The rounded figures, read off the rounded flow. */
@@ -308,7 +334,8 @@ class ShareTable {
     for (let j = 0; j < this.categoryArcs.length; j += 2)
       byCategory[this.categoryArcs[j + 1]] += flow[this.categoryArcs[j]];
     checkUnitsAddUp(unitShares, direct, Y, n);
-    return { lineShares, unitShares, received, supportShares, passedOn, direct, byCategory };
+    const psc = this.readPsc(flow);
+    return { lineShares, unitShares, received, supportShares, passedOn, direct, psc, byCategory };
   }
 
   private addToCost(y: number, floor: number, fraction: number): void {
