@@ -61,11 +61,12 @@ export interface RoundedShares {
  * passed on to each unit each year, each cell of the yearly annex tables (unit × instrument,
  * support received included), and each instrument's total per year and for the period are within
  * one rounding step of their exact values — computed from the unrounded costs — and every sum
- * holds; so are the PSC figures and the totals with PSC that addPsc.ts lists. (Rounding each line's cost first would make the totals those of the rounded costs: off
- * the exact ones by up to half a step per line.) Sets lines.totals to the rounded costs; a
- * support unit's lines share its rounded cost each year by largest remainder, each within a step. Figures that add up
- * cells across this chain carry the sum of their bounds: a unit over the period is within Y steps
- * (one per year); a category over the period, within one step per unit-year that holds it.
+ * holds; so are the PSC figures and the totals with PSC that addPsc.ts lists. (Rounding each
+ * line's cost first would make the totals those of the rounded costs: off the exact ones by up to
+ * half a step per line.) Sets lines.totals to the rounded costs; a support unit's lines share its
+ * rounded cost each year by largest remainder, each within a step. Figures that add up cells
+ * across this chain carry the sum of their bounds: a unit over the period is within Y steps (one
+ * per year); a category over the period, within one step per unit-year that holds it.
  *
  * Rows and instruments enter the network in a canonical order (units and instruments by name,
  * then year, category, split and cost), so reordering the input's lines or instruments changes
