@@ -567,7 +567,7 @@ const baseline: SampleSheet = {
   title: "Stand-alone costs today, by instrument (annual, for the Savings sheet)",
   notes: [
     "What each instrument would pay for these services on its own. Cost blank = the grade's standard cost x FTE. " +
-      "All figures are illustrative; savings are reported by Staff, Meetings and Operational as BRS does (seed ¶53).",
+      `All figures are illustrative; savings are reported by category: Staff, Meetings and Operational, as the BRS Conventions report theirs (${SEED} ¶58), and Travel.`,
   ],
   header: ["Instrument", "Item", "Category", "Grade", "FTE", "Cost", "Notes"],
   rows: [
@@ -585,6 +585,7 @@ const baseline: SampleSheet = {
     ["CMS", "Species officers (avian, aquatic, terrestrial)", "Staff", "P3", 3, null, ILLUSTRATIVE],
     ["CMS", "Administration and finance", "Staff", "G6", 2, null, ILLUSTRATIVE],
     ["CMS", "Meetings", "Meetings", null, null, 520000, ILLUSTRATIVE],
+    ["CMS", "Travel (representation and meetings)", "Travel", null, null, 50000, ILLUSTRATIVE],
     ["CMS", "Operational costs", "Operational", null, null, 230000, ILLUSTRATIVE],
     ["AEWA", "Executive Secretary", "Staff", "P4", 1, null, `${SEED} ¶30: a P4's worth`],
     [
@@ -599,14 +600,17 @@ const baseline: SampleSheet = {
     ["AEWA", "Technical and meetings staff", "Staff", "P3", 2, null, ILLUSTRATIVE],
     ["AEWA", "Finance assistant", "Staff", "G6", 1, null, ILLUSTRATIVE],
     ["AEWA", "Meetings", "Meetings", null, null, 260000, ILLUSTRATIVE],
+    ["AEWA", "Travel (representation and meetings)", "Travel", null, null, 25000, ILLUSTRATIVE],
     ["AEWA", "Operational costs", "Operational", null, null, 90000, ILLUSTRATIVE],
     ["EUROBATS", "Executive Secretary", "Staff", "P4", 1, null, `${SEED} ¶30: a P4's worth`],
     ["EUROBATS", "Associate officer (half time)", "Staff", "P2", 0.5, null, ILLUSTRATIVE],
     ["EUROBATS", "Meetings", "Meetings", null, null, 60000, ILLUSTRATIVE],
+    ["EUROBATS", "Travel (representation and meetings)", "Travel", null, null, 18000, ILLUSTRATIVE],
     ["EUROBATS", "Operational costs", "Operational", null, null, 20000, ILLUSTRATIVE],
     ["ASCOBANS", "Coordinator", "Staff", "P4", 0.5, null, ILLUSTRATIVE],
     ["ASCOBANS", "Associate officer", "Staff", "P2", 1, null, ILLUSTRATIVE],
     ["ASCOBANS", "Meetings", "Meetings", null, null, 90000, ILLUSTRATIVE],
+    ["ASCOBANS", "Travel (representation and meetings)", "Travel", null, null, 16000, ILLUSTRATIVE],
     ["ASCOBANS", "Operational costs", "Operational", null, null, 20000, ILLUSTRATIVE],
   ],
   formats: { FTE: "0.0#", Cost: MONEY },
