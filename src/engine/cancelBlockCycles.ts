@@ -1,3 +1,5 @@
+import { EPS, TIE } from "./roundFlow";
+
 /**
  * Rounds part of a flow early, where it is cheap: inside a block of rows that share columns.
  *
@@ -20,10 +22,6 @@
  * the fractional arcs, the engine's largest cost, has a seventh of the arcs to walk.
  */
 
-/** Fractions within this of 0 or 1 are integral, as in roundFlow.ts. */
-const EPS = 1e-7;
-/** Moves closer than this are equal, as in roundFlow.ts. */
-const TIE = 1e-6;
 const SWEEPS = 3;
 
 /** One row of a block: arc firstArc + j goes from the row to column columns[j]. */

@@ -39,14 +39,14 @@ import { InvalidArgumentError, InvariantError } from "./errors";
  * are exact to about 10^-12 per term, so a tolerance well above that and well below any
  * published step is safe: snapping moves an arc by less than the tolerance, never past a bound.
  */
-const EPS = 1e-7;
+export const EPS = 1e-7;
 
 /**
  * Two moves closer than this are the same move: a tie, decided the same way every time. Exact
  * ties are common (equal weights, or a post and its unit sharing one split, give equal
  * fractions) and float noise, up to about 10^-8 for amounts of 10^7 quanta, must not decide them.
  */
-const TIE = 1e-6;
+export const TIE = 1e-6;
 
 /** A network whose arcs carry an exact flow, each split into an integer floor and a fraction. */
 export interface FlowNetwork {
