@@ -383,7 +383,7 @@ function dataRows(
     const verdict = totalsVerdict(
       label,
       values,
-      { sinceTotal: rows.slice(sinceTotal).map((r) => r.values), all: rows.map((r) => r.values) },
+      () => ({ sinceTotal: rows.slice(sinceTotal).map((r) => r.values), all: rows.map((r) => r.values) }),
       check,
     );
     if (verdict.kind === "total") {

@@ -23,17 +23,20 @@ const BARE = new Set(["total", "totals", "subtotal", "grandtotal"]);
  * the previous totals row, or since the first row; at least two rows), when a needed text cell
  * such as Unit is blank, or, on a sheet without such cells, when the label is a totals word alone.
  * A bare "Total" that is none of these is doubtful: a problem, not a guess either way.
+ * `above` gives the rows above only when the label calls for them: building them for every row
+ * would make reading a sheet take time in the square of its rows.
  */
 export function totalsVerdict(
   label: CellValue,
   values: readonly CellValue[],
-  above: { sinceTotal: readonly (readonly CellValue[])[]; all: readonly (readonly CellValue[])[] },
+  above: () => { sinceTotal: readonly (readonly CellValue[])[]; all: readonly (readonly CellValue[])[] },
   check: TotalsCheck,
 ): TotalsVerdict {
   if (typeof label !== "string" || !TOTAL_WORD.test(label.trim())) return { kind: "line" };
   const bare = BARE.has(normalizeName(label.replace(/\([^)]*\)/g, "")));
   const missing = check.identity.find((c) => isBlank(values[c.index]));
-  const sums = [above.sinceTotal, above.all].some((rows) => sumsOf(values, rows, check.figures));
+  const { sinceTotal, all } = above();
+  const sums = [sinceTotal, all].some((rows) => sumsOf(values, rows, check.figures));
   if (sums || missing !== undefined || (check.identity.length === 0 && bare)) {
     if (bare) return { kind: "total" };
     return {
