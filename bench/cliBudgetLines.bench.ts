@@ -1,6 +1,8 @@
 /**
  * `costshare allocate` on 100,000 budget lines (100 posts, 9 instruments, 3 years): it must
- * complete in under 1 GB of memory; ExcelJS merely reading the workbook is measured beside it.
+ * complete in under 1 GB of memory, and within 10× the time ExcelJS takes merely to read the
+ * workbook (measured beside it) — a bar that catches work growing with the square of the rows,
+ * as reading did until the rows above each row were gathered for every row (328 s, 93×).
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -48,8 +50,8 @@ export async function bench(): Promise<BenchResult> {
       ratio: ms / baselineMs,
       peakMB,
       baseline: "ExcelJS reading the input",
-      target: "completes, < 1024 MB peak",
-      met: peakMB < 1024,
+      target: "completes, < 1024 MB peak, <= 10x baseline",
+      met: peakMB < 1024 && ms / baselineMs <= 10,
       extra: {
         ...SHAPE,
         inputMB: Math.round((statSync(input).size / 1e6) * 10) / 10,
