@@ -2,6 +2,12 @@ import { InvariantError } from "../errors";
 import { lineQuota } from "./lineQuota";
 import type { Row } from "./rowsOf";
 
+// Scratch, grown as needed: dealRow runs once per row, and allocating each time cost more than the work.
+const quota = new Float64Array(2);
+let base = new Float64Array(32);
+let first = new Int32Array(32);
+let extras = new Int32Array(32);
+
 /**
  * Deals a row's rounded shares back to its k lines. The row's share of instrument i is
  * k·⌊q_i⌋ + u_i with 0 ≤ u_i ≤ k (q_i is one line's exact share), so each line gets ⌊q_i⌋ and the
@@ -15,12 +21,6 @@ import type { Row } from "./rowsOf";
  * out as ⌊R/k⌋ or ⌈R/k⌉, which lie between ⌊c⌋ and ⌈c⌉: every line's cost is within a step too.
  * Writes into shares[(line·Y + year)·n + i], and each line's rounded cost into totals[line·Y + year].
  */
-// Scratch, grown as needed: dealRow runs once per row, and allocating each time cost more than the work.
-const quota = new Float64Array(2);
-let base = new Float64Array(32);
-let first = new Int32Array(32);
-let extras = new Int32Array(32);
-
 export function dealRow(
   row: Row,
   flow: Float64Array,
