@@ -1,5 +1,4 @@
 /**
-/**
  * The sheets this add-in writes, in the order they are written; each is replaced on every run
  * that writes it (Contributions only with Parties: see outputSheetNames). "Run records" is
  * hidden: it keeps what each run needs to know of the earlier ones.
