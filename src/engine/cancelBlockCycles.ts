@@ -30,16 +30,25 @@ const SWEEPS = 3;
 const eps = EPS;
 const tie = TIE;
 
-/** One row of a block: arc firstArc + j goes from the row to column columns[j]. */
+/**
+ * One row of a block: arc firstArc + j goes from the row to column columns[j]; sourceArc, if not
+ * −1, comes into the row from the block's source, one node that feeds every row of the block.
+ */
 export interface BlockRow {
   firstArc: number;
   columns: ArrayLike<number>;
+  sourceArc: number;
 }
 
 /**
  * Cancels four-arc cycles between the rows of a block. `floor` and `fraction` hold each arc's
  * exact flow (floor + fraction, fraction in [0, 1)); an arc made integral gets fraction 0, its
  * floor raised if it went up. Columns are numbered 0 .. width − 1.
+ *
+ * The source counts as one more column (number width) whose arcs point the other way: rows p and
+ * r fed by the source s make the cycle p → a ← r ← s → p as well, where the push moves the arcs
+ * from s the opposite way to the arcs out of the rows. It comes first in each row, so a row's
+ * cost arc and its first fractional share are paired like any two columns.
  */
 export function cancelBlockCycles(
   rows: readonly BlockRow[],
@@ -47,53 +56,67 @@ export function cancelBlockCycles(
   floor: Float64Array,
   fraction: Float64Array,
 ): void {
-  // partnerA/B[a·width + b]: the arcs (to a and to b) of the last row left with both
+  const source = width;
+  const columns = width + 1;
+  // partnerA/B[a·columns + b]: the arcs (to a and to b) of the last row left with both
   // fractional; partnerA is −1 when there is none.
-  const partnerA = new Int32Array(width * width);
-  const partnerB = new Int32Array(width * width);
+  const partnerA = new Int32Array(columns * columns);
+  const partnerB = new Int32Array(columns * columns);
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     partnerA.fill(-1);
-    for (const { firstArc, columns } of rows) {
-      let ja = -1;
-      for (let jb = 0; jb < columns.length; jb++) {
-        const rb = firstArc + jb;
+    for (const row of rows) {
+      const { firstArc, sourceArc } = row;
+      // The previous fractional arc of the row, and its column.
+      let ra = -1;
+      let a = -1;
+      for (let j = sourceArc >= 0 ? -1 : 0; j < row.columns.length; j++) {
+        const rb = j < 0 ? sourceArc : firstArc + j;
         if (fraction[rb] === 0) continue;
-        if (ja >= 0) {
-          const ra = firstArc + ja;
-          const key = columns[ja] * width + columns[jb];
+        const b = j < 0 ? source : row.columns[j];
+        if (ra >= 0) {
+          const key = a * columns + b;
           const pa = partnerA[key];
           const pb = partnerB[key];
-          if (pa >= 0 && fraction[pa] > 0 && fraction[pb] > 0) push(pa, ra, rb, pb, floor, fraction);
+          if (pa >= 0 && fraction[pa] > 0 && fraction[pb] > 0) {
+            push(pa, ra, rb, pb, a === source, floor, fraction);
+          }
           if (fraction[ra] > 0 && fraction[rb] > 0) {
             partnerA[key] = ra;
             partnerB[key] = rb;
           }
           if (fraction[rb] === 0) continue;
         }
-        ja = jb;
+        ra = rb;
+        a = b;
       }
     }
   }
 }
 
-/** Pushes round p → a ← r → b ← p: +δ on pa and rb, −δ on ra and pb. */
+/**
+ * Pushes round p → a ← r → b ← p: +δ on pa and rb, −δ on ra and pb, in the direction out of the
+ * rows. When a is the source (`fromSource`), pa and ra point into the rows and move the other way.
+ */
 function push(
   pa: number,
   ra: number,
   rb: number,
   pb: number,
+  fromSource: boolean,
   floor: Float64Array,
   fraction: Float64Array,
 ): void {
-  const fpa = fraction[pa];
-  const fra = fraction[ra];
+  // Each arc's fraction as seen out of the row: an arc into the row carries −x, whose fraction is 1 − f.
+  const fpa = fromSource ? 1 - fraction[pa] : fraction[pa];
+  const fra = fromSource ? 1 - fraction[ra] : fraction[ra];
   const frb = fraction[rb];
   const fpb = fraction[pb];
   const up = Math.min(1 - fpa, fra, 1 - frb, fpb);
   const down = Math.min(fpa, 1 - fra, frb, 1 - fpb);
   const delta = up <= down + tie ? up : -down;
-  move(pa, delta, floor, fraction);
-  move(ra, -delta, floor, fraction);
+  const sa = fromSource ? -delta : delta;
+  move(pa, sa, floor, fraction);
+  move(ra, -sa, floor, fraction);
   move(rb, delta, floor, fraction);
   move(pb, -delta, floor, fraction);
 }

@@ -23,7 +23,7 @@ function block(width: number, rows: { columns: number[]; exact: number[] }[]): B
       fraction[k] = x - Math.floor(x);
       k++;
     }
-    return { firstArc, columns: r.columns };
+    return { firstArc, columns: r.columns, sourceArc: -1 };
   });
   return { width, rows: out, floor, fraction };
 }
@@ -87,6 +87,52 @@ describe("cancelBlockCycles", () => {
           if (b.floor[k] !== floors[k]) expect([b.floor[k], b.fraction[k]]).toEqual([floors[k] + 1, 0]);
         }
         expect(fractional(b)).toBeLessThanOrEqual(count);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("with the rows fed by one source: keeps every row in balance and the source's total, each arc between its floor and ceiling", () => {
+    fc.assert(
+      fc.property(blocks, ({ width, rows }) => {
+        // Each row's source arc carries the row's cost (the sum of its shares), laid out before its shares.
+        const arcs = rows.reduce((a, r) => a + r.columns.length + 1, 0);
+        const floor = new Float64Array(arcs);
+        const fraction = new Float64Array(arcs);
+        let k = 0;
+        const put = (x: number): number => {
+          floor[k] = Math.floor(x);
+          fraction[k] = x - Math.floor(x);
+          return k++;
+        };
+        const blockRows: BlockRow[] = rows.map((r) => {
+          const sourceArc = put(r.exact.reduce((a, x) => a + x, 0));
+          const firstArc = k;
+          r.exact.forEach(put);
+          return { firstArc, columns: r.columns, sourceArc };
+        });
+        const value = (a: number): number => floor[a] + fraction[a];
+        const columnSums = (): number[] => {
+          const c = new Array<number>(width).fill(0);
+          for (const r of blockRows) for (let j = 0; j < r.columns.length; j++) c[r.columns[j]] += value(r.firstArc + j);
+          return c;
+        };
+        const sourceTotal = (): number => blockRows.reduce((a, r) => a + value(r.sourceArc), 0);
+        const before = { columns: columnSums(), source: sourceTotal(), floors: Float64Array.from(floor) };
+        const count = fraction.filter((f) => f > 0).length;
+        cancelBlockCycles(blockRows, width, floor, fraction);
+        for (const r of blockRows) {
+          let out = 0;
+          for (let j = 0; j < r.columns.length; j++) out += value(r.firstArc + j);
+          expect(out).toBeCloseTo(value(r.sourceArc), 6);
+        }
+        columnSums().forEach((s, c) => expect(s).toBeCloseTo(before.columns[c], 6));
+        expect(sourceTotal()).toBeCloseTo(before.source, 6);
+        for (let a = 0; a < arcs; a++) {
+          expect(fraction[a] >= 0 && fraction[a] < 1).toBe(true);
+          if (floor[a] !== before.floors[a]) expect([floor[a], fraction[a]]).toEqual([before.floors[a] + 1, 0]);
+        }
+        expect(fraction.filter((f) => f > 0).length).toBeLessThanOrEqual(count);
       }),
       { numRuns: 2000 },
     );

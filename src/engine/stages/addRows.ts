@@ -57,9 +57,9 @@ export function addRows(
     }
     const node = net.node();
     const k = row.members.length;
-    net.arcOf(targets.source(row.year), node, k * row.total);
+    const sourceArc = net.arcOf(targets.source(row.year), node, k * row.total);
     row.firstArc = net.arcCount;
-    blockRows.push({ firstArc: row.firstArc, columns: row.split.participants });
+    blockRows.push({ firstArc: row.firstArc, columns: row.split.participants, sourceArc });
     for (const i of row.split.participants) {
       lineQuota(row.total, row.split, i, quota);
       const whole = Math.floor(k * quota[1]);
