@@ -32,16 +32,8 @@ export function rowsOf(
   canonical: Int32Array,
 ): Row[] {
   const Y = lines.years;
-  // One entry per line and year with a cost (line·Y + year), sorted by the row key.
-  const entries: number[] = [];
   const distinct = new Set<Split>();
-  for (const k of unitLines) {
-    for (let y = 0; y < Y; y++) {
-      if (cost[k * Y + y] === 0) continue;
-      entries.push(k * Y + y);
-      distinct.add(splitOf(k, y));
-    }
-  }
+  for (const k of unitLines) for (let y = 0; y < Y; y++) if (cost[k * Y + y] !== 0) distinct.add(splitOf(k, y));
   // Splits with the same weights (a post's own split equal to its unit's rule) share a rank, so
   // their lines make one row and no row order depends on the order of the lines in the sheet.
   const splitRank = new Map<Split, number>();
@@ -50,54 +42,32 @@ export function rowsOf(
     const same = r > 0 && compareSplits(sorted[r - 1], s, canonical) === 0;
     splitRank.set(s, same ? (splitRank.get(sorted[r - 1]) as number) : r);
   });
-  // Each entry's sort keys, worked out once: the comparison below runs n·log n times.
-  const count = entries.length;
-  const yearOf = new Int32Array(count);
-  const categoryOf = new Int32Array(count);
-  const rankOf = new Int32Array(count);
-  const splitOfEntry: Split[] = new Array<Split>(count);
-  for (let j = 0; j < count; j++) {
-    const e = entries[j];
-    const k = Math.floor(e / Y);
-    const y = e - k * Y;
-    const split = splitOf(k, y);
-    yearOf[j] = y;
-    categoryOf[j] = categoryRank[lines.category[k]];
-    rankOf[j] = splitRank.get(split) as number;
-    splitOfEntry[j] = split;
-  }
-  const order = new Int32Array(count);
-  for (let j = 0; j < count; j++) order[j] = j;
-  order.sort(
-    (a, b) =>
-      yearOf[a] - yearOf[b] ||
-      categoryOf[a] - categoryOf[b] ||
-      rankOf[a] - rankOf[b] ||
-      cost[entries[a]] - cost[entries[b]] ||
-      entries[a] - entries[b],
-  );
-  const rows: Row[] = [];
-  let last: Row | undefined;
-  let lastRank = -1;
-  for (const j of order) {
-    const e = entries[j];
-    const k = Math.floor(e / Y);
-    const y = yearOf[j];
-    const split = splitOfEntry[j];
-    const total = cost[e];
-    if (
-      last !== undefined &&
-      last.year === y &&
-      last.category === lines.category[k] &&
-      lastRank === rankOf[j] &&
-      last.total === total
-    ) {
-      last.members.push(k);
-      continue;
+  // Lines with the same year, category, split and cost gather in one row, found by a map keyed
+  // on the first three (as one number) and then on the cost; only the keys are sorted after.
+  // (Sorting every line-year by a comparator of five keys instead took longer than the rounding walk.)
+  const ranks = Math.max(1, sorted.length);
+  const groupKey = (y: number, category: number, rank: number): number =>
+    (y * categoryRank.length + categoryRank[category]) * ranks + rank;
+  const groups = new Map<number, Map<number, Row>>();
+  // unitLines are in line order, so each row's members are too.
+  for (const k of unitLines) {
+    const category = lines.category[k];
+    for (let y = 0; y < Y; y++) {
+      const total = cost[k * Y + y];
+      if (total === 0) continue;
+      const split = splitOf(k, y);
+      const key = groupKey(y, category, splitRank.get(split) as number);
+      let byCost = groups.get(key);
+      if (byCost === undefined) groups.set(key, (byCost = new Map()));
+      const row = byCost.get(total);
+      if (row === undefined) byCost.set(total, { members: [k], year: y, category, split, total, firstArc: -1 });
+      else row.members.push(k);
     }
-    last = { members: [k], year: y, category: lines.category[k], split, total, firstArc: -1 };
-    lastRank = rankOf[j];
-    rows.push(last);
+  }
+  const rows: Row[] = [];
+  for (const key of Float64Array.from(groups.keys()).sort()) {
+    const byCost = groups.get(key) as Map<number, Row>;
+    for (const total of Float64Array.from(byCost.keys()).sort()) rows.push(byCost.get(total) as Row);
   }
   return rows;
 }
