@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { OutputSheet } from "../../../src/workbook/grid";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 import { handmade, MAIN, REL, sheetXml } from "../handmade";
+import { openpyxlPython } from "../../openpyxlPython";
 
 const FIXTURES = join(__dirname, "..", "..", "fixtures");
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -190,7 +191,7 @@ describe("writing our sheets into another producer's package", () => {
     await book.writeOutputs([allocation, { name: "Run records", hidden: true, cells: [[{ v: "Run" }]] }]);
     writeFileSync(join(dir, "out.xlsx"), await book.toBuffer());
     const states = execFileSync(
-      "python3",
+      openpyxlPython(),
       [
         "-c",
         "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); print(' '.join(ws.title.replace(' ', '_') + '=' + ws.sheet_state for ws in wb.worksheets[-2:]))",
