@@ -114,7 +114,8 @@ describe("cancelBlockCycles", () => {
         const value = (a: number): number => floor[a] + fraction[a];
         const columnSums = (): number[] => {
           const c = new Array<number>(width).fill(0);
-          for (const r of blockRows) for (let j = 0; j < r.columns.length; j++) c[r.columns[j]] += value(r.firstArc + j);
+          for (const r of blockRows)
+            for (let j = 0; j < r.columns.length; j++) c[r.columns[j]] += value(r.firstArc + j);
           return c;
         };
         const sourceTotal = (): number => blockRows.reduce((a, r) => a + value(r.sourceArc), 0);
@@ -130,7 +131,8 @@ describe("cancelBlockCycles", () => {
         expect(sourceTotal()).toBeCloseTo(before.source, 6);
         for (let a = 0; a < arcs; a++) {
           expect(fraction[a] >= 0 && fraction[a] < 1).toBe(true);
-          if (floor[a] !== before.floors[a]) expect([floor[a], fraction[a]]).toEqual([before.floors[a] + 1, 0]);
+          if (floor[a] !== before.floors[a])
+            expect([floor[a], fraction[a]]).toEqual([before.floors[a] + 1, 0]);
         }
         expect(fraction.filter((f) => f > 0).length).toBeLessThanOrEqual(count);
       }),

@@ -33,7 +33,8 @@ export function rowsOf(
 ): Row[] {
   const Y = lines.years;
   const distinct = new Set<Split>();
-  for (const k of unitLines) for (let y = 0; y < Y; y++) if (cost[k * Y + y] !== 0) distinct.add(splitOf(k, y));
+  for (const k of unitLines)
+    for (let y = 0; y < Y; y++) if (cost[k * Y + y] !== 0) distinct.add(splitOf(k, y));
   // Splits with the same weights (a post's own split equal to its unit's rule) share a rank, so
   // their lines make one row and no row order depends on the order of the lines in the sheet.
   const splitRank = new Map<Split, number>();
@@ -58,9 +59,10 @@ export function rowsOf(
       const split = splitOf(k, y);
       const key = groupKey(y, category, splitRank.get(split) as number);
       let byCost = groups.get(key);
-      if (byCost === undefined) groups.set(key, (byCost = new Map()));
+      if (byCost === undefined) groups.set(key, (byCost = new Map<number, Row>()));
       const row = byCost.get(total);
-      if (row === undefined) byCost.set(total, { members: [k], year: y, category, split, total, firstArc: -1 });
+      if (row === undefined)
+        byCost.set(total, { members: [k], year: y, category, split, total, firstArc: -1 });
       else row.members.push(k);
     }
   }
