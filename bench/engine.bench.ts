@@ -4,9 +4,9 @@
  * against the floor of a bare Float64Array multiply-add over the same shares in the same run.
  *
  * The floor allocates nothing and checks nothing; the engine validates every record, costs it,
- * and rounds the whole table at once (controlled rounding: a flow of about 190,000 arcs, 170,000
- * of them fractional, each made integral by a push around a cycle: about 145,000 pushes found
- * inside blocks of rows, the last 25,000 arcs by the walk), then builds a LineResult for each of
+ * and rounds the whole table at once (controlled rounding: a flow of about 190,000 arcs, 180,000
+ * of them fractional, each made integral by a push around a cycle: most found inside blocks of
+ * rows, the last 27,000 fractional arcs by the walk), then builds a LineResult for each of
  * the 10,060 lines. `roundingMs` reports the rounding stages on their own.
  */
 import { computeAllocation } from "../src/engine/computeAllocation";
