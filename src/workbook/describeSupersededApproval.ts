@@ -8,7 +8,8 @@ const MAX_NAMED = 12;
 /**
  * What a run over an approved one would change, in lines for the CLI's refusal and the pane's
  * dialog: the approved run, then each instrument whose figures change (total, direct, PSC, before
- * → after), then how many yearly figures and shares of common services change.
+ * → after), then how many yearly figures and shares of common services change, then each option
+ * of the options compared whose totals change.
  */
 export function describeSupersededApproval(s: SupersededApproval): string[] {
   const paper = s.documentSymbol !== undefined ? ` (${s.documentSymbol})` : "";
@@ -41,5 +42,27 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
   if (c.years > 0) more.push(`${c.years} yearly figure${c.years === 1 ? "" : "s"}`);
   if (c.units > 0) more.push(`${c.units} share${c.units === 1 ? "" : "s"} of common services`);
   if (more.length > 0) lines.push(`  ${c.instruments.length > 0 ? "with" : "its"} ${more.join(" and ")}`);
+  if (c.options.length > 0) {
+    const lead = c.instruments.length > 0 || more.length > 0 ? "and in" : "in";
+    lines.push(`  ${lead} the options compared (Options sheet, the annex's options table):`);
+  }
+  for (const o of c.options) {
+    if (o.only === "approved") {
+      lines.push(`    option '${o.option}' is no longer compared (it is not among this run's options)`);
+      continue;
+    }
+    const totals = o.instruments
+      .slice(0, MAX_NAMED)
+      .map(
+        (i) =>
+          `${i.instrument} ${money(i.before.total)} \u2192 ${money(i.after.total)} (${signed(i.after.total - i.before.total)})`,
+      );
+    if (o.instruments.length > MAX_NAMED) totals.push(`and ${o.instruments.length - MAX_NAMED} more`);
+    lines.push(
+      o.only === "now"
+        ? `    option '${o.option}' is new`
+        : `    option '${o.option}', totals: ${totals.join("; ")}`,
+    );
+  }
   return lines;
 }

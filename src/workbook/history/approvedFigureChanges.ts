@@ -2,6 +2,7 @@ import { commonQuantum, quantaPer } from "../../engine/changes/commonQuantum";
 import { NO_FIGURES, type Figures } from "../../engine/changes/figures";
 import { runFigures } from "../../engine/changes/runFigures";
 import type { Allocation } from "../../engine/result";
+import { scenarioKey } from "../../engine/scenarioKey";
 import { nameKey } from "../../engine/stages/nameKey";
 import type { RunRecord } from "./runRecord";
 import { recordOfRun } from "./recordOfRun";
@@ -13,10 +14,25 @@ export interface InstrumentChange {
   after: Figures;
 }
 
+/** An option of the approved run's comparison whose figures would change. */
+export interface OptionChange {
+  option: string;
+  /** Its instruments whose period figures change (for an option in one run only: all of them). */
+  instruments: InstrumentChange[];
+  /** Set when the option is only in the approved run, or only in this one. */
+  only?: "approved" | "now";
+}
+
 /** The figures of an approved run that this run would change. */
 export interface ApprovedFigureChanges {
   /** Instruments whose period figures (direct, PSC, total) change; the currency's quanta of `quantum`. */
   instruments: InstrumentChange[];
+  /**
+   * The options compared (Options sheet, the annex's options table) whose figures change, in the
+   * approved run's order, then options new in this run; none when the approved run compared none.
+   * The option written in both runs is left out when its changes are those of `instruments`.
+   */
+  options: OptionChange[];
   /** How many yearly figures (direct or PSC of an instrument in a year) change. */
   years: number;
   /** How many shares of a common service (an instrument's share of a unit over the period) change. */
@@ -28,8 +44,9 @@ export interface ApprovedFigureChanges {
 
 /**
  * What this run changes of the figures an approved run published — each instrument's period
- * figures, its yearly figures and its share of each common service — or undefined when it
- * changes none of them. Figures are compared in the finer of the two rounding units.
+ * figures, its yearly figures, its share of each common service, and each option's figures where
+ * the run compared options — or undefined when it changes none of them. Figures are compared in
+ * the finer of the two rounding units.
  */
 export function approvedFigureChanges(
   approved: RunRecord,
@@ -50,17 +67,46 @@ export function approvedFigureChanges(
     f === undefined ? { ...NO_FIGURES } : { direct: f.direct * k, psc: f.psc * k, total: f.total * k };
   const currency = nameKey(was.currency) !== nameKey(after.currency);
 
-  const instruments: InstrumentChange[] = [];
-  for (const code of codes) {
-    const before = scale(find(was.byInstrument, code), k0);
-    const later = scale(find(after.byInstrument, code), k1);
-    if (
-      currency ||
-      before.direct !== later.direct ||
-      before.psc !== later.psc ||
-      before.total !== later.total
-    )
-      instruments.push({ instrument: code, before, after: later });
+  const changed = (
+    a: Record<string, Figures> | undefined,
+    b: Record<string, Figures> | undefined,
+  ): InstrumentChange[] => {
+    const out: InstrumentChange[] = [];
+    for (const code of codes) {
+      const before = scale(a === undefined ? undefined : find(a, code), k0);
+      const later = scale(b === undefined ? undefined : find(b, code), k1);
+      if (
+        currency ||
+        before.direct !== later.direct ||
+        before.psc !== later.psc ||
+        before.total !== later.total
+      )
+        out.push({ instrument: code, before, after: later });
+    }
+    return out;
+  };
+  const instruments = changed(was.byInstrument, after.byInstrument);
+
+  const options: OptionChange[] = [];
+  if (approved.options !== undefined) {
+    const nowOptions = now.options ?? [];
+    const same = (a: string) => (o: { name: string }) => scenarioKey(o.name) === scenarioKey(a);
+    const written = allocation.scenario;
+    for (const o of approved.options) {
+      const later = nowOptions.find(same(o.name));
+      const change = changed(o.byInstrument, later?.byInstrument);
+      const repeats = written !== undefined && same(written)(o) && sameChanges(change, instruments);
+      if (change.length > 0 && !repeats)
+        options.push({
+          option: o.name,
+          instruments: change,
+          ...(later ? {} : { only: "approved" as const }),
+        });
+    }
+    for (const o of nowOptions) {
+      if (approved.options.some(same(o.name))) continue;
+      options.push({ option: o.name, instruments: changed(undefined, o.byInstrument), only: "now" });
+    }
   }
 
   let years = 0;
@@ -90,12 +136,24 @@ export function approvedFigureChanges(
       if (currency || (find(a, code) ?? 0) * k0 !== (find(b, code) ?? 0) * k1) units++;
     }
   }
-  if (instruments.length === 0 && years === 0 && units === 0) return undefined;
+  if (instruments.length === 0 && options.length === 0 && years === 0 && units === 0) return undefined;
   return {
     instruments,
+    options,
     years,
     units,
     quantum,
     ...(currency ? { currency: { before: was.currency, after: after.currency } } : {}),
   };
+}
+
+/** The same instruments with the same figures before and after. */
+function sameChanges(a: readonly InstrumentChange[], b: readonly InstrumentChange[]): boolean {
+  const same = (x: Figures, y: Figures) => x.direct === y.direct && x.psc === y.psc && x.total === y.total;
+  return (
+    a.length === b.length &&
+    a.every(
+      (c, k) => c.instrument === b[k].instrument && same(c.before, b[k].before) && same(c.after, b[k].after),
+    )
+  );
 }

@@ -67,6 +67,15 @@ export function decodeRunRecord(text: string): { record: RunRecord } | { reason:
           shares: keyed(unit.shares, `units[${i}].shares`, (v, at) => int(v, at)),
         };
       }),
+      ...optional(o.options, "options", (v, at) =>
+        arr(v, at).map((x, i) => {
+          const option = obj(x, `${at}[${i}]`);
+          return {
+            name: str(option.name, `${at}[${i}].name`),
+            byInstrument: keyed(option.byInstrument, `${at}[${i}].byInstrument`, figuresOf),
+          };
+        }),
+      ),
       ...optional(o.inputs, "inputs", modelOf),
     };
     return { record };

@@ -34,6 +34,14 @@ export function recordOfRun(run: number, info: RunInfo, allocation: Allocation, 
           }),
         ),
       })),
+    ...(allocation.scenarios !== undefined
+      ? {
+          options: allocation.scenarios.map((s) => ({
+            name: s.name,
+            byInstrument: runFigures(s.allocation).byInstrument,
+          })),
+        }
+      : {}),
     ...(model !== undefined ? { inputs: model } : {}),
   };
 }

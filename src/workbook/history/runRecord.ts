@@ -1,4 +1,4 @@
-import type { RunFigures } from "../../engine/changes/figures";
+import type { Figures, RunFigures } from "../../engine/changes/figures";
 import type { Model, RunStatus } from "../../engine/model";
 
 /** The format tag of a run record; a record of another format is reported, never guessed at. */
@@ -30,6 +30,11 @@ export interface RunRecord {
   byYear: Record<string, { direct: number[]; psc: number[] }>;
   /** Each common service's shares over the period (operating units, in order), by instrument code. */
   units: { unit: string; shares: Record<string, number> }[];
+  /**
+   * Each option's period figures by instrument code, in quanta, when the run compared options (the
+   * Options sheet and the annex's options table publish them); absent in a run without options.
+   */
+  options?: { name: string; byInstrument: Record<string, Figures> }[];
   /** The model the run allocated, when kept (see keptInputs). */
   inputs?: Model;
 }

@@ -6,6 +6,8 @@ import { analyseWorkbook } from "../../../src/workbook/analyseWorkbook";
 import { readRunHistory } from "../../../src/workbook/history/readRunHistory";
 import { RUN_RECORDS_SHEET } from "../../../src/workbook/history/runRecordsSheet";
 import { planRun, type RunPlan } from "../../../src/workbook/planRun";
+import { describeSupersededApproval } from "../../../src/workbook/describeSupersededApproval";
+import type { SupersededApproval } from "../../../src/workbook/history/supersededApproval";
 import { buildModel, instrument, post, rule } from "../../engine/buildModel";
 
 /** The allocation written, as every edge computes it (the option written, in a workbook with options). */
@@ -150,6 +152,49 @@ describe("run history", () => {
     expect(s?.changes?.instruments.map((i) => [i.instrument, i.before.total, i.after.total])).toEqual([
       ["CMS", 55000, 56500],
       ["AEWA", 55000, 56500],
+    ]);
+  });
+
+  it("asks before a run changes the figures of an option the approved run compared, though not the one written", () => {
+    // Two options: the pilot (written) shares equally; the status quo by a fixed split.
+    const options = (cms: number, status?: "Approved"): Model => {
+      const m = model();
+      m.settings = {
+        ...m.settings,
+        scenarios: ["Status quo", "Pilot"],
+        scenario: "Pilot",
+        ...(status ? { status, documentSymbol: "UNEP/CMS/StC44/Doc.X" } : {}),
+      };
+      m.rules = [
+        rule("Communications", { method: "equal" }, 2, { scenarios: ["Pilot"] }),
+        rule("Communications", { method: "fixed", shares: { CMS: cms, AEWA: 1 - cms } }, 3, {
+          scenarios: ["Status quo"],
+        }),
+      ];
+      return m;
+    };
+    const grids = after(run(options(0.6, "Approved"), EMPTY, 1));
+    expect(run(options(0.6), grids, 2).supersedes).toBeUndefined();
+    const s = run(options(0.7), grids, 2).supersedes;
+    // The option written (the pilot) keeps its figures; the status quo's, in the Options sheet and the annex, change.
+    expect(s?.changes?.instruments).toEqual([]);
+    expect(
+      s?.changes?.options.map((o) => [
+        o.option,
+        o.instruments.map((i) => [i.instrument, i.before.total, i.after.total]),
+      ]),
+    ).toEqual([
+      [
+        "Status quo",
+        [
+          ["CMS", 66000, 77000],
+          ["AEWA", 44000, 33000],
+        ],
+      ],
+    ]);
+    expect(describeSupersededApproval(s as SupersededApproval).slice(1)).toEqual([
+      "  in the options compared (Options sheet, the annex's options table):",
+      "    option 'Status quo', totals: CMS 66,000 \u2192 77,000 (+11,000); AEWA 44,000 \u2192 33,000 (-11,000)",
     ]);
   });
 
