@@ -1,5 +1,6 @@
 import { formatNumber } from "./annex/formatNumber";
 import { roundingDecimals } from "./annex/formatAmount";
+import type { InstrumentChange } from "./history/approvedFigureChanges";
 import type { SupersededApproval } from "./history/supersededApproval";
 
 /** At most this many instruments are named one by one; the rest are counted. */
@@ -27,15 +28,17 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
   const lines = [`Run ${s.run}${when} was approved${paper}. This run would change its figures:`];
   if (c.currency !== undefined)
     lines.push(`  the currency, from ${c.currency.before} to ${c.currency.after}, and so every figure`);
-  for (const i of c.instruments.slice(0, MAX_NAMED)) {
+  // An instrument's changed figures: "total a → b (±d); direct …; PSC …" (only those that change).
+  const figures = (i: InstrumentChange): string => {
     const parts = [
       `total ${money(i.before.total)} \u2192 ${money(i.after.total)} (${signed(i.after.total - i.before.total)})`,
     ];
     if (i.before.direct !== i.after.direct)
       parts.push(`direct ${money(i.before.direct)} \u2192 ${money(i.after.direct)}`);
     if (i.before.psc !== i.after.psc) parts.push(`PSC ${money(i.before.psc)} \u2192 ${money(i.after.psc)}`);
-    lines.push(`  ${i.instrument}: ${parts.join("; ")}`);
-  }
+    return parts.join("; ");
+  };
+  for (const i of c.instruments.slice(0, MAX_NAMED)) lines.push(`  ${i.instrument}: ${figures(i)}`);
   if (c.instruments.length > MAX_NAMED)
     lines.push(`  and ${c.instruments.length - MAX_NAMED} more instruments`);
   const more: string[] = [];
@@ -48,21 +51,15 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
   }
   for (const o of c.options) {
     if (o.only === "approved") {
-      lines.push(`    option '${o.option}' is no longer compared (it is not among this run's options)`);
-      continue;
+      lines.push(`  option '${o.option}': no longer compared (it is not among this run's options)`);
+    } else if (o.only === "now") {
+      lines.push(`  option '${o.option}': new`);
+    } else {
+      for (const i of o.instruments.slice(0, MAX_NAMED))
+        lines.push(`  option '${o.option}', ${i.instrument}: ${figures(i)}`);
+      if (o.instruments.length > MAX_NAMED)
+        lines.push(`  option '${o.option}': and ${o.instruments.length - MAX_NAMED} more instruments`);
     }
-    const totals = o.instruments
-      .slice(0, MAX_NAMED)
-      .map(
-        (i) =>
-          `${i.instrument} ${money(i.before.total)} \u2192 ${money(i.after.total)} (${signed(i.after.total - i.before.total)})`,
-      );
-    if (o.instruments.length > MAX_NAMED) totals.push(`and ${o.instruments.length - MAX_NAMED} more`);
-    lines.push(
-      o.only === "now"
-        ? `    option '${o.option}' is new`
-        : `    option '${o.option}', totals: ${totals.join("; ")}`,
-    );
   }
   return lines;
 }
