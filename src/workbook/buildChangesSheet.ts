@@ -3,6 +3,8 @@ import type { AttributionStep } from "../engine/changes/attributeChanges";
 import type { Figures } from "../engine/changes/figures";
 import { fromQuanta } from "../engine/money";
 import type { Allocation } from "../engine/result";
+import { runFigures } from "../engine/changes/runFigures";
+import { scenarioKey } from "../engine/scenarioKey";
 import { columnLetter } from "./columnLetter";
 import { fitColumnWidths } from "./fitColumnWidths";
 import type { OutCell, OutputSheet } from "./grid";
@@ -76,7 +78,8 @@ export function buildChangesSheet(
       note(`Not compared: ${c.outcome.reason}.`);
       continue;
     }
-    figureTable(c, cells);
+    figureTable(c, cells, allocation.scenario);
+    otherOptions(c, allocation, cells, note);
     listChanges(c, cells, note);
   }
   if (comparison.previous !== undefined) {
@@ -110,8 +113,8 @@ function stepLabel(step: AttributionStep): string {
   return labels.length === 1 ? labels[0] : `${labels.join(" + ")} (together)`;
 }
 
-/** The figures table of one comparison, with its totals and checks. */
-function figureTable(c: Comparison, cells: Row[]): void {
+/** The figures table of one comparison (of the option written, in a run with options), with its totals and checks. */
+function figureTable(c: Comparison, cells: Row[], written: string | undefined): void {
   if (!c.outcome.ok) return;
   const a = c.outcome.attribution;
   const { fmt, decimals } = moneyStyle(a.quantum);
@@ -211,7 +214,71 @@ function figureTable(c: Comparison, cells: Row[]): void {
       : []),
   ]);
   if (steps.length === 0) {
-    cells.push([{ v: "No figure changed, and no input that moves one.", ...OUTPUT_STYLE.note }]);
+    const what = written === undefined ? "No figure" : `No figure of option '${written}'`;
+    cells.push([{ v: `${what} changed, and no input that moves one.`, ...OUTPUT_STYLE.note }]);
+  }
+}
+
+/**
+ * The other options compared (the table above is the option written): each instrument whose
+ * total changed since the earlier run, before and after, not attributed to causes. Only when
+ * both runs compared options.
+ */
+function otherOptions(
+  c: Comparison,
+  allocation: Allocation,
+  cells: Row[],
+  note: (text: string) => void,
+): void {
+  const was = c.against.options;
+  const now = allocation.scenarios;
+  if (was === undefined || now === undefined) return;
+  const written = scenarioKey(allocation.scenario ?? now[0].name);
+  const key = (o: { name: string }) => scenarioKey(o.name);
+  const names = [...now.map((o) => o.name), ...was.map((o) => o.name)].filter(
+    (name, k, all) =>
+      scenarioKey(name) !== written && all.findIndex((n) => scenarioKey(n) === scenarioKey(name)) === k,
+  );
+  const before = c.against.figures.rounding;
+  const after = allocation.settings.rounding;
+  const { fmt } = moneyStyle(Math.min(before, after));
+  const rows: { name: string; code: string; x: number; y: number }[] = [];
+  for (const name of names) {
+    const a = was.find((o) => key(o) === scenarioKey(name))?.byInstrument ?? {};
+    const option = now.find((o) => key(o) === scenarioKey(name));
+    const b = option === undefined ? {} : runFigures(option.allocation).byInstrument;
+    for (const code of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
+      const x = fromQuanta(a[code]?.total ?? 0, before);
+      const y = fromQuanta(b[code]?.total ?? 0, after);
+      if (x !== y) rows.push({ name, code, x, y });
+    }
+  }
+  cells.push([]);
+  if (rows.length === 0) {
+    note(`The other options compared have the same totals as in run ${c.against.run}.`);
+    return;
+  }
+  note(
+    `The other options compared (Options sheet): each instrument whose total changed since run ${c.against.run}. ` +
+      "Their differences are not attributed to causes; the table above is the option written.",
+  );
+  const right = { ...HEADER, align: "right" as const };
+  cells.push([
+    { ...HEADER, v: "Option" },
+    { ...HEADER, v: "Instrument" },
+    { ...right, v: `Run ${c.against.run}: total` },
+    { ...right, v: "Now: total" },
+    { ...right, v: "Difference (total)" },
+  ]);
+  for (const { name, code, x, y } of rows) {
+    const row = cells.length + 1;
+    cells.push([
+      safeText(name),
+      safeText(code),
+      { v: x, fmt },
+      { v: y, fmt },
+      { f: `D${row}-C${row}`, v: y - x, fmt },
+    ]);
   }
 }
 

@@ -174,8 +174,33 @@ describe("run history", () => {
       return m;
     };
     const grids = after(run(options(0.6, "Approved"), EMPTY, 1));
-    expect(run(options(0.6), grids, 2).supersedes).toBeUndefined();
-    const s = run(options(0.7), grids, 2).supersedes;
+    const same = run(options(0.6), grids, 2);
+    expect(same.supersedes).toBeUndefined();
+    const sameText = asGrid(same.sheets.find((x) => x.name === "Changes") as OutputSheet).rows.map(
+      (r) => r[0],
+    );
+    expect(sameText).toContain("No figure of option 'Pilot' changed, and no input that moves one.");
+    expect(sameText).toContain("The other options compared have the same totals as in run 1.");
+    const second = run(options(0.7), grids, 2);
+    const s = second.supersedes;
+    // The Changes sheet: the option written moved by nothing (the rule changed is not its own), and
+    // the other option's totals that changed are listed below it.
+    const changes = asGrid(second.sheets.find((x) => x.name === "Changes") as OutputSheet).rows;
+    const text = changes.map((r) =>
+      r
+        .filter((v) => typeof v === "string" || typeof v === "number")
+        .filter((v) => v !== "")
+        .join(" | "),
+    );
+    expect(text).toContain("CMS | 50000 | 5000 | 55000 | 50000 | 5000 | 55000 | 0 | 0 | 0");
+    const at = text.findIndex((t) => t.startsWith("Option | Instrument"));
+    expect(text.slice(at, at + 3)).toEqual([
+      "Option | Instrument | Run 1: total | Now: total | Difference (total)",
+      "Status quo | CMS | 66000 | 77000 | 11000",
+      "Status quo | AEWA | 44000 | 33000 | -11000",
+    ]);
+    const cmsRow = second.sheets.find((x) => x.name === "Changes")?.cells[at + 1];
+    expect(cmsRow?.[4]?.f).toBe(`D${at + 2}-C${at + 2}`);
     // The option written (the pilot) keeps its figures; the status quo's, in the Options sheet and the annex, change.
     expect(s?.changes?.instruments).toEqual([]);
     expect(
