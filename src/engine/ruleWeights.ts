@@ -4,6 +4,7 @@ import type { Instrument, Rule } from "./model";
 import { problemAt, type Problem } from "./problem";
 import type { Participation } from "./resolveParticipants";
 import { formatPercent } from "./formatPercent";
+import { noSuchDriver } from "./noSuchDriver";
 
 /** A rule's final weights over all instruments (0 for non-participants), adding up to 1. */
 export type WeightsOutcome =
@@ -28,15 +29,7 @@ function driverValues(
     }
   }
   if (header === undefined) {
-    const known = [...columns].join(", ");
-    problems.push(
-      problemAt(
-        rule.source,
-        "Basis",
-        `Unit '${rule.unit}' is shared by '${driver}', but the Instruments sheet has no such column` +
-          (known ? ` (its number columns are: ${known}).` : "."),
-      ),
-    );
+    problems.push(problemAt(rule.source, "Basis", noSuchDriver(rule.unit, driver, [...columns])));
     return undefined;
   }
   const values = new Array<number>(instruments.length).fill(0);

@@ -9,6 +9,7 @@ import { CONTRACT } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 import { commonOptions, inCommonOptions } from "./commonOptions";
 import type { ScenarioCells } from "./scenarioCells";
+import { noSuchDriver } from "../engine/noSuchDriver";
 
 /** The Instruments driver fields with their aliases ("Number of Parties" → Parties). */
 const DRIVER_FIELDS = (CONTRACT.find((c) => c.name === "Instruments")?.fields ?? []).filter(
@@ -21,7 +22,9 @@ const PARTICIPANT_SEPARATOR = /\s*[,;/\n]\s*|\s+and\s+/i;
 /**
  * Reads the Rules sheet: one rule per unit, its Method and Basis parsed by the engine's
  * parseBasis, its participants as written (each checked against the Instruments sheet's codes and
- * Types when `names` is given, whatever the method), its Min/Max as fractions, and the options it
+ * Types when `names` is given, whatever the method), the drivers it names (each checked against
+ * the Instruments sheet's number columns when `driverColumns` is given, so that a misspelt driver
+ * is reported with the sheets' other problems), its Min/Max as fractions, and the options it
  * holds in. A unit may have another rule only for other options.
  */
 export function readRules(
@@ -29,6 +32,7 @@ export function readRules(
   reader: CellReader,
   options: ScenarioCells,
   names?: InstrumentNames,
+  driverColumns?: readonly string[],
 ): Rule[] {
   const rules: Rule[] = [];
   const seenAt = new Map<string, { row: number; scenarios?: string[] }[]>();
@@ -51,6 +55,8 @@ export function readRules(
       if (aboutMethod || basisRef !== undefined || !sheet.mayLack("Basis"))
         reader.report(aboutMethod || basisRef === undefined ? methodRef : basisRef, parsed.message);
     }
+    if (parsed?.ok === true && driverColumns !== undefined && unit !== undefined)
+      checkDrivers(basisRef ?? methodRef, withDriverNames(parsed.spec), unit, driverColumns, reader);
     const participantsRef = sheet.cell(row, "Participants");
     const participantsText = participantsRef === undefined ? undefined : reader.text(participantsRef);
     const participants = (participantsText ?? "")
@@ -157,6 +163,24 @@ function checkParticipants(
       `Participants${unit === undefined ? "" : ` of unit '${unit}'`} name '${token}', which is neither an instrument code, an instrument Type nor 'all'${near === undefined ? "" : `; did you mean ${near}?`}`,
     );
   }
+}
+
+/** Every driver a rule names must be a number column of the Instruments sheet (as the engine needs it). */
+function checkDrivers(
+  ref: CellRef,
+  spec: RuleSpec,
+  unit: string,
+  columns: readonly string[],
+  reader: CellReader,
+): void {
+  const named =
+    spec.method === "driver"
+      ? [spec.driver]
+      : spec.method === "hybrid"
+        ? spec.parts.flatMap((p) => (p.basis === "equal" ? [] : [p.basis]))
+        : [];
+  const has = (d: string) => columns.some((c) => c.trim().toLowerCase() === d.trim().toLowerCase());
+  for (const driver of named) if (!has(driver)) reader.report(ref, noSuchDriver(unit, driver, columns));
 }
 
 /**

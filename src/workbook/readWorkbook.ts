@@ -74,7 +74,11 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
     : [];
   const budget = found.Budget ? readBudget(found.Budget, reader, options) : [];
   const names = found.Instruments ? instrumentNames(found.Instruments) : undefined;
-  const rules = found.Rules ? readRules(found.Rules, reader, options, names) : [];
+  // The drivers a rule may name: the number columns read from the Instruments sheet.
+  const driverColumns = found.Instruments
+    ? [...new Set(instruments.flatMap((i) => Object.keys(i.drivers)))]
+    : undefined;
+  const rules = found.Rules ? readRules(found.Rules, reader, options, names, driverColumns) : [];
   const support = found.Support ? readSupport(found.Support, reader, options) : [];
   options.resolve(settings, found.Settings, reader);
   const baseline = found.Baseline ? readBaseline(found.Baseline, reader) : [];

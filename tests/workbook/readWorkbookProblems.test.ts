@@ -228,6 +228,21 @@ describe("readWorkbook problems", () => {
     ]);
   });
 
+  it("names a driver the Instruments sheet has no column for with the sheets' other problems, not after them", () => {
+    const rules = sheetOf("Rules", [
+      ["Unit", "Method", "Basis"],
+      ["Communications", "driver", "Partys"],
+      ["Marine", "hybird", null],
+      ["Executive", "hybrid", "50% equal + 50% Number of Parties"],
+      ["Science", "hybrid", "50% Parties + 50% Budgets"],
+    ]);
+    expect(problemsWith({ Rules: rules })).toEqual([
+      "Rules!C2: Unit 'Communications' is shared by 'Partys', but the Instruments sheet has no such column (its number columns are: Parties, Budget).",
+      "Rules!B3: Method 'hybird' is not known. Use one of: fixed, equal, driver, hybrid, posts.",
+      "Rules!C5: Unit 'Science' is shared by 'Budgets', but the Instruments sheet has no such column (its number columns are: Parties, Budget).",
+    ]);
+  });
+
   it("names Min and Max outside 0% to 100%", () => {
     const rules = sheetOf("Rules", [
       ["Unit", "Method", "Min", "Max"],
