@@ -164,7 +164,7 @@ describe("computeAllocation problems", () => {
       "Posts",
       7,
       "Unit",
-      "Unit 'Conference services' has costs but no rule in the Rules sheet, and not all of its posts carry their own split.",
+      "Unit 'Conference services' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.",
     ]);
     expect(
       only({

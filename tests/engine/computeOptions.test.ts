@@ -174,7 +174,7 @@ describe("computeOptions", () => {
       [
         "Posts",
         6,
-        "In option 'Pilot', unit 'Communication' has costs but no rule in the Rules sheet, and not all of its posts carry their own split.",
+        "In option 'Pilot', unit 'Communication' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.",
       ],
     ]);
   });
@@ -190,7 +190,7 @@ describe("computeOptions", () => {
     expect(outcome.problems.map((p) => p.message)).toEqual([
       "The cost of post 'X-1' must be a number of 0 or more.",
       "In options 'Status quo' and 'Pilot', post 'X-1' is in unit 'Executive', whose rule is 'posts', but it has no split of its own.",
-      "In options 'Pilot' and 'Joint secretariat', unit 'Communication' has costs but no rule in the Rules sheet, and not all of its posts carry their own split.",
+      "In options 'Pilot' and 'Joint secretariat', unit 'Communication' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.",
     ]);
   });
 

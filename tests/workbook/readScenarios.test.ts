@@ -196,7 +196,7 @@ describe("readWorkbook with options", () => {
   it("names the option where a unit with costs has no rule, at the unit's first line", () => {
     const rows = handOptionsSheets().Rules.rows.filter((r) => r[4] !== "Pilot");
     expect(problemsOf(handOptionsGrids({ Rules: sheetOf("Rules", rows) }))).toEqual([
-      "Posts!D6: In option 'Pilot', unit 'Communication' has costs but no rule in the Rules sheet, and not all of its posts carry their own split.",
+      "Posts!D6: In option 'Pilot', unit 'Communication' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.",
     ]);
   });
 });

@@ -450,7 +450,14 @@ describe("readWorkbook", () => {
       ["Marine", "hybrid", "50% equal + 50% annual budget"],
       ["Executive", "driver", "Staff"],
     ]);
-    const model = modelOf(readWorkbook(validGrids({ Rules: rules })));
+    // Staff is a number column of this Instruments sheet, with no alias: it stays as written.
+    const instruments = sheetOf("Instruments", [
+      ["Code", "Name", "Type", "Parties", "Budget", "Staff"],
+      ["CMS", "Convention on Migratory Species", "Convention", 121, 2500000, 20],
+      ["ASCOBANS", "Agreement on Small Cetaceans", "Agreement", 10, 400000, 2],
+      ["AEWA", "African-Eurasian Waterbird Agreement", "Agreement", 75, 1200000, 8],
+    ]);
+    const model = modelOf(readWorkbook(validGrids({ Rules: rules, Instruments: instruments })));
     expect(model.rules.map((r) => r.spec)).toEqual([
       { method: "driver", driver: "Parties" },
       {

@@ -101,7 +101,7 @@ function splitByPosts(
         "Unit",
         posts.length > 0 && unsplit.length === 0
           ? `Unit '${u.name}' has budget lines but no rule in the Rules sheet; its posts carry their own split, but its budget lines need a rule.`
-          : `Unit '${u.name}' has costs but no rule in the Rules sheet, and not all of its posts carry their own split.`,
+          : `Unit '${u.name}' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.`,
       ),
     );
     return;

@@ -186,7 +186,8 @@ export function WriteStep(props: WriteStepProps) {
         <DialogSurface aria-describedby="approved-text">
           <DialogBody>
             <DialogTitle>Change the approved figures?</DialogTitle>
-            <DialogContent id="approved-text">
+            {/* Focusable: a long list scrolls, and the keyboard must be able to scroll it too. */}
+            <DialogContent id="approved-text" tabIndex={0}>
               {props.confirmApproved?.map((line, i) => (
                 <div key={i} className={line.startsWith(" ") ? styles.indent : undefined}>
                   {line.trim()}
