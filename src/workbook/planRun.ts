@@ -57,7 +57,14 @@ export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunP
   const record = recordOfRun(run, info, allocation, model);
   const owned = new Set(grids.ownedSheets.map((name) => name.toLowerCase()));
   const previousLog = grids.sheets.find((s) => s.name.toLowerCase() === "log" && owned.has("log"));
-  const inputsChanged = inputsChangedText(history, comparison, info.fingerprint);
+  // A run over an approved one is written only once the officer has said so (the pane's question,
+  // the CLI's --supersede): its Log row then says which approved run it supersedes.
+  const supersedes = supersededApproval(history, allocation);
+  const inputsChanged =
+    inputsChangedText(history, comparison, info.fingerprint) +
+    (supersedes === undefined
+      ? ""
+      : ` Supersedes approved run ${supersedes.run}${supersedes.documentSymbol !== undefined ? ` (${supersedes.documentSymbol})` : ""}.`);
   const sheets = buildOutputSheets(
     allocation,
     info,
@@ -81,7 +88,6 @@ export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunP
     owned.has("contributions"),
     owned.has(OPTIONS_SHEET.toLowerCase()),
   );
-  const supersedes = supersededApproval(history, allocation);
   const status =
     record.documentSymbol !== undefined ? `${record.status}, ${record.documentSymbol}` : record.status;
   return {

@@ -147,7 +147,14 @@ describe("run history", () => {
     approved.settings = { ...approved.settings, status: "Approved", documentSymbol: "UNEP/CMS/StC44/Doc.X" };
     const grids = after(run(approved, EMPTY, 1));
     expect(run(model(), grids, 2).supersedes).toBeUndefined();
-    const s = run(model(0.13), grids, 2).supersedes;
+    const next = run(model(0.13), grids, 2);
+    const s = next.supersedes;
+    // Written only once the officer says so; its Log row then names the approved run it supersedes.
+    expect(next.inputsChanged).toMatch(
+      /^Since run 1: .* Supersedes approved run 1 \(UNEP\/CMS\/StC44\/Doc\.X\)\.$/,
+    );
+    const log = asGrid(next.sheets.find((x) => x.name === "Log") as OutputSheet).rows;
+    expect(log.some((r) => r.includes(next.inputsChanged))).toBe(true);
     expect(s).toMatchObject({ run: 1, documentSymbol: "UNEP/CMS/StC44/Doc.X" });
     expect(s?.changes?.instruments.map((i) => [i.instrument, i.before.total, i.after.total])).toEqual([
       ["CMS", 55000, 56500],
