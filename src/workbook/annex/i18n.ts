@@ -167,7 +167,8 @@ const en: AnnexMessages = {
   allInstruments: "All instruments",
   savingsNote:
     "Stand-alone cost: what the instrument pays for these services on its own today (Baseline sheet). Shared cost: its direct share of the common services. Both before programme support costs.",
-  fteNote: "Staff time under Savings is freed for implementation support.",
+  fteNote:
+    "Staff time under Savings is freed for implementation support; a negative figure is staff time the instrument bears beyond its stand-alone staff.",
   noBaseline: "No stand-alone baseline was given, so no savings are shown.",
 
   optionsTitle: "Options compared",
@@ -267,7 +268,8 @@ const fr: AnnexMessages = {
   allInstruments: "Ensemble des instruments",
   savingsNote:
     "Coût autonome\u00a0: ce que l'instrument consacre aujourd'hui seul à ces services (feuille Baseline). Coût partagé\u00a0: sa part directe des services communs. Montants hors coûts d'appui aux programmes.",
-  fteNote: "Le temps de travail figurant sous Économies est libéré pour l'appui à la mise en œuvre.",
+  fteNote:
+    "Le temps de travail figurant sous Économies est libéré pour l'appui à la mise en œuvre\u00a0; un chiffre négatif est du temps de travail que l'instrument assume au-delà de son personnel autonome.",
   noBaseline: "Aucun coût autonome de référence n'a été fourni\u00a0; aucune économie n'est donc indiquée.",
 
   optionsTitle: "Comparaison des options",
@@ -377,7 +379,8 @@ const es: AnnexMessages = {
   allInstruments: "Todos los instrumentos",
   savingsNote:
     "Costo independiente: lo que el instrumento paga hoy por sí solo por estos servicios (hoja Baseline). Costo compartido: su parte directa de los servicios comunes. Importes sin gastos de apoyo a los programas.",
-  fteNote: "El tiempo del personal que figura en Ahorros queda liberado para el apoyo a la aplicación.",
+  fteNote:
+    "El tiempo del personal que figura en Ahorros queda liberado para el apoyo a la aplicación; una cifra negativa es tiempo del personal que el instrumento asume por encima de su personal independiente.",
   noBaseline: "No se facilitó ningún costo independiente de referencia; por tanto, no se indican ahorros.",
 
   optionsTitle: "Comparación de las opciones",
