@@ -2,6 +2,7 @@ import type { Settings } from "../engine/model";
 import { scenarioKey } from "../engine/scenarioKey";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
+import { editDistance } from "./editDistance";
 import type { DataRow, FoundSheet } from "./foundSheet";
 import { splitScenarioNames } from "./splitScenarioNames";
 
@@ -45,6 +46,7 @@ export class ScenarioCells {
     if (listed === undefined) {
       const names = unique(this.cells.flatMap((c) => c.names));
       if (names.length > 0) settings.scenarios = names;
+      this.warnOfNearNames(names, reader);
     } else {
       const keys = new Set(listed.map(scenarioKey));
       for (const { ref, names } of this.cells) {
@@ -79,6 +81,33 @@ export class ScenarioCells {
         ? `Scenario names option '${settings.scenario}', but the workbook has no options: name them in a Scenario column of Posts, Budget, Rules or Support, or clear this setting`
         : `Scenario names option '${settings.scenario}', which is not one of the options (${options.join("; ")})`,
     );
+  }
+
+  /**
+   * Without a Scenarios list every name is an option, so a misspelt name makes an option of its
+   * own (found later as a unit with costs but no rule in it, at another cell). A name written in
+   * one cell only, within two letters of a name written in more, is most likely such a slip: a
+   * warning at that cell, naming the other.
+   */
+  private warnOfNearNames(names: readonly string[], reader: CellReader): void {
+    const naming = (name: string) =>
+      this.cells.filter((c) => c.names.some((n) => scenarioKey(n) === scenarioKey(name))).map((c) => c.ref);
+    for (const name of names) {
+      const here = naming(name);
+      if (here.length !== 1) continue;
+      const near = names.find(
+        (other) =>
+          other !== name &&
+          naming(other).length > 1 &&
+          editDistance(scenarioKey(other), scenarioKey(name)) <= (name.length <= 6 ? 1 : 2),
+      );
+      if (near === undefined) continue;
+      reader.report(
+        here[0],
+        `Option '${name}' is named only here, and is close to '${near}' (named in ${naming(near).length} cells): if it is a slip, correct it. Without a Scenarios list in Settings every name is an option; list them there to have each name checked.`,
+        "warning",
+      );
+    }
   }
 }
 

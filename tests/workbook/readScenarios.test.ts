@@ -104,6 +104,17 @@ describe("readWorkbook with options", () => {
     ]);
   });
 
+  it("warns at a name written once, close to a name written more, when Settings does not list the options", () => {
+    const { problems } = readWorkbook(
+      handOptionsGrids({ Settings: settings(), Posts: postsWith(3, 9, "Status quo; Pilt") }),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      "Posts!I3: warning: Option 'Pilt' is named only here, and is close to 'Pilot' (named in 5 cells): if it is a slip, correct it. Without a Scenarios list in Settings every name is an option; list them there to have each name checked.",
+    ]);
+    // With the list, the name is simply not one of the options (an error, as above); with no near name, no warning.
+    expect(readWorkbook(handOptionsGrids({ Settings: settings() })).problems).toEqual([]);
+  });
+
   it("reports a Scenario setting that names no option at its cell", () => {
     const unknown = problemsOf(
       handOptionsGrids({

@@ -1,0 +1,22 @@
+import { printProblems } from "../../src/cli/printProblems";
+
+describe("printProblems", () => {
+  it("prints each problem on a line of its own, the cell first, a warning marked once", () => {
+    let err = "";
+    printProblems(
+      [
+        {
+          severity: "error",
+          sheet: "Posts",
+          cell: "F3",
+          message: "Cost must be a number of euros, found 'lots'",
+        },
+        { severity: "warning", sheet: "Posts", cell: "N9", message: "Option 'Pilt' is named only here" },
+      ],
+      { out: () => undefined, err: (t) => (err += t) },
+    );
+    expect(err).toBe(
+      "Posts!F3: Cost must be a number of euros, found 'lots'\nPosts!N9: warning: Option 'Pilt' is named only here\n",
+    );
+  });
+});
