@@ -14,11 +14,15 @@ export async function validateCommand(input: string, io: CliIo): Promise<number>
     return 2;
   }
   const a = analysis.allocation;
+  const m = analysis.model;
+  // The rows as the sheets hold them: with options, the lines of every option, not only the one written.
+  const rows = m === undefined ? 0 : m.posts.length + m.budget.length;
+  const options = a?.scenarios?.length ?? 0;
+  const lines =
+    options > 0 ? `${rows} posts and budget lines in ${options} options` : `${rows} posts and budget lines`;
   io.out(
     `${input}: no problems found` +
-      (a
-        ? ` (${a.instruments.length} instruments, ${a.lines.length} posts and budget lines, ${a.years.length} years).\n`
-        : ".\n"),
+      (a ? ` (${a.instruments.length} instruments, ${lines}, ${a.years.length} years).\n` : ".\n"),
   );
   return 0;
 }

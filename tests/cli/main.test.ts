@@ -348,6 +348,9 @@ describe("main", () => {
     const run = await runCli("validate", SAMPLE);
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
-    expect(run.out).toContain("no problems found (9 instruments");
+    // Every row of the sheets counts, in every option (not only the lines of the option written).
+    expect(run.out).toContain(
+      "no problems found (9 instruments, 44 posts and budget lines in 4 options, 3 years).",
+    );
   });
 });
