@@ -26,6 +26,7 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
   const money = (q: number) => formatNumber(q * c.quantum, "en", decimals);
   const signed = (q: number) => `${q > 0 ? "+" : ""}${money(q)}`;
   const lines = [`Run ${s.run}${when} was approved${paper}. This run would change its figures:`];
+  if (s.inputs !== undefined) lines.push(`  ${s.inputs}`);
   if (c.currency !== undefined)
     lines.push(`  the currency, from ${c.currency.before} to ${c.currency.after}, and so every figure`);
   // An instrument's changed figures: "total a → b (±d); direct …; PSC …" (only those that change).

@@ -58,10 +58,13 @@ export function planRun(input: RunInput, grids: WorkbookGrids, time: Date): RunP
   const owned = new Set(grids.ownedSheets.map((name) => name.toLowerCase()));
   const previousLog = grids.sheets.find((s) => s.name.toLowerCase() === "log" && owned.has("log"));
   // A run over an approved one is written only once the officer has said so (the pane's question,
-  // the CLI's --supersede): its Log row then says which approved run it supersedes.
-  const supersedes = supersededApproval(history, allocation);
+  // the CLI's --supersede): its Log row then says which approved run it supersedes, and the
+  // question says which inputs changed since (the approved run is the latest: the Log's words).
+  const since = inputsChangedText(history, comparison, info.fingerprint);
+  const over = supersededApproval(history, allocation);
+  const supersedes = over === undefined ? undefined : { ...over, inputs: since };
   const inputsChanged =
-    inputsChangedText(history, comparison, info.fingerprint) +
+    since +
     (supersedes === undefined
       ? ""
       : ` Supersedes approved run ${supersedes.run}${supersedes.documentSymbol !== undefined ? ` (${supersedes.documentSymbol})` : ""}.`);

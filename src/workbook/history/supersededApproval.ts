@@ -12,6 +12,8 @@ export interface SupersededApproval {
   changes?: ApprovedFigureChanges;
   /** Set when the Log says the run was approved but its record cannot be read. */
   unreadable?: boolean;
+  /** Which inputs changed since the approved run, as the Log words it ("Since run 3: Rules: row 14 changed."). */
+  inputs?: string;
 }
 
 /**

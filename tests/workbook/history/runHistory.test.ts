@@ -225,6 +225,7 @@ describe("run history", () => {
       ],
     ]);
     expect(describeSupersededApproval(s as SupersededApproval).slice(1)).toEqual([
+      "  Since run 1: Settings: DocumentSymbol, Status changed. Rules: row 3 changed.",
       "  in the options compared (Options sheet, the annex's options table):",
       "  option 'Status quo', CMS: total 66,000 \u2192 77,000 (+11,000); direct 60,000 \u2192 70,000; PSC 6,000 \u2192 7,000",
       "  option 'Status quo', AEWA: total 44,000 \u2192 33,000 (-11,000); direct 40,000 \u2192 30,000; PSC 4,000 \u2192 3,000",
