@@ -3,8 +3,6 @@ import type { AttributionStep } from "../engine/changes/attributeChanges";
 import type { Figures } from "../engine/changes/figures";
 import { fromQuanta } from "../engine/money";
 import type { Allocation } from "../engine/result";
-import { runFigures } from "../engine/changes/runFigures";
-import { scenarioKey } from "../engine/scenarioKey";
 import { columnLetter } from "./columnLetter";
 import { fitColumnWidths } from "./fitColumnWidths";
 import type { OutCell, OutputSheet } from "./grid";
@@ -230,29 +228,8 @@ function otherOptions(
   cells: Row[],
   note: (text: string) => void,
 ): void {
-  const was = c.against.options;
-  const now = allocation.scenarios;
-  if (was === undefined || now === undefined) return;
-  const written = scenarioKey(allocation.scenario ?? now[0].name);
-  const key = (o: { name: string }) => scenarioKey(o.name);
-  const names = [...now.map((o) => o.name), ...was.map((o) => o.name)].filter(
-    (name, k, all) =>
-      scenarioKey(name) !== written && all.findIndex((n) => scenarioKey(n) === scenarioKey(name)) === k,
-  );
-  const before = c.against.figures.rounding;
-  const after = allocation.settings.rounding;
-  const { fmt } = moneyStyle(Math.min(before, after));
-  const rows: { name: string; code: string; x: number; y: number }[] = [];
-  for (const name of names) {
-    const a = was.find((o) => key(o) === scenarioKey(name))?.byInstrument ?? {};
-    const option = now.find((o) => key(o) === scenarioKey(name));
-    const b = option === undefined ? {} : runFigures(option.allocation).byInstrument;
-    for (const code of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
-      const x = fromQuanta(a[code]?.total ?? 0, before);
-      const y = fromQuanta(b[code]?.total ?? 0, after);
-      if (x !== y) rows.push({ name, code, x, y });
-    }
-  }
+  const rows = c.otherOptions;
+  if (rows === undefined) return;
   cells.push([]);
   if (rows.length === 0) {
     note(`The other options compared have the same totals as in run ${c.against.run}.`);
@@ -262,6 +239,7 @@ function otherOptions(
     `The other options compared (Options sheet): each instrument whose total changed since run ${c.against.run}. ` +
       "Their differences are not attributed to causes; the table above is the option written.",
   );
+  const { fmt } = moneyStyle(Math.min(c.against.figures.rounding, allocation.settings.rounding));
   const right = { ...HEADER, align: "right" as const };
   cells.push([
     { ...HEADER, v: "Option" },
@@ -270,14 +248,14 @@ function otherOptions(
     { ...right, v: "Now: total" },
     { ...right, v: "Difference (total)" },
   ]);
-  for (const { name, code, x, y } of rows) {
+  for (const { option, instrument, before, after } of rows) {
     const row = cells.length + 1;
     cells.push([
-      safeText(name),
-      safeText(code),
-      { v: x, fmt },
-      { v: y, fmt },
-      { f: `D${row}-C${row}`, v: y - x, fmt },
+      safeText(option),
+      safeText(instrument),
+      { v: before, fmt },
+      { v: after, fmt },
+      { f: `D${row}-C${row}`, v: after - before, fmt },
     ]);
   }
 }

@@ -143,6 +143,7 @@ function ComparisonView({ comparison: c }: { comparison: Comparison }) {
       ) : (
         <Figures comparison={c} />
       )}
+      <OtherOptions comparison={c} />
       <InputsChanged comparison={c} />
     </section>
   );
@@ -215,6 +216,39 @@ function Figures({ comparison: c }: { comparison: Comparison }) {
           );
         })}
       </Accordion>
+    </>
+  );
+}
+
+/** The other options' totals that changed (the figures above are the option written's), not broken down by cause. */
+function OtherOptions({ comparison: c }: { comparison: Comparison }) {
+  const styles = useStyles();
+  const rows = c.otherOptions;
+  if (rows === undefined) return null;
+  if (rows.length === 0) return <Text as="p">The other options have the same totals as in run {c.against.run}.</Text>;
+  const rounding = c.outcome.ok ? c.outcome.attribution.quantum : c.against.figures.rounding;
+  const signed = (v: number) => (v === 0 ? "0" : `${v > 0 ? "+" : "\u2212"}${formatAmount(Math.abs(v), rounding)}`);
+  const listId = `other-options-${c.basis}`;
+  return (
+    <>
+      <Text as="p" id={listId}>
+        The other options: the totals that changed (not broken down by cause).
+      </Text>
+      <ul className={styles.parts} aria-labelledby={listId}>
+        {rows.map((r) => (
+          <li key={`${r.option}\u0000${r.instrument}`} className={styles.part}>
+            <span>
+              {r.option}, {r.instrument}
+            </span>
+            <span className={styles.figures}>
+              {formatAmount(r.before, rounding)} → {formatAmount(r.after, rounding)}{" "}
+              <span className={r.after > r.before ? styles.up : r.after < r.before ? styles.down : undefined}>
+                ({signed(r.after - r.before)})
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -2,9 +2,20 @@ import { attributeChanges, type AttributionOutcome } from "../../engine/changes/
 import { diffModels } from "../../engine/changes/diffModels";
 import type { InputChange } from "../../engine/changes/inputChange";
 import type { Model } from "../../engine/model";
+import { runFigures } from "../../engine/changes/runFigures";
+import { fromQuanta } from "../../engine/money";
 import type { Allocation } from "../../engine/result";
+import { scenarioKey } from "../../engine/scenarioKey";
 import type { RunHistory } from "./readRunHistory";
 import type { RunRecord } from "./runRecord";
+
+/** An instrument's total over the period in an option other than the one written, in the currency (not attributed to causes). */
+export interface OtherOptionChange {
+  option: string;
+  instrument: string;
+  before: number;
+  after: number;
+}
 
 /** This run set against one earlier run. */
 export interface Comparison {
@@ -14,6 +25,11 @@ export interface Comparison {
   /** The inputs that differ, when the earlier run's inputs are recorded. */
   changes?: InputChange[];
   outcome: AttributionOutcome;
+  /**
+   * When both runs compared options: each instrument whose total changed in an option other than
+   * the one written (the attribution is that option's), in this run's order of options.
+   */
+  otherOptions?: OtherOptionChange[];
 }
 
 /** What this run is compared with. */
@@ -51,11 +67,45 @@ export function compareRuns(
       { ...(model !== undefined ? { model } : {}), allocation },
       changes ?? [],
     );
-    return { basis, against: record, ...(changes !== undefined ? { changes } : {}), outcome };
+    const others = otherOptionChanges(record, allocation);
+    return {
+      basis,
+      against: record,
+      ...(changes !== undefined ? { changes } : {}),
+      outcome,
+      ...(others !== undefined ? { otherOptions: others } : {}),
+    };
   };
   return {
     ...(previous !== undefined ? { previous: against(previous, "previous") } : {}),
     ...(approved !== undefined && approved !== previous ? { approved: against(approved, "approved") } : {}),
     skipped,
   };
+}
+
+/** The other options' totals that changed since `record`, or undefined when either run compared no options. */
+function otherOptionChanges(record: RunRecord, allocation: Allocation): OtherOptionChange[] | undefined {
+  const was = record.options;
+  const now = allocation.scenarios;
+  if (was === undefined || now === undefined) return undefined;
+  const key = (o: { name: string }) => scenarioKey(o.name);
+  const written = scenarioKey(allocation.scenario ?? now[0].name);
+  const names = [...now, ...was]
+    .map((o) => o.name)
+    .filter(
+      (name, k, all) =>
+        scenarioKey(name) !== written && all.findIndex((n) => scenarioKey(n) === scenarioKey(name)) === k,
+    );
+  const out: OtherOptionChange[] = [];
+  for (const name of names) {
+    const a = was.find((o) => key(o) === scenarioKey(name))?.byInstrument ?? {};
+    const option = now.find((o) => key(o) === scenarioKey(name));
+    const b = option === undefined ? {} : runFigures(option.allocation).byInstrument;
+    for (const code of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
+      const before = fromQuanta(a[code]?.total ?? 0, record.figures.rounding);
+      const after = fromQuanta(b[code]?.total ?? 0, allocation.settings.rounding);
+      if (before !== after) out.push({ option: name, instrument: code, before, after });
+    }
+  }
+  return out;
 }

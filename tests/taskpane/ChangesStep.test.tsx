@@ -1,0 +1,57 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, within } from "@testing-library/react";
+import "./jsdomShims";
+import type { Comparison } from "../../src/workbook/history/compareRuns";
+import type { RunRecord } from "../../src/workbook/history/runRecord";
+import { ChangesStep } from "../../src/taskpane/steps/ChangesStep";
+
+const record: RunRecord = {
+  run: 1,
+  time: "2026-12-01T09:00:00Z",
+  version: "0.1.0",
+  fingerprint: "x",
+  status: "Approved",
+  documentSymbol: "UNEP/CMS/StC44/Doc.X",
+  years: [2025],
+  figures: { currency: "EUR", rounding: 1, instruments: ["CMS", "AEWA"], byInstrument: {} },
+  byYear: {},
+  units: [],
+};
+
+function view(otherOptions: Comparison["otherOptions"]) {
+  const previous: Comparison = {
+    basis: "previous",
+    against: record,
+    outcome: { ok: false, reason: "the currency changed" },
+    ...(otherOptions !== undefined ? { otherOptions } : {}),
+  };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ChangesStep review={{ run: 2, comparison: { previous, skipped: [] } }} />
+    </FluentProvider>,
+  );
+}
+
+describe("ChangesStep, other options", () => {
+  it("lists each other option's instrument whose total changed, before, after and the difference", () => {
+    view([
+      { option: "Status quo", instrument: "CMS", before: 66000, after: 77000 },
+      { option: "Status quo", instrument: "AEWA", before: 44000, after: 33000 },
+    ]);
+    const list = screen.getByRole("list", { name: /The other options: the totals that changed/ });
+    const items = within(list).getAllByRole("listitem").map((li) => li.textContent);
+    expect(items).toEqual(["Status quo, CMS66,000 → 77,000 (+11,000)", "Status quo, AEWA44,000 → 33,000 (\u221211,000)"]);
+  });
+
+  it("says when the other options' totals did not change", () => {
+    view([]);
+    expect(screen.getByText("The other options have the same totals as in run 1.")).toBeVisible();
+  });
+
+  it("shows no such section when the runs compared no options", () => {
+    view(undefined);
+    expect(screen.queryByText(/other options/)).toBeNull();
+  });
+});
