@@ -1,14 +1,19 @@
 import type { Problem } from "../engine/problem";
 
 /**
- * A problem as one line, the way the CLI prints it and officers read it: "Posts!F3: message",
- * with the sheet quoted as Excel quotes it ('Cost Sheet'!A1). A warning reads
- * "Posts!F3: warning: message", so that the address always leads and lines sort by place.
+ * A problem as one line, as officers read it: "Posts!F3: message", with the sheet quoted as
+ * Excel quotes it ('Cost Sheet'!A1). A warning reads "Posts!F3: warning: message", so that the
+ * address always leads and lines sort by place (the CLI puts "warning: " in front instead, as its
+ * documentation says: printProblems).
  * Without a cell the sheet alone leads ("Posts: message"); a problem of the whole workbook has
  * no prefix.
  */
 export function formatProblem(p: Problem): string {
-  const text = p.severity === "warning" ? `warning: ${p.message}` : p.message;
+  return placeProblem(p, p.severity === "warning" ? `warning: ${p.message}` : p.message);
+}
+
+/** A problem's place, then `text`: "Posts!F3: text", "Posts: text", or the text alone (see formatProblem). */
+export function placeProblem(p: Problem, text: string): string {
   if (p.sheet === "Workbook" && p.cell === undefined) return text;
   const sheet = quoteSheet(p.sheet);
   return p.cell !== undefined ? `${sheet}!${p.cell}: ${text}` : `${sheet}: ${text}`;

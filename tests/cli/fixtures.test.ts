@@ -12,7 +12,7 @@ const expected = JSON.parse(readFileSync(join(FIXTURES, "expected.json"), "utf8"
 const invalid = Object.keys(expected).filter((f) => f.startsWith("invalid-"));
 const valid = Object.keys(expected).filter((f) => f.startsWith("valid-"));
 
-/** A problem line on stderr for `cell`: "Posts!F12: ..." (or "Posts!F12: warning: ..."). */
+/** A problem line on stderr for `cell`: "Posts!F12: ..." (or "warning: Posts!F12: ..."). */
 function namesCell(stderr: string, cell: string): boolean {
   return stderr.split("\n").some((line) => line.startsWith(`${cell}: `));
 }

@@ -1,7 +1,7 @@
 import { printProblems } from "../../src/cli/printProblems";
 
 describe("printProblems", () => {
-  it("prints each problem on a line of its own, the cell first, a warning marked once", () => {
+  it("prints each problem on a line of its own, a warning marked once, in front", () => {
     let err = "";
     printProblems(
       [
@@ -16,7 +16,7 @@ describe("printProblems", () => {
       { out: () => undefined, err: (t) => (err += t) },
     );
     expect(err).toBe(
-      "Posts!F3: Cost must be a number of euros, found 'lots'\nPosts!N9: warning: Option 'Pilt' is named only here\n",
+      "Posts!F3: Cost must be a number of euros, found 'lots'\nwarning: Posts!N9: Option 'Pilt' is named only here\n",
     );
   });
 });
