@@ -811,6 +811,8 @@ describeIfChromium("the task pane in Chromium", () => {
           .isVisible(),
       ).toBe(true);
       await scan(page, "350-changes-4-warning");
+      // The other options' lines (long option names) wrap within the pane: nothing past its edge.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
 
       await stepByMouse(page, "Results");
       const write = page.getByRole("button", { name: "Write the results again" });

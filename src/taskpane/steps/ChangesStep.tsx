@@ -10,6 +10,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { CHANGE_CAUSES, causeLabel } from "../../engine/changes/changeCause";
@@ -48,6 +49,16 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   inputs: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // An option's name can be long: its figures go to a line of their own rather than past the pane's edge.
+  optionPart: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    paddingBlock: "2px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  pushRight: { marginLeft: "auto" },
 });
 
 /** When a run was made, as the officer reads it ("2 Dec 2026 09:00 UTC"). */
@@ -236,11 +247,11 @@ function OtherOptions({ comparison: c }: { comparison: Comparison }) {
       </Text>
       <ul className={styles.parts} aria-labelledby={listId}>
         {rows.map((r) => (
-          <li key={`${r.option}\u0000${r.instrument}`} className={styles.part}>
+          <li key={`${r.option}\u0000${r.instrument}`} className={styles.optionPart}>
             <span>
               {r.option}, {r.instrument}
             </span>
-            <span className={styles.figures}>
+            <span className={mergeClasses(styles.figures, styles.pushRight)}>
               {formatAmount(r.before, rounding)} → {formatAmount(r.after, rounding)}{" "}
               <span className={r.after > r.before ? styles.up : r.after < r.before ? styles.down : undefined}>
                 ({signed(r.after - r.before)})
