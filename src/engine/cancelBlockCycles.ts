@@ -30,6 +30,11 @@ const SWEEPS = 3;
 const eps = EPS;
 const tie = TIE;
 
+// Scratch for the partners, grown as needed: a run has hundreds of blocks, and allocating two
+// tables per block left megabytes of garbage.
+let partnerA = new Int32Array(0);
+let partnerB = new Int32Array(0);
+
 /**
  * One row of a block: arc firstArc + j goes from the row to column columns[j]; sourceArc, if not
  * −1, comes into the row from the block's source, one node that feeds every row of the block.
@@ -60,10 +65,14 @@ export function cancelBlockCycles(
   const columns = width + 1;
   // partnerA/B[a·columns + b]: the arcs (to a and to b) of the last row left with both
   // fractional; partnerA is −1 when there is none.
-  const partnerA = new Int32Array(columns * columns);
-  const partnerB = new Int32Array(columns * columns);
+  if (partnerA.length < columns * columns) {
+    partnerA = new Int32Array(columns * columns);
+    partnerB = new Int32Array(columns * columns);
+  }
+  const pA = partnerA;
+  const pB = partnerB;
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
-    partnerA.fill(-1);
+    pA.fill(-1, 0, columns * columns);
     for (const row of rows) {
       const { firstArc, sourceArc } = row;
       // The previous fractional arc of the row, and its column.
@@ -75,14 +84,14 @@ export function cancelBlockCycles(
         const b = j < 0 ? source : row.columns[j];
         if (ra >= 0) {
           const key = a * columns + b;
-          const pa = partnerA[key];
-          const pb = partnerB[key];
+          const pa = pA[key];
+          const pb = pB[key];
           if (pa >= 0 && fraction[pa] > 0 && fraction[pb] > 0) {
             push(pa, ra, rb, pb, a === source, floor, fraction);
           }
           if (fraction[ra] > 0 && fraction[rb] > 0) {
-            partnerA[key] = ra;
-            partnerB[key] = rb;
+            pA[key] = ra;
+            pB[key] = rb;
           }
           if (fraction[rb] === 0) continue;
         }

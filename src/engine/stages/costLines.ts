@@ -83,7 +83,15 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
   };
   const ids = keySet(P);
   const splits = ownSplitCache();
-  for (let k = 0; k < P; k++) costPost(model.posts[k], k, lines, ids, splits, ctx, problems);
+  const staff = ctx.categories.index(STAFF_CATEGORY);
+  // Whether each unit (UnitTable number) is a support unit, found once per unit rather than per post.
+  const inSupport: boolean[] = [];
+  const isSupport = (u: number, name: string): boolean => (inSupport[u] ??= ctx.providers.has(nameKey(name)));
+  for (let k = 0; k < P; k++) {
+    const post = model.posts[k];
+    const u = ctx.units.index(post.unit);
+    costPost(post, k, u, isSupport(u, post.unit), staff, lines, ids, splits, ctx, problems);
+  }
   for (let b = 0; b < model.budget.length; b++) {
     const line = model.budget[b];
     const k = P + b;
@@ -111,6 +119,9 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
 function costPost(
   post: Post,
   k: number,
+  u: number,
+  inSupport: boolean,
+  staff: number,
   lines: Lines,
   ids: ReturnType<typeof keySet>,
   splits: ReturnType<typeof ownSplitCache>,
@@ -118,9 +129,7 @@ function costPost(
   problems: Problem[],
 ): void {
   const before = problems.length;
-  const u = ctx.units.index(post.unit);
   const unit = ctx.units.list[u];
-  const inSupport = ctx.providers.has(nameKey(post.unit));
   if (unit.name === "") problems.push(problemAt(post.source, "Unit", `Post '${post.id}' has no Unit.`));
   if (ids.addSeen(post.id))
     problems.push(problemAt(post.source, "PostId", `PostId '${post.id}' appears twice in the Posts sheet.`));
@@ -190,7 +199,7 @@ function costPost(
   }
   unit.lines.push(k);
   lines.unit[k] = u;
-  lines.category[k] = ctx.categories.index(STAFF_CATEGORY);
+  lines.category[k] = staff;
   lines.fte[k] = post.fte;
   lines.fundedBy[k] = fb ?? -1;
   lines.splitGiven[k] = own !== undefined || hasSplit(post) ? 1 : 0;

@@ -50,6 +50,8 @@ export function rowsOf(
   const groupKey = (y: number, category: number, rank: number): number =>
     (y * categoryRank.length + categoryRank[category]) * ranks + rank;
   const groups = new Map<number, Map<number, Row>>();
+  // Each group's costs as they first appear, to be sorted as numbers (quicker than the map's keys).
+  const costs = new Map<number, number[]>();
   // unitLines are in line order, so each row's members are too.
   for (const k of unitLines) {
     const category = lines.category[k];
@@ -59,17 +61,22 @@ export function rowsOf(
       const split = splitOf(k, y);
       const key = groupKey(y, category, splitRank.get(split) as number);
       let byCost = groups.get(key);
-      if (byCost === undefined) groups.set(key, (byCost = new Map<number, Row>()));
+      if (byCost === undefined) {
+        groups.set(key, (byCost = new Map<number, Row>()));
+        costs.set(key, []);
+      }
       const row = byCost.get(total);
-      if (row === undefined)
+      if (row === undefined) {
         byCost.set(total, { members: [k], year: y, category, split, total, firstArc: -1 });
-      else row.members.push(k);
+        (costs.get(key) as number[]).push(total);
+      } else row.members.push(k);
     }
   }
   const rows: Row[] = [];
   for (const key of Float64Array.from(groups.keys()).sort()) {
     const byCost = groups.get(key) as Map<number, Row>;
-    for (const total of Float64Array.from(byCost.keys()).sort()) rows.push(byCost.get(total) as Row);
+    for (const total of Float64Array.from(costs.get(key) as number[]).sort())
+      rows.push(byCost.get(total) as Row);
   }
   return rows;
 }

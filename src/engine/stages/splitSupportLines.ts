@@ -31,7 +31,11 @@ export function splitSupportLines(
   const Y = lines.years;
   const n = index.codes.length;
   const catRank = rankNames(categories.names);
-  const net = new FlowBuilder();
+  // Room for every arc at once (a cost arc and one per instrument for each line-year, and the
+  // unit's row), so that the arrays are not regrown a dozen times on the way.
+  let lineYears = 0;
+  for (const p of links.providers) lineYears += units.list[p].lines.length * Y;
+  const net = new FlowBuilder(lineYears * (n + 2) + links.providers.length * Y * n + 16);
   const root = net.node();
   const rows: Row[] = [];
   const categoryArcs: number[] = [];
