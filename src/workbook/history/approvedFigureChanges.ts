@@ -4,6 +4,7 @@ import { runFigures } from "../../engine/changes/runFigures";
 import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
 import { nameKey } from "../../engine/stages/nameKey";
+import { pairOptions } from "./pairOptions";
 import type { RunRecord } from "./runRecord";
 import { recordOfRun } from "./recordOfRun";
 
@@ -89,23 +90,23 @@ export function approvedFigureChanges(
 
   const options: OptionChange[] = [];
   if (approved.options !== undefined) {
-    const nowOptions = now.options ?? [];
-    const same = (a: string) => (o: { name: string }) => scenarioKey(o.name) === scenarioKey(a);
-    const written = allocation.scenario;
-    for (const o of approved.options) {
-      const later = nowOptions.find(same(o.name));
-      const change = changed(o.byInstrument, later?.byInstrument);
-      const repeats = written !== undefined && same(written)(o) && sameChanges(change, instruments);
-      if (change.length > 0 && !repeats)
+    const written = allocation.scenario === undefined ? undefined : scenarioKey(allocation.scenario);
+    for (const { name, before, after } of pairOptions(approved.options, now.options ?? [], "before")) {
+      const change = changed(before?.byInstrument, after?.byInstrument);
+      // An option new in this run is always listed; the option written in both runs only where
+      // its changes are not those of `instruments`.
+      const repeats =
+        before !== undefined && scenarioKey(name) === written && sameChanges(change, instruments);
+      if ((change.length > 0 || before === undefined) && !repeats)
         options.push({
-          option: o.name,
+          option: name,
           instruments: change,
-          ...(later ? {} : { only: "approved" as const }),
+          ...(before === undefined
+            ? { only: "now" as const }
+            : after === undefined
+              ? { only: "approved" as const }
+              : {}),
         });
-    }
-    for (const o of nowOptions) {
-      if (approved.options.some(same(o.name))) continue;
-      options.push({ option: o.name, instruments: changed(undefined, o.byInstrument), only: "now" });
     }
   }
 

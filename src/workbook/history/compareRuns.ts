@@ -2,10 +2,10 @@ import { attributeChanges, type AttributionOutcome } from "../../engine/changes/
 import { diffModels } from "../../engine/changes/diffModels";
 import type { InputChange } from "../../engine/changes/inputChange";
 import type { Model } from "../../engine/model";
-import { runFigures } from "../../engine/changes/runFigures";
 import { fromQuanta } from "../../engine/money";
 import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
+import { pairOptions, recordedOptions } from "./pairOptions";
 import type { RunHistory } from "./readRunHistory";
 import type { RunRecord } from "./runRecord";
 
@@ -85,26 +85,18 @@ export function compareRuns(
 
 /** The other options' totals that changed since `record`, or undefined when either run compared no options. */
 function otherOptionChanges(record: RunRecord, allocation: Allocation): OtherOptionChange[] | undefined {
-  const was = record.options;
-  const now = allocation.scenarios;
-  if (was === undefined || now === undefined) return undefined;
-  const key = (o: { name: string }) => scenarioKey(o.name);
+  const now = recordedOptions(allocation);
+  if (record.options === undefined || now === undefined) return undefined;
   const written = scenarioKey(allocation.scenario ?? now[0].name);
-  const names = [...now, ...was]
-    .map((o) => o.name)
-    .filter(
-      (name, k, all) =>
-        scenarioKey(name) !== written && all.findIndex((n) => scenarioKey(n) === scenarioKey(name)) === k,
-    );
   const out: OtherOptionChange[] = [];
-  for (const name of names) {
-    const a = was.find((o) => key(o) === scenarioKey(name))?.byInstrument ?? {};
-    const option = now.find((o) => key(o) === scenarioKey(name));
-    const b = option === undefined ? {} : runFigures(option.allocation).byInstrument;
+  for (const { name, before, after } of pairOptions(record.options, now, "after")) {
+    if (scenarioKey(name) === written) continue;
+    const a = before?.byInstrument ?? {};
+    const b = after?.byInstrument ?? {};
     for (const code of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
-      const before = fromQuanta(a[code]?.total ?? 0, record.figures.rounding);
-      const after = fromQuanta(b[code]?.total ?? 0, allocation.settings.rounding);
-      if (before !== after) out.push({ option: name, instrument: code, before, after });
+      const was = fromQuanta(a[code]?.total ?? 0, record.figures.rounding);
+      const is = fromQuanta(b[code]?.total ?? 0, allocation.settings.rounding);
+      if (was !== is) out.push({ option: name, instrument: code, before: was, after: is });
     }
   }
   return out;

@@ -3,6 +3,7 @@ import type { Model } from "../../engine/model";
 import type { Allocation } from "../../engine/result";
 import { isoTime } from "../isoTime";
 import type { RunInfo } from "../runInfo";
+import { recordedOptions } from "./pairOptions";
 import type { RunRecord } from "./runRecord";
 
 /** The record this run keeps of itself: its number, status, figures and the model it allocated. */
@@ -10,6 +11,7 @@ export function recordOfRun(run: number, info: RunInfo, allocation: Allocation, 
   const { settings, years, instruments } = allocation;
   const n = instruments.length;
   const symbol = settings.documentSymbol?.trim();
+  const options = recordedOptions(allocation);
   return {
     run,
     time: isoTime(info.time),
@@ -34,14 +36,7 @@ export function recordOfRun(run: number, info: RunInfo, allocation: Allocation, 
           }),
         ),
       })),
-    ...(allocation.scenarios !== undefined
-      ? {
-          options: allocation.scenarios.map((s) => ({
-            name: s.name,
-            byInstrument: runFigures(s.allocation).byInstrument,
-          })),
-        }
-      : {}),
+    ...(options !== undefined ? { options } : {}),
     ...(model !== undefined ? { inputs: model } : {}),
   };
 }
