@@ -3,8 +3,8 @@ import type { Model } from "./model";
 import { hasErrors } from "./problem";
 import type { AllocationOutcome } from "./result";
 import { describeResults } from "./stages/describeResults";
-import { prepareAllocation } from "./stages/prepareAllocation";
-import { roundShares } from "./stages/roundShares";
+import { type Prepared, prepareAllocation } from "./stages/prepareAllocation";
+import { type Headline, type RoundedShares, roundShares } from "./stages/roundShares";
 import { settle } from "./stages/settle";
 import { splitSupportLines } from "./stages/splitSupportLines";
 
@@ -17,11 +17,27 @@ import { splitSupportLines } from "./stages/splitSupportLines";
  * It never throws for bad data: every problem is collected, with the row and field it came from.
  */
 export function computeAllocation(model: Model): AllocationOutcome {
+  return allocateOption(model, []).outcome;
+}
+
+/**
+ * computeAllocation for one option of several: an instrument whose exact headline figures are
+ * those of an earlier option gets that option's rounded figures where the rounding allows it
+ * (roundShares). Returns the outcome and its headline figures, for the options after it.
+ */
+export function allocateOption(
+  model: Model,
+  earlier: readonly Headline[],
+): { outcome: AllocationOutcome; headline?: Headline } {
   const outcome = prepareAllocation(model);
-  if (!outcome.ok) return outcome;
-  const p = outcome.prepared;
+  if (!outcome.ok) return { outcome };
+  const shares = roundShares(outcome.prepared, model.settings.psc, earlier);
+  return { outcome: describeAllocation(model, outcome.prepared, shares), headline: shares.headline };
+}
+
+/** The rest of the pipeline, once the shares are rounded: support lines, results, savings, settlement. */
+function describeAllocation(model: Model, p: Prepared, shares: RoundedShares): AllocationOutcome {
   const { settings } = model;
-  const shares = roundShares(p, settings.psc);
   splitSupportLines(shares.supportShares, p, shares.lineShares, shares.byCategory);
   const { psc } = shares;
   const described = describeResults({ ...p, model, supportMethod: settings.supportMethod, shares, psc });

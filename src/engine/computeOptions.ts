@@ -1,5 +1,6 @@
 import { checkScenarios } from "./checkScenarios";
-import { computeAllocation } from "./computeAllocation";
+import { allocateOption, computeAllocation } from "./computeAllocation";
+import type { Headline } from "./stages/roundShares";
 import { mergeOptionProblems } from "./mergeOptionProblems";
 import type { Model } from "./model";
 import { hasErrors } from "./problem";
@@ -20,7 +21,13 @@ export function computeOptions(model: Model): AllocationOutcome {
   if (names.length === 0) return computeAllocation(model);
   const checked = checkScenarios(model, names);
   if (hasErrors(checked)) return { ok: false, problems: checked };
-  const outcomes = names.map((name) => computeAllocation(scenarioModel(model, name)));
+  // Each option in turn, its rounding steered by the options before it (allocateOption).
+  const headlines: Headline[] = [];
+  const outcomes = names.map((name) => {
+    const { outcome, headline } = allocateOption(scenarioModel(model, name), headlines);
+    if (headline !== undefined) headlines.push(headline);
+    return outcome;
+  });
   const problems = [
     ...checked,
     ...mergeOptionProblems(

@@ -202,7 +202,7 @@ export function roundFlow(net: FlowNetwork): Float64Array {
 }
 
 /** Every node of the rounded flow must balance exactly: a figure that breaks a sum is never returned. */
-function checkBalance(net: FlowNetwork, flow: Float64Array): void {
+export function checkBalance(net: FlowNetwork, flow: Float64Array): void {
   const balance = new Float64Array(net.nodeCount);
   for (let k = 0; k < net.arcCount; k++) {
     balance[net.tail[k]] -= flow[k];

@@ -29,6 +29,18 @@ export interface DirectMargins {
 }
 
 /**
+ * Each instrument's headline figures for the period — direct share, PSC, total with PSC — as
+ * arcs of the network, with their exact values; by instrument (Instruments order), at [3i],
+ * [3i + 1] and [3i + 2].
+ */
+export interface HeadlineArcs {
+  arcs: Int32Array;
+  /** The exact values, as floor + fraction (kept apart, so that equal figures compare equal). */
+  floor: Float64Array;
+  fraction: Float64Array;
+}
+
+/**
  * Programme support costs at `rate` on each instrument's direct share, rounded in the same
  * network as the direct costs (roundShares.ts), where they close the circuit:
  *
@@ -47,13 +59,14 @@ export interface DirectMargins {
  * figure beside it. (Direct, PSC and total by instrument and year is a three-way table: no
  * rounding can hold every margin of it to one step, so the network holds the ones above.)
  *
- * Adds the arcs; returns the function that reads the PSC off the rounded flow.
+ * Adds the arcs; returns the function that reads the PSC off the rounded flow, and each
+ * instrument's headline arcs.
  */
 export function addPsc(
   net: FlowBuilder,
   rate: number,
   direct: DirectMargins,
-): (flow: Float64Array) => PscShares {
+): { read: (flow: Float64Array) => PscShares; headline: HeadlineArcs } {
   const { years: Y, canonical } = direct;
   const n = canonical.length;
   // Each PSC cell's exact value, floor and fraction apart, so that its sums stay exact.
@@ -95,15 +108,26 @@ export function addPsc(
       cellArc[c] = net.arc(pscYear + y, pscInstrument + (c % n), cellFloor[c], cellFraction[c]);
     }
   }
+  const headline: HeadlineArcs = {
+    arcs: new Int32Array(3 * n),
+    floor: new Float64Array(3 * n),
+    fraction: new Float64Array(3 * n),
+  };
+  const keep = (at: number, arc: number, floor: number, fraction: number): void => {
+    headline.arcs[at] = arc;
+    headline.floor[at] = floor;
+    headline.fraction[at] = fraction;
+  };
   for (const i of canonical) {
     const psc = margin(instrumentCells(i));
-    net.arc(pscInstrument + i, total + i, psc.floor, psc.fraction);
-    net.arc(direct.instrument + i, total + i, direct.instrumentFloor[i], direct.instrumentFraction[i]);
-    const both = sum(psc.floor + direct.instrumentFloor[i], psc.fraction + direct.instrumentFraction[i]);
-    net.arc(total + i, direct.root, both.floor, both.fraction);
+    const [dF, dFr] = [direct.instrumentFloor[i], direct.instrumentFraction[i]];
+    keep(3 * i + 1, net.arc(pscInstrument + i, total + i, psc.floor, psc.fraction), psc.floor, psc.fraction);
+    keep(3 * i, net.arc(direct.instrument + i, total + i, dF, dFr), dF, dFr);
+    const both = sum(psc.floor + dF, psc.fraction + dFr);
+    keep(3 * i + 2, net.arc(total + i, direct.root, both.floor, both.fraction), both.floor, both.fraction);
   }
 
-  return (flow) => {
+  const read = (flow: Float64Array): PscShares => {
     const psc = new Float64Array(Y * n);
     const byYear = new Array<number>(Y).fill(0);
     for (let c = 0; c < Y * n; c++) {
@@ -112,4 +136,5 @@ export function addPsc(
     }
     return { psc, byYear };
   };
+  return { read, headline };
 }

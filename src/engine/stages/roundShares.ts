@@ -2,11 +2,12 @@ import { InvariantError } from "../errors";
 import { FlowBuilder, sum } from "../flowBuilder";
 import type { Split } from "../makeSplit";
 import { roundFlow } from "../roundFlow";
+import { steerFlow, type ArcTargets } from "../steerFlow";
 import type { CategoryTable } from "./CategoryTable";
 import type { Lines } from "./costLines";
 import { dealRow } from "./dealRow";
 import type { InstrumentIndex } from "./indexInstruments";
-import { addPsc, type PscShares } from "./addPsc";
+import { addPsc, type HeadlineArcs, type PscShares } from "./addPsc";
 import { addRows } from "./addRows";
 import type { SupportLinks } from "./linkSupport";
 import { compareNames, rankNames } from "./rankNames";
@@ -44,6 +45,20 @@ export interface RoundedShares {
   psc: PscShares;
   /** The operating lines' shares over the period by category: byCategory[c·n + i]. */
   byCategory: Float64Array;
+  /** Each instrument's headline figures, exact and rounded, to steer another option's by (see Headline). */
+  headline: Headline;
+}
+
+/**
+ * Each instrument's direct share, PSC and total with PSC for the period, exact and as rounded:
+ * by instrument, at [3i], [3i + 1] and [3i + 2]. Another option's rounding is steered by them
+ * (roundShares), so that an instrument with the same exact figures gets the same rounded ones.
+ */
+export interface Headline {
+  codes: readonly string[];
+  floor: Float64Array;
+  fraction: Float64Array;
+  rounded: Float64Array;
 }
 
 /**
@@ -71,14 +86,30 @@ export interface RoundedShares {
  * Rows and instruments enter the network in a canonical order (units and instruments by name,
  * then year, category, split and cost), so reordering the input's lines or instruments changes
  * no total.
+ *
+ * `earlier`: the headline figures of the options computed before this one (computeOptions). An
+ * instrument whose exact direct share, PSC and total for the period are those of an earlier
+ * option is steered to that option's rounded figures (steerFlow.ts: moves along cycles, so every
+ * bound above still holds), so that an option that leaves an instrument alone shows it unchanged.
  */
-export function roundShares(input: ShareInputs, pscRate: number): RoundedShares {
-  const table = new ShareTable(input, pscRate);
+export function roundShares(
+  input: ShareInputs,
+  pscRate: number,
+  earlier: readonly Headline[] = [],
+): RoundedShares {
+  const table = new ShareTable(input, pscRate, earlier.length > 0);
   for (const u of table.operatingByName) table.addOperatingUnit(u);
   for (const t of table.supportByName) table.addSupportUnit(t);
   table.addMargins();
-  return table.read(roundFlow(table.net.build()));
+  const net = table.net.build();
+  const flow = roundFlow(net);
+  const targets = table.sameAsEarlier(earlier);
+  if (targets.length > 0) steerFlow(table.net.given(), flow, targets);
+  return table.read(flow);
 }
+
+/** Exact figures this close (in quanta) are the same figure, computed in another order. */
+const SAME = 1e-6;
 
 /** The network of roundShares, built unit by unit, and read back once rounded. */
 class ShareTable {
@@ -118,10 +149,12 @@ class ShareTable {
   private readPsc: (flow: Float64Array) => PscShares = () => {
     throw new InvariantError("The margins were not added.");
   };
+  private headline: HeadlineArcs | undefined;
 
   constructor(
     private readonly input: ShareInputs,
     private readonly pscRate: number,
+    keepGiven: boolean,
   ) {
     const { lines, units, links, index, categories } = input;
     this.Y = lines.years;
@@ -136,7 +169,7 @@ class ShareTable {
     this.place = new Int32Array(units.list.length).fill(-1);
     this.operatingByName.forEach((u, o) => (this.place[u] = o));
     const cells = this.operatingByName.length * this.Y * this.n;
-    this.net = new FlowBuilder(lines.count * this.Y * 8 + 64);
+    this.net = new FlowBuilder(lines.count * this.Y * 8 + 64, keepGiven);
     this.root = this.net.node();
     this.periodNode = this.net.node();
     this.yearCostNode = this.net.nodes(this.Y);
@@ -286,7 +319,7 @@ class ShareTable {
     }
     // Programme support costs close the circuit: root → grand total → period …, and each
     // instrument's direct share → its total with PSC → root.
-    this.readPsc = addPsc(net, this.pscRate, {
+    const psc = addPsc(net, this.pscRate, {
       root: this.root,
       period: this.periodNode,
       periodExact: period,
@@ -298,6 +331,39 @@ class ShareTable {
       years: Y,
       canonical,
     });
+    this.readPsc = psc.read;
+    this.headline = psc.headline;
+  }
+
+  /**
+   * For each instrument whose headline figures (direct, PSC, total for the period) are exactly
+   * those of an instrument of the same code in an earlier option, the arcs carrying them and the
+   * values that option got: the first such option's, in instrument order.
+   */
+  sameAsEarlier(earlier: readonly Headline[]): ArcTargets[] {
+    const h = this.headline;
+    if (h === undefined || earlier.length === 0) return [];
+    const { codes, canonical } = this.input.index;
+    const targets: ArcTargets[] = [];
+    for (const i of canonical) {
+      for (const e of earlier) {
+        const j = e.codes.indexOf(codes[i]);
+        if (j < 0) continue;
+        let same = true;
+        for (let part = 0; part < 3 && same; part++) {
+          const a = 3 * i + part;
+          const b = 3 * j + part;
+          same = Math.abs(h.floor[a] - e.floor[b] + (h.fraction[a] - e.fraction[b])) <= SAME;
+        }
+        if (!same) continue;
+        // Every such instrument, even one already at its values: steering others must not move it.
+        targets.push(
+          [0, 1, 2].map((part) => ({ arc: h.arcs[3 * i + part], value: e.rounded[3 * j + part] })),
+        );
+        break;
+      }
+    }
+    return targets;
   }
 
   /** The rounded figures, read off the rounded flow. */
@@ -336,7 +402,14 @@ class ShareTable {
       byCategory[this.categoryArcs[j + 1]] += flow[this.categoryArcs[j]];
     checkUnitsAddUp(unitShares, direct, Y, n);
     const psc = this.readPsc(flow);
-    return { lineShares, unitShares, received, supportShares, passedOn, direct, psc, byCategory };
+    const h = this.headline as HeadlineArcs;
+    const headline: Headline = {
+      codes: this.input.index.codes,
+      floor: h.floor,
+      fraction: h.fraction,
+      rounded: Float64Array.from(h.arcs, (arc) => flow[arc]),
+    };
+    return { lineShares, unitShares, received, supportShares, passedOn, direct, psc, byCategory, headline };
   }
 
   private addToCost(y: number, floor: number, fraction: number): void {
