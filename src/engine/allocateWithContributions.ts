@@ -1,3 +1,4 @@
+import type { PriorFigures } from "./headline";
 import { computeContributions } from "./computeContributions";
 import { computeOptions } from "./computeOptions";
 import type { Model } from "./model";
@@ -7,10 +8,13 @@ import type { AllocationOutcome } from "./result";
  * The whole run on a model: the allocation (of every option, when the workbook has options), then,
  * when the workbook has a Parties sheet, the scale of contributions of each instrument with
  * Parties, on the allocation of the option written (an instrument without an Amount shares its
- * total with PSC under that option).
+ * total with PSC under that option). `priors`: what earlier runs published, to steer by (computeOptions).
  */
-export function allocateWithContributions(model: Model): AllocationOutcome {
-  const outcome = computeOptions(model);
+export function allocateWithContributions(
+  model: Model,
+  priors: readonly PriorFigures[] = [],
+): AllocationOutcome {
+  const outcome = computeOptions(model, priors);
   if (!outcome.ok || model.parties === undefined) return outcome;
   const scales = computeContributions(model, outcome.allocation);
   if (!scales.ok) return { ok: false, problems: scales.problems };

@@ -4,7 +4,8 @@ import { hasErrors } from "./problem";
 import type { AllocationOutcome } from "./result";
 import { describeResults } from "./stages/describeResults";
 import { type Prepared, prepareAllocation } from "./stages/prepareAllocation";
-import { type Headline, type RoundedShares, roundShares } from "./stages/roundShares";
+import type { Headline } from "./headline";
+import { type RoundedShares, roundShares } from "./stages/roundShares";
 import { settle } from "./stages/settle";
 import { splitSupportLines } from "./stages/splitSupportLines";
 
@@ -15,24 +16,16 @@ import { splitSupportLines } from "./stages/splitSupportLines";
  * and instrument at once, programme support costs included (roundShares, controlled rounding);
  * share the support units' lines; the result records; savings; settlement.
  * It never throws for bad data: every problem is collected, with the row and field it came from.
+ *
+ * `earlier`: headline figures computed before (another option, an earlier run): an instrument
+ * whose exact figures are the same gets the same rounded ones where the rounding allows it
+ * (roundShares). The allocation carries its own, for what comes after it.
  */
-export function computeAllocation(model: Model): AllocationOutcome {
-  return allocateOption(model, []).outcome;
-}
-
-/**
- * computeAllocation for one option of several: an instrument whose exact headline figures are
- * those of an earlier option gets that option's rounded figures where the rounding allows it
- * (roundShares). Returns the outcome and its headline figures, for the options after it.
- */
-export function allocateOption(
-  model: Model,
-  earlier: readonly Headline[],
-): { outcome: AllocationOutcome; headline?: Headline } {
+export function computeAllocation(model: Model, earlier: readonly Headline[] = []): AllocationOutcome {
   const outcome = prepareAllocation(model);
-  if (!outcome.ok) return { outcome };
+  if (!outcome.ok) return outcome;
   const shares = roundShares(outcome.prepared, model.settings.psc, earlier);
-  return { outcome: describeAllocation(model, outcome.prepared, shares), headline: shares.headline };
+  return describeAllocation(model, outcome.prepared, shares);
 }
 
 /** The rest of the pipeline, once the shares are rounded: support lines, results, savings, settlement. */
@@ -55,6 +48,7 @@ function describeAllocation(model: Model, p: Prepared, shares: RoundedShares): A
       ...described,
       savings,
       settlement: settle(p.index.codes, shares.direct, p.lines),
+      headline: shares.headline,
       grandTotal: {
         direct: grandDirect,
         psc: psc.byYear,

@@ -1,6 +1,6 @@
 import { checkScenarios } from "./checkScenarios";
-import { allocateOption, computeAllocation } from "./computeAllocation";
-import type { Headline } from "./stages/roundShares";
+import { computeAllocation } from "./computeAllocation";
+import type { Headline, PriorFigures } from "./headline";
 import { mergeOptionProblems } from "./mergeOptionProblems";
 import type { Model } from "./model";
 import { hasErrors } from "./problem";
@@ -15,17 +15,21 @@ import { scenarioNames } from "./scenarioNames";
  * the option to write (Settings Scenario, default the first), carrying every option's allocation
  * in order. Problems of all options come together, each naming the options it concerns; any
  * error in any option blocks the run. A model without options is simply allocated.
+ *
+ * Each option's rounding is steered (computeAllocation) first by the same option's figures in the
+ * earlier runs given (`priors`, in order: what was published first), then by the options before
+ * it in this run, so that an instrument whose exact figures an option or an edit leaves alone
+ * keeps its figures.
  */
-export function computeOptions(model: Model): AllocationOutcome {
+export function computeOptions(model: Model, priors: readonly PriorFigures[] = []): AllocationOutcome {
   const names = scenarioNames(model);
-  if (names.length === 0) return computeAllocation(model);
+  if (names.length === 0) return computeAllocation(model, priorsOf(priors, undefined));
   const checked = checkScenarios(model, names);
   if (hasErrors(checked)) return { ok: false, problems: checked };
-  // Each option in turn, its rounding steered by the options before it (allocateOption).
-  const headlines: Headline[] = [];
+  const earlier: Headline[] = [];
   const outcomes = names.map((name) => {
-    const { outcome, headline } = allocateOption(scenarioModel(model, name), headlines);
-    if (headline !== undefined) headlines.push(headline);
+    const outcome = computeAllocation(scenarioModel(model, name), [...priorsOf(priors, name), ...earlier]);
+    if (outcome.ok && outcome.allocation.headline !== undefined) earlier.push(outcome.allocation.headline);
     return outcome;
   });
   const problems = [
@@ -43,4 +47,15 @@ export function computeOptions(model: Model): AllocationOutcome {
   const wanted = scenarioKey(model.settings.scenario ?? names[0]);
   const chosen = scenarios.find((s) => scenarioKey(s.name) === wanted) ?? scenarios[0];
   return { ok: true, allocation: { ...chosen.allocation, scenarios, warnings: problems } };
+}
+
+/**
+ * The earlier runs' figures for an option (or, without a name, for a workbook without options):
+ * the same option's where the run compared options, else the run's one allocation.
+ */
+function priorsOf(priors: readonly PriorFigures[], name: string | undefined): Headline[] {
+  return priors.flatMap((p) => {
+    if (p.options === undefined || name === undefined) return p.whole ?? [];
+    return p.options.find((o) => scenarioKey(o.name) === scenarioKey(name))?.headline ?? [];
+  });
 }

@@ -6,6 +6,7 @@ export { AT_CEILING, AT_FLOOR, clampProportional, FREE, type ClampOutcome } from
 export { computeAllocation } from "./computeAllocation";
 export { computeContributions } from "./computeContributions";
 export { computeOptions } from "./computeOptions";
+export type { Headline, PriorFigures } from "./headline";
 export { describeRule, type DescribeOptions } from "./describeRule";
 export { CostSharingError, InvalidArgumentError, InvariantError } from "./errors";
 export { escalate } from "./escalate";

@@ -1,3 +1,4 @@
+import type { Headline } from "./headline";
 import type { Method, Settings } from "./model";
 import type { Problem, SourceRef } from "./problem";
 
@@ -147,6 +148,8 @@ export interface Allocation {
   scenarios?: ScenarioResult[];
   /** The scale of contributions of each instrument with Parties; present only when the workbook has a Parties sheet. */
   contributions?: InstrumentContributions[];
+  /** Each instrument's period figures, exact and rounded, for the computations after this one to be steered by (headline.ts). */
+  headline?: Headline;
 }
 
 /** One option (scenario) of a workbook with options, run through the whole pipeline on its own rows. */

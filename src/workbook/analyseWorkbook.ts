@@ -4,6 +4,7 @@ import { hasErrors, type Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import type { WorkbookGrids } from "./grid";
 import { readRunHistory, type RunHistory } from "./history/readRunHistory";
+import { priorFigures } from "./history/recordedHeadline";
 import type { InputMapping } from "./inputMapping";
 import { locateProblem } from "./locateProblem";
 import { outputSheetNames } from "./outputSheetNames";
@@ -68,7 +69,8 @@ export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = 
     model = adjusted.model;
     problems.push(...adjusted.problems.map(locate));
   }
-  const outcome = allocateWithContributions(model);
+  // Steered by what earlier runs published: an instrument an edit leaves alone keeps its figures.
+  const outcome = allocateWithContributions(model, priorFigures(history, model.settings));
   if (!outcome.ok) {
     problems.push(...outcome.problems.map(locate));
     return { read, model, problems, history };

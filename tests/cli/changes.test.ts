@@ -198,4 +198,33 @@ describe("costshare allocate: what changed, and an approved run", () => {
     expect(result.changes.approved.run).toBe(3);
     expect(Object.keys(result.changes.approved.instruments.CMS.causes)).toEqual(["rules", "psc"]);
   });
+
+  it("lists in its question only the approved figures an edit changes, not a neighbour's rounding", async () => {
+    // Approved: the sample as it is.
+    const base = await runCli("allocate", SAMPLE, "--out", path("a1.xlsx"));
+    expect(base.code).toBe(0);
+    await edit(path("a1.xlsx"), path("a1e.xlsx"), {
+      Status: "Approved",
+      DocumentSymbol: "UNEP/CMS/StC44/Doc.Y",
+    });
+    expect((await runCli("allocate", path("a1e.xlsx"), "--out", path("a2.xlsx"))).code).toBe(0);
+    // The communication unit is shared by CMS and AEWA only: a new split between them changes
+    // their figures, and no other instrument's exact figures in any option.
+    await edit(
+      path("a2.xlsx"),
+      path("a2e.xlsx"),
+      { Status: "Draft" },
+      { "Communication and outreach": "CMS 70%; AEWA 30%" },
+    );
+    const asked = await runCli("allocate", path("a2e.xlsx"), "--out", path("a3.xlsx"));
+    expect(asked.code).toBe(2);
+    // One line per instrument whose figures change, in the option written and in each option.
+    const changed = asked.err
+      .split("\n")
+      .flatMap((line) => /^ {2}(?:option '[^']+', )?([A-Z]+): total/.exec(line)?.[1] ?? []);
+    expect(changed.length).toBeGreaterThanOrEqual(8);
+    // Without steering, 13 more lines listed other instruments a step apart (EUROBATS total −1,
+    // IOSEA +1, …): the approval would have seemed to change figures the edit did not touch.
+    expect([...new Set(changed)].sort()).toEqual(["AEWA", "CMS"]);
+  });
 });

@@ -1,4 +1,5 @@
 import { computeOptions } from "../computeOptions";
+import { type PriorFigures, priorOf } from "../headline";
 import type { Model } from "../model";
 import type { Allocation } from "../result";
 import { nameKey } from "../stages/nameKey";
@@ -40,6 +41,8 @@ export type AttributionOutcome = { ok: true; attribution: Attribution } | { ok: 
 export interface EarlierRun {
   figures: RunFigures;
   model?: Model;
+  /** Its exact and rounded figures, when recorded: the models half way are steered by them (computeOptions). */
+  prior?: PriorFigures;
 }
 
 /**
@@ -95,6 +98,7 @@ export function attributeChanges(
   const groups = CHANGE_CAUSES.map((c) => c.cause).filter((c) => c !== "version" && changed.has(c));
   const targets: ChangeCause[] = ["version", ...groups];
   const steps: AttributionStep[] = [];
+  const steerBy = [...(earlier.prior !== undefined ? [earlier.prior] : []), priorOf(current.allocation)];
   const applied = new Set<ChangeCause>();
   let reached = previous;
   let pending: ChangeCause[] = [];
@@ -104,7 +108,14 @@ export function attributeChanges(
     let figures: Record<string, Figures>;
     if (i === targets.length - 1) figures = last;
     else {
-      const outcome = computeOptions(mixModels(before, after, applied));
+      // Steered by the earlier run's figures, then this run's: a figure no change so far has
+      // touched keeps the earlier one, a figure no change still to come touches takes this run's,
+      // so that a step moves only what it changes.
+      // (The earlier inputs themselves, by the earlier figures alone: this run's are no guide to them.)
+      const outcome = computeOptions(
+        mixModels(before, after, applied),
+        i === 0 ? steerBy.slice(0, -1) : steerBy,
+      );
       if (!outcome.ok) return;
       figures = inQuanta(runFigures(outcome.allocation));
     }

@@ -7,10 +7,12 @@ import type { CategoryTable } from "./CategoryTable";
 import type { Lines } from "./costLines";
 import { dealRow } from "./dealRow";
 import type { InstrumentIndex } from "./indexInstruments";
+import type { Headline } from "../headline";
 import { addPsc, type HeadlineArcs, type PscShares } from "./addPsc";
 import { addRows } from "./addRows";
 import type { SupportLinks } from "./linkSupport";
 import { compareNames, rankNames } from "./rankNames";
+import { nameKey } from "./nameKey";
 import { rowsOf, type Row } from "./rowsOf";
 import type { UnitTable } from "./UnitTable";
 
@@ -47,18 +49,6 @@ export interface RoundedShares {
   byCategory: Float64Array;
   /** Each instrument's headline figures, exact and rounded, to steer another option's by (see Headline). */
   headline: Headline;
-}
-
-/**
- * Each instrument's direct share, PSC and total with PSC for the period, exact and as rounded:
- * by instrument, at [3i], [3i + 1] and [3i + 2]. Another option's rounding is steered by them
- * (roundShares), so that an instrument with the same exact figures gets the same rounded ones.
- */
-export interface Headline {
-  codes: readonly string[];
-  floor: Float64Array;
-  fraction: Float64Array;
-  rounded: Float64Array;
 }
 
 /**
@@ -336,9 +326,12 @@ class ShareTable {
   }
 
   /**
-   * For each instrument whose headline figures (direct, PSC, total for the period) are exactly
-   * those of an instrument of the same code in an earlier option, the arcs carrying them and the
-   * values that option got: the first such option's, in instrument order.
+   * For each instrument, the headline figures (direct, PSC, total for the period) whose exact
+   * values are those of the same instrument in an earlier computation, with the values it got
+   * there: from the earlier computation that shares most of them (the first on a tie), as one
+   * group. An instrument an edit leaves alone matches in all three; one whose PSC rate changed,
+   * in its direct share only. Every such instrument is listed, even one already at its values:
+   * steering the others must not move it.
    */
   sameAsEarlier(earlier: readonly Headline[]): ArcTargets[] {
     const h = this.headline;
@@ -346,22 +339,18 @@ class ShareTable {
     const { codes, canonical } = this.input.index;
     const targets: ArcTargets[] = [];
     for (const i of canonical) {
+      let best: ArcTargets = [];
       for (const e of earlier) {
-        const j = e.codes.indexOf(codes[i]);
+        const j = e.codes.findIndex((c) => nameKey(c) === nameKey(codes[i]));
         if (j < 0) continue;
-        let same = true;
-        for (let part = 0; part < 3 && same; part++) {
-          const a = 3 * i + part;
-          const b = 3 * j + part;
-          same = Math.abs(h.floor[a] - e.floor[b] + (h.fraction[a] - e.fraction[b])) <= SAME;
-        }
-        if (!same) continue;
-        // Every such instrument, even one already at its values: steering others must not move it.
-        targets.push(
-          [0, 1, 2].map((part) => ({ arc: h.arcs[3 * i + part], value: e.rounded[3 * j + part] })),
-        );
-        break;
+        const group = [0, 1, 2].flatMap((part) => {
+          const [a, b] = [3 * i + part, 3 * j + part];
+          const same = Math.abs(h.floor[a] - e.floor[b] + (h.fraction[a] - e.fraction[b])) <= SAME;
+          return same ? [{ arc: h.arcs[a], value: e.rounded[b] }] : [];
+        });
+        if (group.length > best.length) best = group;
       }
+      if (best.length > 0) targets.push(best);
     }
     return targets;
   }

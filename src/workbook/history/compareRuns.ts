@@ -7,6 +7,7 @@ import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
 import { pairOptions, recordedOptions } from "./pairOptions";
 import type { RunHistory } from "./readRunHistory";
+import { priorFiguresOf } from "./recordedHeadline";
 import type { RunRecord } from "./runRecord";
 
 /** An instrument's total over the period in an option other than the one written, in the currency (not attributed to causes). */
@@ -62,8 +63,13 @@ export function compareRuns(
   const against = (record: RunRecord, basis: Comparison["basis"]): Comparison => {
     const changes =
       record.inputs !== undefined && model !== undefined ? diffModels(record.inputs, model) : undefined;
+    const prior = priorFiguresOf(record, allocation.settings);
     const outcome = attributeChanges(
-      { figures: record.figures, ...(record.inputs !== undefined ? { model: record.inputs } : {}) },
+      {
+        figures: record.figures,
+        ...(record.inputs !== undefined ? { model: record.inputs } : {}),
+        ...(prior !== undefined ? { prior } : {}),
+      },
       { ...(model !== undefined ? { model } : {}), allocation },
       changes ?? [],
     );

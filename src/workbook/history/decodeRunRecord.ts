@@ -73,9 +73,11 @@ export function decodeRunRecord(text: string): { record: RunRecord } | { reason:
           return {
             name: str(option.name, `${at}[${i}].name`),
             byInstrument: keyed(option.byInstrument, `${at}[${i}].byInstrument`, figuresOf),
+            ...optional(option.exact, "exact", (e) => keyed(e, `${at}[${i}].exact`, exactOf)),
           };
         }),
       ),
+      ...optional(o.exact, "exact", (e, at) => keyed(e, at, exactOf)),
       ...optional(o.inputs, "inputs", modelOf),
     };
     return { record };
@@ -131,6 +133,17 @@ function positive(v: Json, at: string): number {
 
 function ints(v: Json, at: string): number[] {
   return arr(v, at).map((x, i) => int(x, `${at}[${i}]`));
+}
+
+/** An instrument's exact figures: six numbers, a whole floor then a fraction in [0, 1), three times. */
+function exactOf(v: Json, at: string): number[] {
+  const six = arr(v, at).map((x, i) => num(x, `${at}[${i}]`));
+  if (six.length !== 6) fail(at, "six numbers");
+  six.forEach((x, i) => {
+    if (i % 2 === 0 ? !Number.isSafeInteger(x) : !(x >= 0 && x < 1))
+      fail(`${at}[${i}]`, i % 2 === 0 ? "a whole number" : "a fraction");
+  });
+  return six;
 }
 
 function status(v: Json, at: string): RunStatus {

@@ -1,6 +1,7 @@
 import { runFigures } from "../../engine/changes/runFigures";
 import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
+import { exactFiguresOf } from "./recordedHeadline";
 import type { RunRecord } from "./runRecord";
 
 /** An option's period figures by instrument code, in quanta, as a run's record keeps them. */
@@ -18,6 +19,7 @@ export function recordedOptions(allocation: Allocation): RecordedOption[] | unde
   return allocation.scenarios?.map((s) => ({
     name: s.name,
     byInstrument: runFigures(s.allocation).byInstrument,
+    ...(s.allocation.headline !== undefined ? { exact: exactFiguresOf(s.allocation.headline) } : {}),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { Allocation } from "../../engine/result";
 import { isoTime } from "../isoTime";
 import type { RunInfo } from "../runInfo";
 import { recordedOptions } from "./pairOptions";
+import { exactFiguresOf } from "./recordedHeadline";
 import type { RunRecord } from "./runRecord";
 
 /** The record this run keeps of itself: its number, status, figures and the model it allocated. */
@@ -37,6 +38,7 @@ export function recordOfRun(run: number, info: RunInfo, allocation: Allocation, 
         ),
       })),
     ...(options !== undefined ? { options } : {}),
+    ...(allocation.headline !== undefined ? { exact: exactFiguresOf(allocation.headline) } : {}),
     ...(model !== undefined ? { inputs: model } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Figures, RunFigures } from "../../engine/changes/figures";
 import type { Model, RunStatus } from "../../engine/model";
+import type { ExactFigures } from "./recordedHeadline";
 
 /** The format tag of a run record; a record of another format is reported, never guessed at. */
 export const RUN_RECORD_FORMAT = "cmscs-run-1";
@@ -34,7 +35,12 @@ export interface RunRecord {
    * Each option's period figures by instrument code, in quanta, when the run compared options (the
    * Options sheet and the annex's options table publish them); absent in a run without options.
    */
-  options?: { name: string; byInstrument: Record<string, Figures> }[];
+  options?: { name: string; byInstrument: Record<string, Figures>; exact?: ExactFigures }[];
+  /**
+   * Each instrument's exact period figures (recordedHeadline.ts), so that the next run can keep
+   * the figures of an instrument an edit leaves alone; absent in records of earlier versions.
+   */
+  exact?: ExactFigures;
   /** The model the run allocated, when kept (see keptInputs). */
   inputs?: Model;
 }

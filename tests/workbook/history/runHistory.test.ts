@@ -3,7 +3,11 @@ import type { Model } from "../../../src/engine/model";
 import type { Allocation } from "../../../src/engine/result";
 import type { CellValue, OutputSheet, SheetGrid, WorkbookGrids } from "../../../src/workbook/grid";
 import { analyseWorkbook } from "../../../src/workbook/analyseWorkbook";
+import { decodeRunRecord } from "../../../src/workbook/history/decodeRunRecord";
+import { encodeRunRecord } from "../../../src/workbook/history/encodeRunRecord";
 import { readRunHistory } from "../../../src/workbook/history/readRunHistory";
+import { priorFigures } from "../../../src/workbook/history/recordedHeadline";
+import type { RunRecord } from "../../../src/workbook/history/runRecord";
 import { RUN_RECORDS_SHEET } from "../../../src/workbook/history/runRecordsSheet";
 import { planRun, type RunPlan } from "../../../src/workbook/planRun";
 import { describeSupersededApproval } from "../../../src/workbook/describeSupersededApproval";
@@ -95,6 +99,36 @@ describe("run history", () => {
     const history = readRunHistory(grids);
     expect(history.problems).toEqual([]);
     expect(history.records.map((r) => [r.record.run, r.record.inputs?.posts.length])).toEqual([[1, 400]]);
+  });
+
+  it("keeps each instrument's exact figures in the record, for the next run to keep those an edit leaves alone", () => {
+    const first = run(model(), EMPTY, 1);
+    const history = readRunHistory(after(first));
+    const record = history.records[0].record;
+    const a = allocate(model());
+    expect(Object.keys(record.exact ?? {})).toEqual(["CMS", "AEWA"]);
+    // Six numbers each: the floor and the fraction of the direct share, the PSC and the total.
+    const [df, dfr, pf, pfr, tf, tfr] = record.exact?.CMS ?? [];
+    expect(df + dfr).toBeCloseTo(50000, 6);
+    expect(pf + pfr).toBeCloseTo(5000, 6);
+    expect(tf + tfr).toBeCloseTo(55000, 6);
+    const priors = priorFigures(history, a.settings);
+    expect(priors).toHaveLength(1);
+    expect(priors[0].whole?.codes).toEqual(["CMS", "AEWA"]);
+    expect(Array.from(priors[0].whole?.rounded ?? [])).toEqual([50000, 5000, 55000, 50000, 5000, 55000]);
+    // Figures in another rounding or currency are no guide.
+    expect(priorFigures(history, { ...a.settings, rounding: 0.01 })).toEqual([]);
+    expect(priorFigures(history, { ...a.settings, currency: "USD" })).toEqual([]);
+  });
+
+  it("reads a record's exact figures only in their shape", () => {
+    const record = readRunHistory(after(run(model(), EMPTY, 1))).records[0].record;
+    const text = (exact: unknown) => encodeRunRecord({ ...record, exact } as RunRecord);
+    expect(decodeRunRecord(text(record.exact))).toEqual({ record });
+    expect(decodeRunRecord(text({ CMS: [1, 0.5] }))).toEqual({ reason: "its exact.CMS is not six numbers" });
+    expect(decodeRunRecord(text({ CMS: [1, 1.5, 0, 0, 1, 0.5] }))).toEqual({
+      reason: "its exact.CMS[1] is not a fraction",
+    });
   });
 
   it("reports a record changed by hand, uses none of it, and writes it back as it was", () => {
