@@ -4,7 +4,7 @@ import { hasErrors } from "./problem";
 import type { AllocationOutcome } from "./result";
 import { describeResults } from "./stages/describeResults";
 import { type Prepared, prepareAllocation } from "./stages/prepareAllocation";
-import type { Headline } from "./headline";
+import { ON_ITS_OWN, type Steering } from "./headline";
 import { type RoundedShares, roundShares } from "./stages/roundShares";
 import { settle } from "./stages/settle";
 import { splitSupportLines } from "./stages/splitSupportLines";
@@ -17,14 +17,14 @@ import { splitSupportLines } from "./stages/splitSupportLines";
  * share the support units' lines; the result records; savings; settlement.
  * It never throws for bad data: every problem is collected, with the row and field it came from.
  *
- * `earlier`: headline figures computed before (another option, an earlier run): an instrument
- * whose exact figures are the same gets the same rounded ones where the rounding allows it
- * (roundShares). The allocation carries its own, for what comes after it.
+ * `steer`: headline figures computed before (the options before it, earlier runs): an
+ * instrument whose exact figures are the same gets the same rounded ones where the rounding
+ * allows it (roundShares). The allocation carries its own, for what comes after it.
  */
-export function computeAllocation(model: Model, earlier: readonly Headline[] = []): AllocationOutcome {
+export function computeAllocation(model: Model, steer: Steering = ON_ITS_OWN): AllocationOutcome {
   const outcome = prepareAllocation(model);
   if (!outcome.ok) return outcome;
-  const shares = roundShares(outcome.prepared, model.settings.psc, earlier);
+  const shares = roundShares(outcome.prepared, model.settings.psc, steer);
   return describeAllocation(model, outcome.prepared, shares);
 }
 

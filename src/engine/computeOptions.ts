@@ -16,19 +16,23 @@ import { scenarioNames } from "./scenarioNames";
  * in order. Problems of all options come together, each naming the options it concerns; any
  * error in any option blocks the run. A model without options is simply allocated.
  *
- * Each option's rounding is steered (computeAllocation) first by the same option's figures in the
- * earlier runs given (`priors`, in order: what was published first), then by the options before
- * it in this run, so that an instrument whose exact figures an option or an edit leaves alone
- * keeps its figures.
+ * Each option's rounding is steered (computeAllocation) by the options before it in this run, and
+ * by the same option's figures in the earlier runs given (`priors`, in order: what was published
+ * first), so that an instrument whose exact figures an option or an edit leaves alone keeps its
+ * figures.
  */
 export function computeOptions(model: Model, priors: readonly PriorFigures[] = []): AllocationOutcome {
   const names = scenarioNames(model);
-  if (names.length === 0) return computeAllocation(model, priorsOf(priors, undefined));
+  if (names.length === 0)
+    return computeAllocation(model, { options: [], published: priorsOf(priors, undefined) });
   const checked = checkScenarios(model, names);
   if (hasErrors(checked)) return { ok: false, problems: checked };
   const earlier: Headline[] = [];
   const outcomes = names.map((name) => {
-    const outcome = computeAllocation(scenarioModel(model, name), [...priorsOf(priors, name), ...earlier]);
+    const outcome = computeAllocation(scenarioModel(model, name), {
+      options: [...earlier],
+      published: priorsOf(priors, name),
+    });
     if (outcome.ok && outcome.allocation.headline !== undefined) earlier.push(outcome.allocation.headline);
     return outcome;
   });

@@ -13,6 +13,20 @@ export interface Headline {
   rounded: ArrayLike<number>;
 }
 
+/**
+ * What a computation is steered by: the options before it in the same run, then what earlier runs
+ * published. In that order, in two passes (roundShares), so that a run on the same inputs as the
+ * run before gives the same figures to the last cell: the first pass makes exactly the run before,
+ * and the second then has nothing to move.
+ */
+export interface Steering {
+  options: readonly Headline[];
+  published: readonly Headline[];
+}
+
+/** No steering: a computation on its own. */
+export const ON_ITS_OWN: Steering = { options: [], published: [] };
+
 /** What another computation left to steer by: its allocation's headline figures, and each option's. */
 export interface PriorFigures {
   /** The allocation it wrote (its only one, without options). */

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { computeOptions } from "../../src/engine/computeOptions";
+import { priorOf } from "../../src/engine/headline";
 import type { Model, Post } from "../../src/engine/model";
+import type { Allocation } from "../../src/engine/result";
 import { scenarioModel } from "../../src/engine/scenarioModel";
 import { exactAllocation } from "./exactAllocation";
 import { modelArb } from "./modelArb";
@@ -76,5 +78,38 @@ describe("options: an instrument an option does not change keeps its figures", (
     // The check is not empty: many instruments are compared; at most one in a thousand is apart.
     expect(compared).toBeGreaterThan(2000);
     expect(apart).toBeLessThanOrEqual(compared / 1000);
+  });
+});
+
+describe("steering by the run before", () => {
+  it("gives a run on the same inputs as the run before the same figures, to the last cell", () => {
+    const cells = (a: Allocation) =>
+      JSON.stringify({
+        lines: a.lines.map((l) => [l.totals, Array.from(l.shares)]),
+        units: a.units.map((u) => Array.from(u.shares)),
+        totals: a.instrumentTotals,
+        settlement: a.settlement,
+      });
+    fc.assert(
+      fc.property(modelArb, fc.boolean(), (base, options) => {
+        // With options the model's units are shared by two options that differ in one post.
+        const model: Model = options
+          ? {
+              ...base,
+              posts: base.posts.map((p, k) => (k === 0 ? { ...p, scenarios: ["B"] } : p)),
+              settings: { ...base.settings, scenarios: ["A", "B"] },
+            }
+          : base;
+        const first = computeOptions(model);
+        fc.pre(first.ok);
+        if (!first.ok) return;
+        const again = computeOptions(model, [priorOf(first.allocation)]);
+        if (!again.ok) throw new Error("the same model must compute again");
+        expect(cells(again.allocation)).toBe(cells(first.allocation));
+        for (const [k, s] of (first.allocation.scenarios ?? []).entries())
+          expect(cells(again.allocation.scenarios![k].allocation)).toBe(cells(s.allocation));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { CategoryTable } from "./CategoryTable";
 import type { Lines } from "./costLines";
 import { dealRow } from "./dealRow";
 import type { InstrumentIndex } from "./indexInstruments";
-import type { Headline } from "../headline";
+import { type Headline, ON_ITS_OWN, type Steering } from "../headline";
 import { addPsc, type HeadlineArcs, type PscShares } from "./addPsc";
 import { addRows } from "./addRows";
 import type { SupportLinks } from "./linkSupport";
@@ -77,24 +77,42 @@ export interface RoundedShares {
  * then year, category, split and cost), so reordering the input's lines or instruments changes
  * no total.
  *
- * `earlier`: the headline figures of the options computed before this one (computeOptions). An
- * instrument whose exact direct share, PSC and total for the period are those of an earlier
- * option is steered to that option's rounded figures (steerFlow.ts: moves along cycles, so every
- * bound above still holds), so that an option that leaves an instrument alone shows it unchanged.
+ * `steer`: headline figures computed before (headline.ts): the options before this one in the
+ * run, then what earlier runs published. An instrument whose exact direct share, PSC or total for
+ * the period is that of an earlier computation is steered to that computation's rounded figure
+ * (steerFlow.ts: moves along cycles, so every bound above still holds), so that an option or an
+ * edit that leaves an instrument alone shows it unchanged. First by the options, then by what was
+ * published, holding the first pass's figures where the second has none to give.
  */
 export function roundShares(
   input: ShareInputs,
   pscRate: number,
-  earlier: readonly Headline[] = [],
+  steer: Steering = ON_ITS_OWN,
 ): RoundedShares {
-  const table = new ShareTable(input, pscRate, earlier.length > 0);
+  const steered = steer.options.length > 0 || steer.published.length > 0;
+  const table = new ShareTable(input, pscRate, steered);
   for (const u of table.operatingByName) table.addOperatingUnit(u);
   for (const t of table.supportByName) table.addSupportUnit(t);
   table.addMargins();
   const net = table.net.build();
   const flow = roundFlow(net);
-  const targets = table.sameAsEarlier(earlier);
-  if (targets.length > 0) steerFlow(table.net.given(), flow, targets);
+  if (steered) {
+    const given = table.net.given();
+    const byOptions = table.sameAs(steer.options);
+    if (byOptions.length > 0)
+      steerFlow(
+        given,
+        flow,
+        byOptions.map((t) => t.group),
+      );
+    const published = table.sameAs(steer.published);
+    if (published.length > 0) {
+      const held = byOptions
+        .filter((t) => !published.some((p) => p.i === t.i))
+        .map((t) => t.group.map(({ arc }) => ({ arc, value: flow[arc] })));
+      steerFlow(given, flow, [...published.map((t) => t.group), ...held]);
+    }
+  }
   return table.read(flow);
 }
 
@@ -333,11 +351,11 @@ class ShareTable {
    * in its direct share only. Every such instrument is listed, even one already at its values:
    * steering the others must not move it.
    */
-  sameAsEarlier(earlier: readonly Headline[]): ArcTargets[] {
+  sameAs(earlier: readonly Headline[]): { i: number; group: ArcTargets }[] {
     const h = this.headline;
     if (h === undefined || earlier.length === 0) return [];
     const { codes, canonical } = this.input.index;
-    const targets: ArcTargets[] = [];
+    const targets: { i: number; group: ArcTargets }[] = [];
     for (const i of canonical) {
       let best: ArcTargets = [];
       for (const e of earlier) {
@@ -350,7 +368,7 @@ class ShareTable {
         });
         if (group.length > best.length) best = group;
       }
-      if (best.length > 0) targets.push(best);
+      if (best.length > 0) targets.push({ i, group: best });
     }
     return targets;
   }
