@@ -4,12 +4,16 @@
  * budget line), compared with the first the way a run does it (diffModels, then the waterfall:
  * one engine run per group, the last one the run's own), and the first run's record encoded,
  * checksummed and read back. The baseline is one engine run on the second draft, in the same run:
- * the waterfall needs one engine run per group before the last, so it should take about five.
+ * the waterfall needs one engine run per group before the last (the earlier run's own inputs are
+ * not computed again when this version recorded it), so four here.
+ * Both as a workbook run makes them: the second draft steered by the first run's figures (a
+ * figure no change touches keeps its value), and each step of the waterfall too.
  */
 import { attributeChanges } from "../src/engine/changes/attributeChanges";
 import { diffModels } from "../src/engine/changes/diffModels";
 import { runFigures } from "../src/engine/changes/runFigures";
 import { computeOptions } from "../src/engine/computeOptions";
+import { type PriorFigures, priorOf } from "../src/engine/headline";
 import type { Model } from "../src/engine/model";
 import type { Allocation } from "../src/engine/result";
 import { asciiSha256 } from "../src/workbook/history/asciiSha256";
@@ -19,8 +23,8 @@ import { recordOfRun } from "../src/workbook/history/recordOfRun";
 import { type BenchResult, medianMs, peakRssMB } from "./benchmark";
 import { benchModel } from "./engine.bench";
 
-function allocate(m: Model): Allocation {
-  const r = computeOptions(m);
+function allocate(m: Model, priors: PriorFigures[] = []): Allocation {
+  const r = computeOptions(m, priors);
   if (!r.ok) throw new Error(r.problems[0]?.message ?? "invalid");
   return r.allocation;
 }
@@ -42,15 +46,17 @@ export async function bench(): Promise<BenchResult> {
   const first = benchModel();
   const second = secondDraft(first);
   const was = allocate(first);
-  const now = allocate(second);
+  const prior = priorOf(was);
+  const now = allocate(second, [prior]);
   let sink = 0;
-  const baselineMs = await medianMs(() => (sink += allocate(second).grandTotal.direct[0]), 7, 3);
+  const baselineMs = await medianMs(() => (sink += allocate(second, [prior]).grandTotal.direct[0]), 7, 3);
   let groups = 0;
   const ms = await medianMs(
     () => {
       const changes = diffModels(first, second);
       const outcome = attributeChanges(
-        { figures: runFigures(was), model: first },
+        // As compareRuns passes a record of this version: its figures are taken as they are.
+        { figures: runFigures(was), model: first, prior, sameVersion: true },
         { model: second, allocation: now },
         changes,
       );
@@ -83,7 +89,7 @@ export async function bench(): Promise<BenchResult> {
     ratio,
     peakMB: peakRssMB(),
     baseline: "one engine run (computeOptions) on the second draft",
-    target: "<= 7x baseline (five groups: five engine runs, plus the input diff)",
+    target: "<= 7x baseline (five groups: four engine runs, plus the input diff)",
     met: ratio <= 7,
     extra: { groups, recordMs: Math.round(recordMs), recordChars: chars, sink: sink > 0 ? 1 : 0 },
   };

@@ -1,4 +1,3 @@
-import { InvariantError } from "./errors";
 import type { FlowNetwork } from "./roundFlow";
 
 /**
@@ -14,22 +13,12 @@ export class FlowBuilder {
   private floors: Float64Array;
   private fractions: Float64Array;
 
-  // Each arc's exact flow as given, when asked for (see `given`): floors and fractions may be
-  // changed in place before the network is rounded (cancelBlockCycles.ts).
-  private givenFloors?: Float64Array;
-  private givenFractions?: Float64Array;
-
-  /** `keepGiven`: keep a copy of each arc's exact flow as given, for `given`. */
-  constructor(expectedArcs = 64, keepGiven = false) {
+  constructor(expectedArcs = 64) {
     const size = Math.max(16, expectedArcs);
     this.tail = new Int32Array(size);
     this.head = new Int32Array(size);
     this.floors = new Float64Array(size);
     this.fractions = new Float64Array(size);
-    if (keepGiven) {
-      this.givenFloors = new Float64Array(size);
-      this.givenFractions = new Float64Array(size);
-    }
   }
 
   /** A new node's number. */
@@ -52,10 +41,6 @@ export class FlowBuilder {
     this.head[k] = head;
     this.floors[k] = floor;
     this.fractions[k] = fraction;
-    if (this.givenFloors !== undefined && this.givenFractions !== undefined) {
-      this.givenFloors[k] = floor;
-      this.givenFractions[k] = fraction;
-    }
     return k;
   }
 
@@ -68,13 +53,6 @@ export class FlowBuilder {
   /** The arcs' floors and fractions as they stand (until the next arc is added). */
   exact(): { floor: Float64Array; fraction: Float64Array } {
     return { floor: this.floors, fraction: this.fractions };
-  }
-
-  /** The network built so far with each arc's exact flow as given (the builder must keep them). */
-  given(): FlowNetwork {
-    if (this.givenFloors === undefined || this.givenFractions === undefined)
-      throw new InvariantError("The exact flows as given were not kept.");
-    return { ...this.build(), floor: this.givenFloors, fraction: this.givenFractions };
   }
 
   /** The network built so far. */
@@ -100,10 +78,6 @@ export class FlowBuilder {
     this.head = grown(this.head, (n) => new Int32Array(n));
     this.floors = grown(this.floors, (n) => new Float64Array(n));
     this.fractions = grown(this.fractions, (n) => new Float64Array(n));
-    if (this.givenFloors !== undefined && this.givenFractions !== undefined) {
-      this.givenFloors = grown(this.givenFloors, (n) => new Float64Array(n));
-      this.givenFractions = grown(this.givenFractions, (n) => new Float64Array(n));
-    }
   }
 }
 

@@ -23,8 +23,10 @@ export type ArcTargets = readonly { arc: number; value: number }[];
  * group whose arcs cannot all be moved is put back as it was: it keeps its rounding, which is as
  * good as any.
  *
- * `net` carries each arc's exact flow (floor + fraction; an arc with fraction 0 is fixed), and
- * `flow` a rounding of it. Groups are tried in order. Returns how many groups were moved; the flow is changed in place.
+ * `net` is the network as it was rounded, each arc's flow as floor + fraction (an arc with
+ * fraction 0 is fixed), and `flow` its rounding (roundFlow). Groups are tried in order; one that
+ * cannot move is tried again once others have moved, while any does. Returns how many groups
+ * were moved; the flow is changed in place.
  */
 export function steerFlow(net: FlowNetwork, flow: Float64Array, groups: readonly ArcTargets[]): number {
   const { nodeCount, arcCount, tail, head, floor, fraction } = net;

@@ -43,6 +43,11 @@ export interface EarlierRun {
   model?: Model;
   /** Its exact and rounded figures, when recorded: the models half way are steered by them (computeOptions). */
   prior?: PriorFigures;
+  /**
+   * Computed by this version of the add-in: then its inputs give its figures again (the engine is
+   * deterministic, and steered by its own figures), and the first step is not computed.
+   */
+  sameVersion?: boolean;
 }
 
 /**
@@ -107,6 +112,7 @@ export function attributeChanges(
     pending.push(target);
     let figures: Record<string, Figures>;
     if (i === targets.length - 1) figures = last;
+    else if (i === 0 && earlier.sameVersion === true && earlier.prior !== undefined) figures = previous;
     else {
       // Steered by the earlier run's figures, then this run's: a figure no change so far has
       // touched keeps the earlier one, a figure no change still to come touches takes this run's,

@@ -7,6 +7,7 @@ import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
 import { pairOptions, recordedOptions } from "./pairOptions";
 import type { RunHistory } from "./readRunHistory";
+import { VERSION } from "../version";
 import { priorFiguresOf } from "./recordedHeadline";
 import type { RunRecord } from "./runRecord";
 
@@ -68,7 +69,7 @@ export function compareRuns(
       {
         figures: record.figures,
         ...(record.inputs !== undefined ? { model: record.inputs } : {}),
-        ...(prior !== undefined ? { prior } : {}),
+        ...(prior !== undefined ? { prior, sameVersion: record.version === VERSION } : {}),
       },
       { ...(model !== undefined ? { model } : {}), allocation },
       changes ?? [],

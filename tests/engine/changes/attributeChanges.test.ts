@@ -2,6 +2,7 @@ import { attributeChanges, type Attribution } from "../../../src/engine/changes/
 import { diffModels } from "../../../src/engine/changes/diffModels";
 import { runFigures } from "../../../src/engine/changes/runFigures";
 import { computeOptions } from "../../../src/engine/computeOptions";
+import { priorOf } from "../../../src/engine/headline";
 import type { Model } from "../../../src/engine/model";
 import type { Allocation } from "../../../src/engine/result";
 import { buildModel, instrument, post, rule } from "../buildModel";
@@ -180,6 +181,29 @@ describe("attributeChanges", () => {
       diffModels(before(), b),
     );
     expect(outcome.ok && outcome.attribution.steps.map((s) => [s.causes, s.parts.CMS.total])).toEqual([
+      [["version"], -1],
+      [["psc"], 1500],
+    ]);
+  });
+
+  it("takes a run of this version with its exact figures as it is, without computing it again", () => {
+    const first = allocate(before());
+    const recorded = runFigures(first);
+    // Figures this version cannot have made from those inputs: it does not recompute them to see.
+    recorded.byInstrument.CMS = { direct: 50001, psc: 5000, total: 55001 };
+    const b = before();
+    b.settings = { ...b.settings, psc: 0.13 };
+    const attribute = (sameVersion: boolean) =>
+      attributeChanges(
+        { figures: recorded, model: before(), prior: priorOf(first), sameVersion },
+        { model: b, allocation: allocate(b) },
+        diffModels(before(), b),
+      );
+    const steps = (o: ReturnType<typeof attribute>) =>
+      o.ok && o.attribution.steps.map((s) => [s.causes, s.parts.CMS.total]);
+    expect(steps(attribute(true))).toEqual([[["psc"], 1499]]);
+    // Of another version, it is computed again, and the difference shows first.
+    expect(steps(attribute(false))).toEqual([
       [["version"], -1],
       [["psc"], 1500],
     ]);
