@@ -142,6 +142,14 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
       `${allocation.scenarios ? ` (option '${allocation.scenario ?? ""}' of ${allocation.scenarios.length})` : ""}.\n`,
   );
   io.out(`Run ${plan.run} (${plan.status}). ${plan.inputsChanged}\n`);
+  // A run over an approved one that still names the approved paper: most likely a revision.
+  const symbol = allocation.settings.documentSymbol?.trim();
+  if (plan.supersedes !== undefined && symbol && symbol === plan.supersedes.documentSymbol?.trim()) {
+    io.out(
+      `This run supersedes approved run ${plan.supersedes.run} and still names its paper, ${symbol}: ` +
+        "if it serves another paper (a revision), change DocumentSymbol in the Settings sheet.\n",
+    );
+  }
   if (json !== undefined) io.out(`Wrote ${json}.\n`);
   if (docx !== undefined) io.out(`Wrote ${docx}: the annex tables as a Word document.\n`);
   return 0;

@@ -172,6 +172,10 @@ describe("costshare allocate: what changed, and an approved run", () => {
     // With --supersede it runs; the approved run stays in the Log, and Changes compares with it.
     const run4 = await runCli("allocate", path("edit4.xlsx"), "--out", path("run4.xlsx"), "--supersede");
     expect(run4.code).toBe(0);
+    // Its Settings still name the approved paper: the officer is told, in case this is a revision.
+    expect(run4.out).toContain(
+      "This run supersedes approved run 3 and still names its paper, UNEP/CMS/StC44/Doc.X: if it serves another paper (a revision), change DocumentSymbol in the Settings sheet.",
+    );
     await edit(
       path("run4.xlsx"),
       path("edit5.xlsx"),
