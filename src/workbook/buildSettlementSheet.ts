@@ -96,10 +96,25 @@ export function buildSettlementSheet(allocation: Allocation, run: RunInfo): Outp
       ...OUTPUT_STYLE.note,
     },
   ]);
+  // Why every instrument may owe: the balances add up to what no instrument's posts carry.
+  if (balance > 0) {
+    const amount = money(balance).toLocaleString("en-GB", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    cells.push([
+      {
+        v:
+          `The balances add up to ${settings.currency} ${amount}: the common costs that no instrument's posts ` +
+          "carry (budget lines, and posts without FundedBy), which the instruments owe by their shares.",
+        ...OUTPUT_STYLE.note,
+      },
+    ]);
+  }
   return {
     name: "Settlement",
     cells,
-    columnWidths: fitColumnWidths(cells, { min: 12, max: 26, skipRows: new Set([noteRow]) }),
+    columnWidths: fitColumnWidths(cells, { min: 12, max: 26, skipRows: new Set([noteRow, noteRow + 1]) }),
     freeze: { rows: headerRow, cols: 1 },
     print: outputPrintSetup([headerRow, headerRow], settings),
     tabColor: OUTPUT_STYLE.tabColor,

@@ -205,6 +205,24 @@ describe("buildOutputSheets", () => {
     }
   });
 
+  it("says on the Settlement sheet what the balances add up to: the costs no instrument's posts carry", () => {
+    const allocation = allocate(seedModel(1));
+    const settlement = buildOutputSheets(allocation, run).find((s) => s.name === "Settlement")!;
+    const owed = allocation.settlement.reduce((t, s) => t + s.balance, 0);
+    expect(owed).toBeGreaterThan(0);
+    const notes = settlement.cells.flatMap((r) => (typeof r?.[0]?.v === "string" ? [r[0].v] : []));
+    expect(notes).toContain(
+      `The balances add up to EUR ${owed.toLocaleString("en-GB")}: the common costs that no instrument's posts ` +
+        "carry (budget lines, and posts without FundedBy), which the instruments owe by their shares.",
+    );
+    // Where the posts carry every cost, there is nothing to explain.
+    expect(
+      buildOutputSheets(handAllocation(), run)
+        .find((s) => s.name === "Settlement")!
+        .cells.some((r) => String(r?.[0]?.v ?? "").startsWith("The balances add up")),
+    ).toBe(handAllocation().settlement.reduce((t, s) => t + s.balance, 0) > 0);
+  });
+
   it("writes every output sheet, Changes and the hidden Run records too, when the run is recorded", () => {
     const grids = { sheets: [], tables: [], ownedSheets: [] };
     const sheets = planRun({ allocation: handAllocation() }, grids, run.time).sheets;
