@@ -1,8 +1,8 @@
-import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
-import { ROOT, tempDir } from "./cliHarness";
+import { ROOT, SAMPLE, tempDir } from "./cliHarness";
 
 const exec = promisify(execFile);
 
@@ -21,6 +21,25 @@ describe("bin/costshare.js", () => {
       "costshare: the command is not built yet (build/cli/main.js is missing).\n" +
         `Run \`npm run build:cli\` in ${dir} (npm ci does it too), then try again.\n`,
     );
+  });
+
+  it("finishes quietly when whoever reads its output stops reading (costshare … | head -1)", async () => {
+    const out = join(tempDir(), "result.xlsx");
+    const child = spawn(process.execPath, [
+      join(ROOT, "bin", "costshare.js"),
+      "allocate",
+      SAMPLE,
+      "--out",
+      out,
+    ]);
+    // The reader goes away before the command says anything.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(existsSync(out)).toBe(true);
   });
 
   it("runs from a folder that `npm run build` (webpack) never cleans", () => {
