@@ -6,7 +6,7 @@ import { fromQuanta } from "../../engine/money";
 import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
 import { pairOptions, recordedOptions } from "./pairOptions";
-import type { RunHistory } from "./readRunHistory";
+import { latestAndApproved, type RunHistory } from "./readRunHistory";
 import { VERSION } from "../version";
 import { priorFiguresOf } from "./recordedHeadline";
 import type { RunRecord } from "./runRecord";
@@ -54,9 +54,7 @@ export function compareRuns(
   model: Model | undefined,
   allocation: Allocation,
 ): RunComparison {
-  const records = history.records.map((r) => r.record);
-  const previous = records[records.length - 1];
-  const approved = [...records].reverse().find((r) => r.status === "Approved");
+  const { latest: previous, approved } = latestAndApproved(history);
   const known = [...history.logged.map((l) => l.run), ...history.unreadable.flatMap((u) => u.run ?? [])];
   const skipped = [...new Set(known.filter((n) => previous === undefined || n > previous.run))].sort(
     (a, b) => a - b,

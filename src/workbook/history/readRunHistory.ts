@@ -32,6 +32,17 @@ export interface RunHistory {
 }
 
 /**
+ * The runs this run is set against: the latest earlier run with a readable record, and the last
+ * approved one (the same record when the latest was approved).
+ */
+export function latestAndApproved(history: RunHistory): { latest?: RunRecord; approved?: RunRecord } {
+  const records = history.records.map((r) => r.record);
+  const latest = records[records.length - 1];
+  const approved = [...records].reverse().find((r) => r.status === "Approved");
+  return { ...(latest ? { latest } : {}), ...(approved ? { approved } : {}) };
+}
+
+/**
  * Reads what earlier runs left in the workbook — the Log and the hidden Run records sheet, each
  * only when it carries our mark — and checks them against each other. An unreadable record, or
  * a Log cell that says otherwise than its run's record, is a warning at its cell: the record

@@ -1,7 +1,7 @@
 import type { Figures } from "../../engine/changes/figures";
 import type { Headline, PriorFigures } from "../../engine/headline";
 import { nameKey } from "../../engine/stages/nameKey";
-import type { RunHistory } from "./readRunHistory";
+import { latestAndApproved, type RunHistory } from "./readRunHistory";
 import type { RunRecord } from "./runRecord";
 
 /**
@@ -67,9 +67,7 @@ export function priorFigures(
   history: RunHistory,
   now: { currency: string; rounding: number },
 ): PriorFigures[] {
-  const records = history.records.map((r) => r.record);
-  const latest = records[records.length - 1];
-  const approved = [...records].reverse().find((r) => r.status === "Approved");
+  const { latest, approved } = latestAndApproved(history);
   return [approved, latest === approved ? undefined : latest].flatMap((r) => {
     const prior = r === undefined ? undefined : priorFiguresOf(r, now);
     return prior === undefined ? [] : [prior];
