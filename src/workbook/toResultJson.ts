@@ -53,6 +53,8 @@ export interface ResultJson {
   grandTotal: { direct: number; psc: number; total: number };
   /** Only when the workbook has a Parties sheet: each instrument's scale of contributions. */
   contributions?: Record<string, ResultContributions>;
+  /** Only for a workbook with options: the name of the option written, whose figures the keys above are. */
+  scenario?: string;
   /**
    * Only for a workbook with options: every option in order, each with the same keys as the top
    * level (which are those of the option written).
@@ -113,7 +115,8 @@ export interface ResultComparison {
 
 /**
  * The figures of an Allocation as RESULT.json, in DESIGN.md's shape and key order, in currency
- * units; with options, `scenarios` gives each option's instrument totals, grand total and savings;
+ * units; with options, `scenario` names the option they are and `scenarios` gives each option's
+ * instrument totals, grand total and savings;
  * then the run's status and document, and, when `comparison` has an earlier run, `changes`.
  */
 export function toResultJson(allocation: Allocation, comparison?: RunComparison): ResultJson {
@@ -124,7 +127,7 @@ export function toResultJson(allocation: Allocation, comparison?: RunComparison)
   });
   return {
     ...resultOf(allocation),
-    ...(scenarios !== undefined ? { scenarios } : {}),
+    ...(scenarios !== undefined ? { scenario: allocation.scenario, scenarios } : {}),
     status: settings.status ?? "Draft",
     ...(settings.documentSymbol?.trim() ? { documentSymbol: settings.documentSymbol.trim() } : {}),
     ...(comparison?.previous !== undefined
@@ -139,7 +142,7 @@ export function toResultJson(allocation: Allocation, comparison?: RunComparison)
 }
 
 /** The keys DESIGN.md gives RESULT.json, for one allocation (one option). */
-type CoreResult = Omit<ResultJson, "scenarios" | "status" | "documentSymbol" | "changes">;
+type CoreResult = Omit<ResultJson, "scenario" | "scenarios" | "status" | "documentSymbol" | "changes">;
 
 /** RESULT.json's keys for one allocation (one option). */
 function resultOf(allocation: Allocation): CoreResult {

@@ -138,6 +138,7 @@ describe("output sheets of a workbook with options", () => {
     );
     expect(buildOutputSheets(a, run).map((s) => s.name)).not.toContain("Options");
     expect(toResultJson(a)).not.toHaveProperty("scenarios");
+    expect(toResultJson(a)).not.toHaveProperty("scenario");
   });
 
   it("replaces the Options sheet an earlier run wrote, when the workbook no longer has options, and leaves the officer's own", () => {
@@ -245,10 +246,11 @@ describe("RESULT.json of a workbook with options", () => {
     });
   });
 
-  it("keeps the top-level keys those of the option written, with scenarios after them, then the run's status", () => {
+  it("keeps the top-level keys those of the option written, named, with scenarios after them, then the run's status", () => {
     expect(result.grandTotal.total).toBe(407000);
+    expect(result.scenario).toBe(HAND_OPTIONS[0].name);
     expect(result.instrumentTotals).toEqual(result.scenarios?.[0].instrumentTotals);
-    expect(Object.keys(result).slice(0, 9)).toEqual([
+    expect(Object.keys(result).slice(0, 10)).toEqual([
       "currency",
       "years",
       "instruments",
@@ -257,8 +259,21 @@ describe("RESULT.json of a workbook with options", () => {
       "savings",
       "settlement",
       "grandTotal",
+      "scenario",
       "scenarios",
     ]);
-    expect(Object.keys(result)[9]).toBe("status");
+    expect(Object.keys(result)[10]).toBe("status");
+  });
+
+  it("names the option written when the Scenario setting chooses another than the first", () => {
+    const settings = handOptionsSheets().Settings;
+    const pilot = toResultJson(
+      allocationOf(
+        handOptionsGrids({ Settings: sheetOf("Settings", [...settings.rows, ["Scenario", "Pilot"]]) }),
+      ),
+    );
+    expect(pilot.scenario).toBe("Pilot");
+    expect(pilot.instrumentTotals).toEqual(pilot.scenarios?.[1].instrumentTotals);
+    expect(pilot.instrumentTotals).not.toEqual(pilot.scenarios?.[0].instrumentTotals);
   });
 });
