@@ -143,10 +143,10 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   );
   io.out(`Run ${plan.run} (${plan.status}). ${plan.inputsChanged}\n`);
   // A run over an approved one that still names the approved paper: most likely a revision.
-  const symbol = allocation.settings.documentSymbol?.trim();
-  if (plan.supersedes !== undefined && symbol && symbol === plan.supersedes.documentSymbol?.trim()) {
+  if (plan.supersedes?.samePaper === true) {
     io.out(
-      `This run supersedes approved run ${plan.supersedes.run} and still names its paper, ${symbol}: ` +
+      `This run supersedes approved run ${plan.supersedes.run} and still names its paper, ` +
+        `${plan.supersedes.documentSymbol ?? ""}: ` +
         "if it serves another paper (a revision), change DocumentSymbol in the Settings sheet.\n",
     );
   }

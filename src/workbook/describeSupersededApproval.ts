@@ -9,8 +9,9 @@ const MAX_NAMED = 12;
 /**
  * What a run over an approved one would change, in lines for the CLI's refusal and the pane's
  * dialog: the approved run, then each instrument whose figures change (total, direct, PSC, before
- * → after), then how many yearly figures and shares of common services change, then each option
- * of the options compared whose totals change.
+ * → after), then how many yearly figures and shares of common services change, then, one line
+ * each, the options compared whose figures change, with each instrument's total before → after; last, when this run still names the approved
+ * paper, that a revision would name its own.
  */
 export function describeSupersededApproval(s: SupersededApproval): string[] {
   const paper = s.documentSymbol !== undefined ? ` (${s.documentSymbol})` : "";
@@ -19,6 +20,7 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
     return [
       `Run ${s.run}${when} is approved${paper} according to the Log, but its record cannot be read, ` +
         "so costshare cannot tell which approved figures this run would change.",
+      ...samePaperHint(s),
     ];
   }
   const c = s.changes;
@@ -47,20 +49,35 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
   if (c.units > 0) more.push(`${c.units} share${c.units === 1 ? "" : "s"} of common services`);
   if (more.length > 0) lines.push(`  ${c.instruments.length > 0 ? "with" : "its"} ${more.join(" and ")}`);
   if (c.options.length > 0) {
-    const lead = c.instruments.length > 0 || more.length > 0 ? "and in" : "in";
-    lines.push(`  ${lead} the options compared (Options sheet, the annex's options table):`);
+    const lead = c.instruments.length > 0 || more.length > 0 ? "and the totals" : "the totals";
+    lines.push(`  ${lead} of the options compared (Options sheet, the annex's options table):`);
   }
+  // One line per option, totals only (the Changes and Options sheets have the rest): an edit that
+  // moves every option would otherwise fill the question with direct and PSC figures.
+  const total = (i: InstrumentChange): string =>
+    i.before.total !== i.after.total
+      ? `${i.instrument} ${money(i.before.total)} \u2192 ${money(i.after.total)} (${signed(i.after.total - i.before.total)})`
+      : `${i.instrument} direct ${money(i.before.direct)} \u2192 ${money(i.after.direct)}, PSC ${money(i.before.psc)} \u2192 ${money(i.after.psc)}`;
   for (const o of c.options) {
     if (o.only === "approved") {
       lines.push(`  option '${o.option}': no longer compared (it is not among this run's options)`);
     } else if (o.only === "now") {
       lines.push(`  option '${o.option}': new`);
     } else {
-      for (const i of o.instruments.slice(0, MAX_NAMED))
-        lines.push(`  option '${o.option}', ${i.instrument}: ${figures(i)}`);
-      if (o.instruments.length > MAX_NAMED)
-        lines.push(`  option '${o.option}': and ${o.instruments.length - MAX_NAMED} more instruments`);
+      const named = o.instruments.slice(0, MAX_NAMED).map(total);
+      const rest = o.instruments.length - MAX_NAMED;
+      if (rest > 0) named.push(`and ${rest} more instruments`);
+      lines.push(`  option '${o.option}': ${named.join("; ")}`);
     }
   }
-  return lines;
+  return [...lines, ...samePaperHint(s)];
+}
+
+/** When this run still names the approved run's paper: a revision would name its own. */
+export function samePaperHint(s: SupersededApproval): string[] {
+  if (s.samePaper !== true || s.documentSymbol === undefined) return [];
+  return [
+    `This run still names the approved paper, ${s.documentSymbol}: if it serves another paper (a ` +
+      "revision), change DocumentSymbol in the Settings sheet first.",
+  ];
 }

@@ -166,6 +166,10 @@ describe("costshare allocate: what changed, and an approved run", () => {
     );
     expect(refused.err).toMatch(/^ {2}CMS: total [\d,]+ → [\d,]+ \(\+[\d,]+\); PSC [\d,]+ → [\d,]+$/m);
     expect(refused.err).toMatch(/--supersede/);
+    // It still names the approved paper: a revision would name its own, so the officer is told first.
+    expect(refused.err).toContain(
+      "This run still names the approved paper, UNEP/CMS/StC44/Doc.X: if it serves another paper (a revision), change DocumentSymbol in the Settings sheet first.",
+    );
     expect(existsSync(path("run4.xlsx"))).toBe(false);
     expect(existsSync(path("run4.json"))).toBe(false);
 
@@ -222,11 +226,18 @@ describe("costshare allocate: what changed, and an approved run", () => {
     );
     const asked = await runCli("allocate", path("a2e.xlsx"), "--out", path("a3.xlsx"));
     expect(asked.code).toBe(2);
-    // One line per instrument whose figures change, in the option written and in each option.
-    const changed = asked.err
-      .split("\n")
-      .flatMap((line) => /^ {2}(?:option '[^']+', )?([A-Z]+): total/.exec(line)?.[1] ?? []);
-    expect(changed.length).toBeGreaterThanOrEqual(8);
+    // The instruments whose figures change: a line each in the option written, then a line per
+    // option with each instrument's total.
+    const lines = asked.err.split("\n");
+    const written = lines.flatMap((line) => /^ {2}([A-Z]+): total/.exec(line)?.[1] ?? []);
+    const options = lines.filter((line) => /^ {2}option '[^']+': /.test(line));
+    const inOptions = options.flatMap((line) =>
+      [...line.replace(/^ {2}option '[^']+': /, "").matchAll(/(?:^|; )([A-Z]+) [\d,]+ → /g)].map((m) => m[1]),
+    );
+    expect(written.sort()).toEqual(["AEWA", "CMS"]);
+    expect(options.length).toBe(3); // the other three options; the written one is above
+    const changed = [...written, ...inOptions];
+    expect(changed.length).toBe(8);
     // Without steering, 13 more lines listed other instruments a step apart (EUROBATS total −1,
     // IOSEA +1, …): the approval would have seemed to change figures the edit did not touch.
     expect([...new Set(changed)].sort()).toEqual(["AEWA", "CMS"]);

@@ -820,6 +820,12 @@ describeIfChromium("the task pane in Chromium", () => {
       const ask = page.getByRole("dialog", { name: "Change the approved figures?" });
       await ask.waitFor();
       expect(await ask.getByText(/^CMS: total [\d,]+ → [\d,]+ \(\+[\d,]+\)/).isVisible()).toBe(true);
+      // The draft still names the approved paper: the officer is told before writing, in case it is a revision.
+      expect(
+        await ask
+          .getByText(/^This run still names the approved paper, UNEP\/CMS\/StC44\/Doc\.X: /)
+          .isVisible(),
+      ).toBe(true);
       expect(await uncovered(ask.getByRole("button", { name: "Write the new run" }))).toBe(true);
       await scan(page, "350-changes-5-ask");
       await ask.getByRole("button", { name: "Cancel" }).click();

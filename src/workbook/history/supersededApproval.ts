@@ -14,6 +14,8 @@ export interface SupersededApproval {
   unreadable?: boolean;
   /** Which inputs changed since the approved run, as the Log words it ("Since run 3: Rules: row 14 changed."). */
   inputs?: string;
+  /** This run still names the approved run's paper (DocumentSymbol): a revision would name its own. */
+  samePaper?: boolean;
 }
 
 /**
@@ -32,6 +34,9 @@ export function supersededApproval(
     ...history.logged.map((l) => l.run),
   ];
   if (numbers.length === 0) return undefined;
+  const symbol = allocation.settings.documentSymbol?.trim();
+  const samePaper = (approved: string | undefined): { samePaper?: true } =>
+    symbol && symbol === approved?.trim() ? { samePaper: true } : {};
   const latest = Math.max(...numbers);
   const record = history.records.find((r) => r.record.run === latest)?.record;
   if (record !== undefined) {
@@ -43,10 +48,11 @@ export function supersededApproval(
       ...(record.documentSymbol !== undefined ? { documentSymbol: record.documentSymbol } : {}),
       time: record.time,
       changes,
+      ...samePaper(record.documentSymbol),
     };
   }
   const logged = history.logged.find((l) => l.run === latest);
   if (logged?.status === undefined || !/^approved/i.test(logged.status)) return undefined;
-  const symbol = logged.status.replace(/^approved\s*[\u2014\u2013:,-]?\s*/i, "").trim();
-  return { run: latest, ...(symbol ? { documentSymbol: symbol } : {}), unreadable: true };
+  const paper = logged.status.replace(/^approved\s*[\u2014\u2013:,-]?\s*/i, "").trim();
+  return { run: latest, ...(paper ? { documentSymbol: paper } : {}), unreadable: true, ...samePaper(paper) };
 }

@@ -260,10 +260,35 @@ describe("run history", () => {
     ]);
     expect(describeSupersededApproval(s as SupersededApproval).slice(1)).toEqual([
       "  Since run 1: Settings: DocumentSymbol, Status changed. Rules: row 3 changed.",
-      "  in the options compared (Options sheet, the annex's options table):",
-      "  option 'Status quo', CMS: total 66,000 \u2192 77,000 (+11,000); direct 60,000 \u2192 70,000; PSC 6,000 \u2192 7,000",
-      "  option 'Status quo', AEWA: total 44,000 \u2192 33,000 (-11,000); direct 40,000 \u2192 30,000; PSC 4,000 \u2192 3,000",
+      "  the totals of the options compared (Options sheet, the annex's options table):",
+      "  option 'Status quo': CMS 66,000 \u2192 77,000 (+11,000); AEWA 44,000 \u2192 33,000 (-11,000)",
     ]);
+  });
+
+  it("says so when a run over an approved one still names the approved paper, as a revision would not", () => {
+    const approved = (documentSymbol: string, psc: number): Model => {
+      const m = model();
+      m.settings = { ...m.settings, psc, status: "Approved", documentSymbol };
+      return m;
+    };
+    const grids = after(run(approved("UNEP/CMS/StC44/Doc.X", 0.1), EMPTY, 1));
+    const draft = (documentSymbol?: string): Model => {
+      const m = model();
+      m.settings = { ...m.settings, psc: 0.13, ...(documentSymbol ? { documentSymbol } : {}) };
+      return m;
+    };
+    const hint =
+      "This run still names the approved paper, UNEP/CMS/StC44/Doc.X: if it serves another paper (a " +
+      "revision), change DocumentSymbol in the Settings sheet first.";
+    const same = run(draft(" UNEP/CMS/StC44/Doc.X "), grids, 2).supersedes as SupersededApproval;
+    expect(same.samePaper).toBe(true);
+    expect(describeSupersededApproval(same).at(-1)).toBe(hint);
+    for (const other of [draft("UNEP/CMS/StC44/Doc.X/Rev.1"), draft()]) {
+      const s = run(other, grids, 2).supersedes as SupersededApproval;
+      expect(s.changes?.instruments.length).toBeGreaterThan(0);
+      expect(s.samePaper).toBeUndefined();
+      expect(describeSupersededApproval(s)).not.toContain(hint);
+    }
   });
 
   it("warns when the Log says another status than the run's record", () => {
