@@ -1,6 +1,6 @@
 import { checkScenarios } from "./checkScenarios";
 import { computeAllocation } from "./computeAllocation";
-import type { Headline, PriorFigures } from "./headline";
+import { comparedFigures, type Headline, type PriorFigures } from "./headline";
 import { mergeOptionProblems } from "./mergeOptionProblems";
 import type { Model } from "./model";
 import { hasErrors } from "./problem";
@@ -28,12 +28,14 @@ export function computeOptions(model: Model, priors: readonly PriorFigures[] = [
   const checked = checkScenarios(model, names);
   if (hasErrors(checked)) return { ok: false, problems: checked };
   const earlier: Headline[] = [];
+  const written = scenarioKey(model.settings.scenario ?? names[0]);
   const outcomes = names.map((name) => {
     const outcome = computeAllocation(scenarioModel(model, name), {
       options: [...earlier],
-      published: priorsOf(priors, name),
+      published: priorsOf(priors, name, scenarioKey(name) === written),
     });
-    if (outcome.ok && outcome.allocation.headline !== undefined) earlier.push(outcome.allocation.headline);
+    if (outcome.ok && outcome.allocation.headline !== undefined)
+      earlier.push(comparedFigures(outcome.allocation.headline));
     return outcome;
   });
   const problems = [
@@ -48,18 +50,20 @@ export function computeOptions(model: Model, priors: readonly PriorFigures[] = [
     if (!outcome.ok || hasErrors(problems)) return { ok: false, problems };
     scenarios.push({ name: names[k], allocation: { ...outcome.allocation, scenario: names[k] } });
   }
-  const wanted = scenarioKey(model.settings.scenario ?? names[0]);
-  const chosen = scenarios.find((s) => scenarioKey(s.name) === wanted) ?? scenarios[0];
+  const chosen = scenarios.find((s) => scenarioKey(s.name) === written) ?? scenarios[0];
   return { ok: true, allocation: { ...chosen.allocation, scenarios, warnings: problems } };
 }
 
 /**
  * The earlier runs' figures for an option (or, without a name, for a workbook without options):
- * the same option's where the run compared options, else the run's one allocation.
+ * the same option's figures compared where the run compared options; and, for the option
+ * written, every figure the run wrote (its Allocation and annex), where a figure this option
+ * shares with it keeps its value.
  */
-function priorsOf(priors: readonly PriorFigures[], name: string | undefined): Headline[] {
+function priorsOf(priors: readonly PriorFigures[], name: string | undefined, written = true): Headline[] {
   return priors.flatMap((p) => {
     if (p.options === undefined || name === undefined) return p.whole ?? [];
-    return p.options.find((o) => scenarioKey(o.name) === scenarioKey(name))?.headline ?? [];
+    const same = p.options.find((o) => scenarioKey(o.name) === scenarioKey(name))?.headline;
+    return [...(same !== undefined ? [same] : []), ...(written && p.whole !== undefined ? [p.whole] : [])];
   });
 }

@@ -1,16 +1,69 @@
+import { nameKey } from "./stages/nameKey";
+
 /**
- * Each instrument's direct share, PSC and total with PSC for the period, exact and as rounded, by
- * instrument at [3i], [3i + 1] and [3i + 2] (i in the order of `codes`), in quanta. A computation
- * that comes later — another option of the same run, or the next run of the workbook — steers its
- * rounding by them, so that an instrument whose exact figures are the same gets the same rounded
- * ones (roundShares, steerFlow).
+ * The figures a computation publishes, exact and as rounded, each by its key (figureKey): every
+ * instrument's direct share, PSC and total for the period and its direct share and PSC each year;
+ * the grand totals, for the period and each year; each unit's cost each year, each instrument's
+ * share of it, and what each support unit passed on to it. A computation that comes later —
+ * another option of the same run, or the next run of the workbook — steers its rounding by them,
+ * so that a figure whose exact value is the same gets the same rounded one (roundShares,
+ * steerFlow), in quanta.
  */
 export interface Headline {
-  codes: readonly string[];
+  keys: readonly string[];
   /** The exact values, as floor + fraction (kept apart, so that equal figures compare equal). */
   floor: ArrayLike<number>;
   fraction: ArrayLike<number>;
   rounded: ArrayLike<number>;
+}
+
+/** What a figure is: an instrument's, the grand total's, a unit's cost, a unit's share, what a support unit passed on. */
+export type FigureKind = "instrument" | "grand" | "unit" | "share" | "passed";
+
+/**
+ * A figure's key: its kind, what it measures ("direct", "psc", "total", or "cost"), the year (its
+ * place in the period, or −1 for the whole period) and the names it belongs to (instrument
+ * codes, unit names, compared as the engine compares names), as one text.
+ */
+export function figureKey(kind: FigureKind, part: string, year: number, ...names: string[]): string {
+  return JSON.stringify([kind, part, year, ...names.map(nameKey)]);
+}
+
+// Each headline's compared figures, worked out once (computeOptions asks for them per option).
+const comparedOf = new WeakMap<Headline, Headline>();
+
+/**
+ * The figures the options compared publish (the Options sheet, the annex's options table) and the
+ * Changes sheet attributes: each instrument's direct share, PSC and total for the period, and the
+ * grand totals. The other options' yearly figures and units' shares are published nowhere, so
+ * steering by them would cost time and keep nothing an officer sees.
+ */
+export function comparedFigures(h: Headline): Headline {
+  let out = comparedOf.get(h);
+  if (out === undefined) {
+    const kept = h.keys.flatMap((key, j) => {
+      const [kind, , year] = JSON.parse(key) as [FigureKind, string, number];
+      return kind === "grand" || (kind === "instrument" && year === -1) ? [j] : [];
+    });
+    out = {
+      keys: kept.map((j) => h.keys[j]),
+      floor: kept.map((j) => h.floor[j]),
+      fraction: kept.map((j) => h.fraction[j]),
+      rounded: kept.map((j) => h.rounded[j]),
+    };
+    comparedOf.set(h, out);
+  }
+  return out;
+}
+
+/** Prior figures reduced to those compared (comparedFigures). */
+export function comparedPrior(p: PriorFigures): PriorFigures {
+  return {
+    ...(p.whole !== undefined ? { whole: comparedFigures(p.whole) } : {}),
+    ...(p.options !== undefined
+      ? { options: p.options.map((o) => ({ name: o.name, headline: comparedFigures(o.headline) })) }
+      : {}),
+  };
 }
 
 /**

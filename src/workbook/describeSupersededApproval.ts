@@ -44,9 +44,23 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
   for (const i of c.instruments.slice(0, MAX_NAMED)) lines.push(`  ${i.instrument}: ${figures(i)}`);
   if (c.instruments.length > MAX_NAMED)
     lines.push(`  and ${c.instruments.length - MAX_NAMED} more instruments`);
+  // Whose yearly figures and shares of common services change, named up to MAX_NAMED each.
+  const first = <T>(list: readonly T[]): { shown: T[]; rest: string } => ({
+    shown: list.slice(0, MAX_NAMED),
+    rest: list.length > MAX_NAMED ? ` and ${list.length - MAX_NAMED} more` : "",
+  });
   const more: string[] = [];
-  if (c.years > 0) more.push(`${c.years} yearly figure${c.years === 1 ? "" : "s"}`);
-  if (c.units > 0) more.push(`${c.units} share${c.units === 1 ? "" : "s"} of common services`);
+  if (c.years > 0) {
+    const { shown, rest } = first(c.yearsOf);
+    more.push(
+      `${c.years} yearly figure${c.years === 1 ? "" : "s"} (of ${rest ? shown.join(", ") : andList(shown)}${rest})`,
+    );
+  }
+  if (c.units > 0) {
+    const { shown, rest } = first(c.unitsOf);
+    const whose = shown.map((u) => `${u.unit}: ${u.instruments.join(", ")}`).join("; ");
+    more.push(`${c.units} share${c.units === 1 ? "" : "s"} of common services (${whose}${rest})`);
+  }
   if (more.length > 0) lines.push(`  ${c.instruments.length > 0 ? "with" : "its"} ${more.join(" and ")}`);
   if (c.options.length > 0) {
     const lead = c.instruments.length > 0 || more.length > 0 ? "and the totals" : "the totals";
@@ -71,6 +85,13 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
     }
   }
   return [...lines, ...samePaperHint(s)];
+}
+
+/** "A", "A and B", "A, B and C". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** When this run still names the approved run's paper: a revision would name its own. */

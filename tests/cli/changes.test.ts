@@ -241,5 +241,16 @@ describe("costshare allocate: what changed, and an approved run", () => {
     // Without steering, 13 more lines listed other instruments a step apart (EUROBATS total −1,
     // IOSEA +1, …): the approval would have seemed to change figures the edit did not touch.
     expect([...new Set(changed)].sort()).toEqual(["AEWA", "CMS"]);
+    // Their yearly figures and their shares of the communication unit, and no one else's.
+    expect(asked.err).toMatch(
+      /^ {2}with 12 yearly figures \(of CMS and AEWA\) and 2 shares of common services \(Communication and outreach: CMS, AEWA\)$/m,
+    );
+
+    // A change of the PSC rate alone changes every PSC figure, and no direct figure or share.
+    await edit(path("a2.xlsx"), path("a2p.xlsx"), { Status: "Draft", PSC: 0.12 });
+    const psc = await runCli("allocate", path("a2p.xlsx"), "--out", path("a3p.xlsx"));
+    expect(psc.code).toBe(2);
+    expect(psc.err).toMatch(/^ {2}with 27 yearly figures \(of CMS, AEWA, .* and DUGONG\)$/m);
+    expect(psc.err).not.toMatch(/direct|shares of common services/);
   });
 });

@@ -82,7 +82,7 @@ describe("steerFlow", () => {
         const flow = roundFlow(net);
         const wanted = otherRounding(net);
         const groups: ArcTargets[] = Array.from(wanted, (value, arc) => [{ arc, value }]);
-        steerFlow(net, flow, groups);
+        steerFlow(net, flow, [groups]);
         expect(Array.from(flow)).toEqual(Array.from(wanted));
       }),
       { numRuns: 1000 },
@@ -114,7 +114,7 @@ describe("steerFlow", () => {
             .filter((g) => g.length > 0);
           const met = (f: Float64Array, g: ArcTargets) => g.every(({ arc, value }) => f[arc] === value);
           const metBefore = groups.map((g) => met(before, g));
-          const moved = steerFlow(net, flow, groups);
+          const moved = steerFlow(net, flow, [groups]);
           expectValid(net, flow);
           groups.forEach((g, k) => {
             if (metBefore[k]) expect(met(flow, g)).toBe(true);
@@ -153,10 +153,10 @@ describe("steerFlow", () => {
       { arc: cell, value: 1 },
       { arc: other, value: 1 },
     ];
-    expect(steerFlow(net, flow, [group])).toBe(0);
+    expect(steerFlow(net, flow, [[group]])).toBe(0);
     expect(Array.from(flow)).toEqual(Array.from(before));
     // Either alone can.
-    expect(steerFlow(net, flow, [[group[0]]])).toBe(1);
+    expect(steerFlow(net, flow, [[[group[0]]]])).toBe(1);
     expect([flow[total], flow[cell], flow[other]]).toEqual([1, 1, 0]);
     expectValid(net, flow);
   });
@@ -174,8 +174,32 @@ describe("steerFlow", () => {
     ) as number;
     expect(arc).toBeDefined();
     const wanted = 1 - flow[arc];
-    expect(steerFlow(net, flow, [[{ arc, value: wanted }]])).toBe(1);
+    expect(steerFlow(net, flow, [[[{ arc, value: wanted }]]])).toBe(1);
     expect(flow[arc]).toBe(wanted);
     expectValid(net, flow);
+  });
+
+  it("lets a tier move a later tier's arcs, and never a group an earlier tier met", () => {
+    // 0.5 everywhere: the cells of a row, and of a column, can only move together, crosswise.
+    const net = tableNetwork([
+      [0.5, 0.5],
+      [0.5, 0.5],
+    ]);
+    const arcOf = (tail: number, head: number) =>
+      Array.from({ length: net.arcCount }, (_, a) => a).find(
+        (a) => net.tail[a] === tail && net.head[a] === head,
+      ) as number;
+    const [a, b] = [arcOf(1, 3), arcOf(2, 3)];
+    const flow = roundFlow(net);
+    const keep = [{ arc: b, value: flow[b] }];
+    const flip = [{ arc: a, value: 1 - flow[a] }];
+    // Flipping a flips b: first, a later tier's b at its value does not hold it.
+    const first = Float64Array.from(flow);
+    expect(steerFlow(net, first, [[flip], [keep]])).toBe(1);
+    expect([first[a], first[b]]).toEqual([1 - flow[a], 1 - flow[b]]);
+    // Then an earlier tier's b, met, holds: a cannot flip.
+    const second = Float64Array.from(flow);
+    expect(steerFlow(net, second, [[keep], [flip]])).toBe(0);
+    expect(Array.from(second)).toEqual(Array.from(flow));
   });
 });

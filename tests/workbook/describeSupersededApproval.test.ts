@@ -16,8 +16,13 @@ describe("the question before a run changes an approved run's figures", () => {
       changes: {
         quantum: 1,
         instruments: [change("CMS", [1000, 130], [1100, 143])],
-        years: 3,
-        units: 0,
+        years: 4,
+        yearsOf: ["CMS", "AEWA"],
+        units: 3,
+        unitsOf: [
+          { unit: "Communication", instruments: ["CMS", "AEWA"] },
+          { unit: "Administration", instruments: ["IOSEA"] },
+        ],
         options: [
           {
             option: "Status quo",
@@ -32,7 +37,7 @@ describe("the question before a run changes an approved run's figures", () => {
     expect(lines).toEqual([
       "Run 2 of 2026-12-02 10:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
       "  CMS: total 1,130 \u2192 1,243 (+113); direct 1,000 \u2192 1,100; PSC 130 \u2192 143",
-      "  with 3 yearly figures",
+      "  with 4 yearly figures (of CMS and AEWA) and 3 shares of common services (Communication: CMS, AEWA; Administration: IOSEA)",
       "  and the totals of the options compared (Options sheet, the annex's options table):",
       "  option 'Status quo': CMS 1,017 \u2192 1,119 (+102); AEWA 565 \u2192 452 (-113)",
       "  option 'Pilot': IOSEA direct 100 \u2192 99, PSC 13 \u2192 14",
@@ -48,7 +53,9 @@ describe("the question before a run changes an approved run's figures", () => {
         quantum: 1,
         instruments: [],
         years: 0,
+        yearsOf: [],
         units: 0,
+        unitsOf: [],
         options: [{ option: "A", instruments: many }],
       },
     }).slice(2);

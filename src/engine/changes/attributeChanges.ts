@@ -1,5 +1,5 @@
 import { computeOptions } from "../computeOptions";
-import { type PriorFigures, priorOf } from "../headline";
+import { comparedPrior, type PriorFigures, priorOf } from "../headline";
 import type { Model } from "../model";
 import type { Allocation } from "../result";
 import { nameKey } from "../stages/nameKey";
@@ -103,7 +103,11 @@ export function attributeChanges(
   const groups = CHANGE_CAUSES.map((c) => c.cause).filter((c) => c !== "version" && changed.has(c));
   const targets: ChangeCause[] = ["version", ...groups];
   const steps: AttributionStep[] = [];
-  const steerBy = [...(earlier.prior !== undefined ? [earlier.prior] : []), priorOf(current.allocation)];
+  // By the figures the steps show (each instrument's for the period): steering the rest would cost
+  // time and show nothing.
+  const steerBy = [...(earlier.prior !== undefined ? [earlier.prior] : []), priorOf(current.allocation)].map(
+    comparedPrior,
+  );
   const applied = new Set<ChangeCause>();
   let reached = previous;
   let pending: ChangeCause[] = [];

@@ -1,4 +1,6 @@
 import { type FlowBuilder, sum } from "../flowBuilder";
+import { figureKey } from "../headline";
+import { RANK, type SteeredFigure } from "./steeredFigures";
 
 /** Programme support costs per instrument and year, and their totals. */
 export interface PscShares {
@@ -26,18 +28,8 @@ export interface DirectMargins {
   yearFraction: Float64Array;
   years: number;
   canonical: Int32Array;
-}
-
-/**
- * Each instrument's headline figures for the period — direct share, PSC, total with PSC — as
- * arcs of the network, with their exact values; by instrument (Instruments order), at [3i],
- * [3i + 1] and [3i + 2].
- */
-export interface HeadlineArcs {
-  arcs: Int32Array;
-  /** The exact values, as floor + fraction (kept apart, so that equal figures compare equal). */
-  floor: Float64Array;
-  fraction: Float64Array;
+  /** The instruments' codes, to name their figures. */
+  codes: readonly string[];
 }
 
 /**
@@ -59,15 +51,19 @@ export interface HeadlineArcs {
  * figure beside it. (Direct, PSC and total by instrument and year is a three-way table: no
  * rounding can hold every margin of it to one step, so the network holds the ones above.)
  *
- * Adds the arcs; returns the function that reads the PSC off the rounded flow, and each
- * instrument's headline arcs.
+ * Adds the arcs; returns the function that reads the PSC off the rounded flow, and the figures
+ * published from them (each instrument's direct share, PSC and total for the period, its PSC each
+ * year, the grand totals), to steer by.
  */
 export function addPsc(
   net: FlowBuilder,
   rate: number,
   direct: DirectMargins,
-): { read: (flow: Float64Array) => PscShares; headline: HeadlineArcs } {
-  const { years: Y, canonical } = direct;
+): { read: (flow: Float64Array) => PscShares; figures: SteeredFigure[] } {
+  const { years: Y, canonical, codes } = direct;
+  const figures: SteeredFigure[] = [];
+  const publish = (key: string, rank: number, arc: number, exact: { floor: number; fraction: number }) =>
+    figures.push({ key, group: key, rank, arc, floor: exact.floor, fraction: exact.fraction });
   const n = canonical.length;
   // Each PSC cell's exact value, floor and fraction apart, so that its sums stay exact.
   const cellFloor = new Float64Array(Y * n);
@@ -97,34 +93,53 @@ export function addPsc(
   const pscInstrument = net.nodes(n);
   const total = net.nodes(n);
   const grandExact = sum(direct.periodExact.floor + all.floor, direct.periodExact.fraction + all.fraction);
-  net.arc(direct.root, grand, grandExact.floor, grandExact.fraction);
-  net.arc(grand, direct.period, direct.periodExact.floor, direct.periodExact.fraction);
-  net.arc(grand, pscPeriod, all.floor, all.fraction);
+  publish(
+    figureKey("grand", "total", -1),
+    RANK.grand,
+    net.arc(direct.root, grand, grandExact.floor, grandExact.fraction),
+    grandExact,
+  );
+  publish(
+    figureKey("grand", "direct", -1),
+    RANK.grand,
+    net.arc(grand, direct.period, direct.periodExact.floor, direct.periodExact.fraction),
+    direct.periodExact,
+  );
+  publish(figureKey("grand", "psc", -1), RANK.grand, net.arc(grand, pscPeriod, all.floor, all.fraction), all);
   const cellArc = new Int32Array(Y * n);
   for (let y = 0; y < Y; y++) {
     const m = margin(yearCells(y));
-    net.arc(pscPeriod, pscYear + y, m.floor, m.fraction);
+    publish(
+      figureKey("grand", "psc", y),
+      RANK.grand,
+      net.arc(pscPeriod, pscYear + y, m.floor, m.fraction),
+      m,
+    );
     for (const c of yearCells(y)) {
-      cellArc[c] = net.arc(pscYear + y, pscInstrument + (c % n), cellFloor[c], cellFraction[c]);
+      const exact = { floor: cellFloor[c], fraction: cellFraction[c] };
+      cellArc[c] = net.arc(pscYear + y, pscInstrument + (c % n), exact.floor, exact.fraction);
+      publish(figureKey("instrument", "psc", y, codes[c % n]), RANK.year, cellArc[c], exact);
     }
   }
-  const headline: HeadlineArcs = {
-    arcs: new Int32Array(3 * n),
-    floor: new Float64Array(3 * n),
-    fraction: new Float64Array(3 * n),
-  };
-  const keep = (at: number, arc: number, floor: number, fraction: number): void => {
-    headline.arcs[at] = arc;
-    headline.floor[at] = floor;
-    headline.fraction[at] = fraction;
-  };
+  // An instrument's three period figures go together: the group is the instrument.
+  const period = (i: number, part: string, arc: number, exact: { floor: number; fraction: number }) =>
+    figures.push({
+      key: figureKey("instrument", part, -1, codes[i]),
+      group: figureKey("instrument", "period", -1, codes[i]),
+      rank: RANK.period,
+      arc,
+      floor: exact.floor,
+      fraction: exact.fraction,
+    });
   for (const i of canonical) {
     const psc = margin(instrumentCells(i));
-    const [dF, dFr] = [direct.instrumentFloor[i], direct.instrumentFraction[i]];
-    keep(3 * i + 1, net.arc(pscInstrument + i, total + i, psc.floor, psc.fraction), psc.floor, psc.fraction);
-    keep(3 * i, net.arc(direct.instrument + i, total + i, dF, dFr), dF, dFr);
-    const both = sum(psc.floor + dF, psc.fraction + dFr);
-    keep(3 * i + 2, net.arc(total + i, direct.root, both.floor, both.fraction), both.floor, both.fraction);
+    const own = { floor: direct.instrumentFloor[i], fraction: direct.instrumentFraction[i] };
+    // The PSC arc first: the order of the arcs decides which of two equally good roundings the walk finds.
+    const pscArc = net.arc(pscInstrument + i, total + i, psc.floor, psc.fraction);
+    period(i, "direct", net.arc(direct.instrument + i, total + i, own.floor, own.fraction), own);
+    period(i, "psc", pscArc, psc);
+    const both = sum(psc.floor + own.floor, psc.fraction + own.fraction);
+    period(i, "total", net.arc(total + i, direct.root, both.floor, both.fraction), both);
   }
 
   const read = (flow: Float64Array): PscShares => {
@@ -136,5 +151,5 @@ export function addPsc(
     }
     return { psc, byYear };
   };
-  return { read, headline };
+  return { read, figures };
 }

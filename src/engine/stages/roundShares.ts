@@ -2,18 +2,17 @@ import { InvariantError } from "../errors";
 import { FlowBuilder, sum } from "../flowBuilder";
 import type { Split } from "../makeSplit";
 import { roundFlow } from "../roundFlow";
-import { steerFlow, type ArcTargets } from "../steerFlow";
 import type { CategoryTable } from "./CategoryTable";
 import type { Lines } from "./costLines";
 import { dealRow } from "./dealRow";
 import type { InstrumentIndex } from "./indexInstruments";
-import { type Headline, ON_ITS_OWN, type Steering } from "../headline";
-import { addPsc, type HeadlineArcs, type PscShares } from "./addPsc";
+import { figureKey, type Headline, ON_ITS_OWN, type Steering } from "../headline";
+import { addPsc, type PscShares } from "./addPsc";
 import { addRows } from "./addRows";
 import type { SupportLinks } from "./linkSupport";
 import { compareNames, rankNames } from "./rankNames";
-import { nameKey } from "./nameKey";
 import { rowsOf, type Row } from "./rowsOf";
+import { headlineOf, RANK, sameAs, steerByRank, type SteeredFigure } from "./steeredFigures";
 import type { UnitTable } from "./UnitTable";
 
 /** What roundShares needs: the costed lines, the units with their splits, and where support lands. */
@@ -47,7 +46,7 @@ export interface RoundedShares {
   psc: PscShares;
   /** The operating lines' shares over the period by category: byCategory[c·n + i]. */
   byCategory: Float64Array;
-  /** Each instrument's headline figures, exact and rounded, to steer another option's by (see Headline). */
+  /** The published figures, exact and rounded, to steer another computation's by (see Headline). */
   headline: Headline;
 }
 
@@ -77,49 +76,45 @@ export interface RoundedShares {
  * then year, category, split and cost), so reordering the input's lines or instruments changes
  * no total.
  *
- * `steer`: headline figures computed before (headline.ts): the options before this one in the
- * run, then what earlier runs published. An instrument whose exact direct share, PSC or total for
- * the period is that of an earlier computation is steered to that computation's rounded figure
- * (steerFlow.ts: moves along cycles, so every bound above still holds), so that an option or an
- * edit that leaves an instrument alone shows it unchanged. First by the options, then by what was
- * published, holding the first pass's figures where the second has none to give.
+ * `steer`: figures computed before (headline.ts): the options before this one in the run, then
+ * what earlier runs published. A published figure — an instrument's direct share, PSC or total,
+ * for the period or a year; a grand total; a unit's cost in a year, an instrument's share of it,
+ * what a support unit passed on to it — whose exact value is that of the same figure computed
+ * before is steered to that computation's rounded value (steerFlow.ts: moves along cycles, so
+ * every bound above still holds), so that an option or an edit that leaves a figure alone shows
+ * it unchanged. First by the options, then by what was published, holding the first pass's
+ * figures where the second has none to give.
  */
 export function roundShares(
   input: ShareInputs,
   pscRate: number,
   steer: Steering = ON_ITS_OWN,
 ): RoundedShares {
+  const steered = steer.options.length > 0 || steer.published.length > 0;
   const table = new ShareTable(input, pscRate);
   for (const u of table.operatingByName) table.addOperatingUnit(u);
   for (const t of table.supportByName) table.addSupportUnit(t);
   table.addMargins();
   const net = table.net.build();
   const flow = roundFlow(net);
-  if (steer.options.length > 0 || steer.published.length > 0) {
+  if (steered) {
     // Steered within the bounds as the walk had them: an arc the block stage made integral stays
     // (its exact value is no longer at hand). Searching from the exact values instead keeps as
-    // many instruments (4 of 4,138 apart either way in optionsSteering.property.test.ts) and
+    // many figures (2, 8 and 70 apart either way in optionsSteering.property.test.ts) and
     // searches six times as many arcs.
-    const byOptions = table.sameAs(steer.options);
-    if (byOptions.length > 0)
-      steerFlow(
-        net,
-        flow,
-        byOptions.map((t) => t.group),
-      );
-    const published = table.sameAs(steer.published);
+    const byOptions = sameAs(table.figures, steer.options);
+    if (byOptions.length > 0) steerByRank(net, flow, byOptions);
+    const published = sameAs(table.figures, steer.published);
     if (published.length > 0) {
+      const given = new Set(published.map((p) => p.group));
       const held = byOptions
-        .filter((t) => !published.some((p) => p.i === t.i))
-        .map((t) => t.group.map(({ arc }) => ({ arc, value: flow[arc] })));
-      steerFlow(net, flow, [...published.map((t) => t.group), ...held]);
+        .filter((t) => !given.has(t.group))
+        .map((t) => ({ ...t, targets: t.targets.map(({ arc }) => ({ arc, value: flow[arc] })) }));
+      steerByRank(net, flow, [...published, ...held]);
     }
   }
   return table.read(flow);
 }
-
-/** Exact figures this close (in quanta) are the same figure, computed in another order. */
-const SAME = 1e-6;
 
 /** The network of roundShares, built unit by unit, and read back once rounded. */
 class ShareTable {
@@ -159,7 +154,8 @@ class ShareTable {
   private readPsc: (flow: Float64Array) => PscShares = () => {
     throw new InvariantError("The margins were not added.");
   };
-  private headline: HeadlineArcs | undefined;
+  /** The figures published from the network's arcs, to steer by (steeredFigures.ts). */
+  readonly figures: SteeredFigure[] = [];
 
   constructor(
     private readonly input: ShareInputs,
@@ -221,7 +217,8 @@ class ShareTable {
     for (let y = 0; y < Y; y++) {
       if (unitFloor[y] === 0 && unitFraction[y] === 0) continue;
       const cost = sum(unitFloor[y], unitFraction[y]);
-      net.arc(this.yearCostNode + y, unitYear + y, cost.floor, cost.fraction);
+      const arc = net.arc(this.yearCostNode + y, unitYear + y, cost.floor, cost.fraction);
+      this.publish(figureKey("unit", "cost", y, units.list[u].name), RANK.unit, arc, cost);
       this.addToCost(y, cost.floor, cost.fraction);
     }
     addRows(net, unitRows, n, index.canonical, {
@@ -245,8 +242,13 @@ class ShareTable {
       for (const k of unit.lines) total += lines.exact[k * Y + y];
       if (total === 0) continue;
       const node = net.node();
-      this.supportCostArcs.push({ t, y, arc: net.arcOf(this.yearCostNode + y, node, total) });
+      const costArc = net.arcOf(this.yearCostNode + y, node, total);
+      this.supportCostArcs.push({ t, y, arc: costArc });
       const f = Math.floor(total);
+      this.publish(figureKey("unit", "cost", y, unit.name), RANK.unit, costArc, {
+        floor: f,
+        fraction: total - f,
+      });
       this.addToCost(y, f, total - f);
       for (const u of this.operatingByName) {
         const share = reach[t][operating.indexOf(u)];
@@ -267,7 +269,14 @@ class ShareTable {
         }
         // What is passed on is exactly the sum of what it becomes in each instrument's cell.
         const passedOn = sum(floors, fractions);
-        this.passedArcs.push({ t, u, y, arc: net.arc(node, passed, passedOn.floor, passedOn.fraction) });
+        const arc = net.arc(node, passed, passedOn.floor, passedOn.fraction);
+        this.passedArcs.push({ t, u, y, arc });
+        this.publish(
+          figureKey("passed", "cost", y, unit.name, units.list[u].name),
+          RANK.passed,
+          arc,
+          passedOn,
+        );
       }
     }
   }
@@ -279,12 +288,13 @@ class ShareTable {
     let costFraction = 0;
     for (let y = 0; y < Y; y++) {
       const cost = sum(this.costFloor[y], this.costFraction[y]);
-      net.arc(this.periodNode, this.yearCostNode + y, cost.floor, cost.fraction);
+      const arc = net.arc(this.periodNode, this.yearCostNode + y, cost.floor, cost.fraction);
+      this.publish(figureKey("grand", "direct", y), RANK.grand, arc, cost);
       costFloor += cost.floor;
       costFraction += cost.fraction;
     }
     const period = sum(costFloor, costFraction);
-    const { canonical } = this.input.index;
+    const { canonical, codes } = this.input.index;
     const yearFloor = new Float64Array(Y * n);
     const yearFraction = new Float64Array(Y * n);
     for (let o = 0; o < this.operatingByName.length; o++) {
@@ -298,6 +308,13 @@ class ShareTable {
             this.yearNode + y * n + i,
             total.floor,
             total.fraction,
+          );
+          const unit = this.input.units.list[this.operatingByName[o]].name;
+          this.publish(
+            figureKey("share", "direct", y, unit, codes[i]),
+            RANK.share,
+            this.cellArc[cell],
+            total,
           );
           yearFloor[y * n + i] += total.floor;
           yearFraction[y * n + i] += total.fraction;
@@ -314,6 +331,12 @@ class ShareTable {
           this.instrumentNode + i,
           total.floor,
           total.fraction,
+        );
+        this.publish(
+          figureKey("instrument", "direct", y, codes[i]),
+          RANK.year,
+          this.yearArc[y * n + i],
+          total,
         );
         periodFloor[i] += total.floor;
         periodFraction[i] += total.fraction;
@@ -339,39 +362,10 @@ class ShareTable {
       yearFraction,
       years: Y,
       canonical,
+      codes,
     });
     this.readPsc = psc.read;
-    this.headline = psc.headline;
-  }
-
-  /**
-   * For each instrument, the headline figures (direct, PSC, total for the period) whose exact
-   * values are those of the same instrument in an earlier computation, with the values it got
-   * there: from the earlier computation that shares most of them (the first on a tie), as one
-   * group. An instrument an edit leaves alone matches in all three; one whose PSC rate changed,
-   * in its direct share only. Every such instrument is listed, even one already at its values:
-   * steering the others must not move it.
-   */
-  sameAs(earlier: readonly Headline[]): { i: number; group: ArcTargets }[] {
-    const h = this.headline;
-    if (h === undefined || earlier.length === 0) return [];
-    const { codes, canonical } = this.input.index;
-    const targets: { i: number; group: ArcTargets }[] = [];
-    for (const i of canonical) {
-      let best: ArcTargets = [];
-      for (const e of earlier) {
-        const j = e.codes.findIndex((c) => nameKey(c) === nameKey(codes[i]));
-        if (j < 0) continue;
-        const group = [0, 1, 2].flatMap((part) => {
-          const [a, b] = [3 * i + part, 3 * j + part];
-          const same = Math.abs(h.floor[a] - e.floor[b] + (h.fraction[a] - e.fraction[b])) <= SAME;
-          return same ? [{ arc: h.arcs[a], value: e.rounded[b] }] : [];
-        });
-        if (group.length > best.length) best = group;
-      }
-      if (best.length > 0) targets.push({ i, group: best });
-    }
-    return targets;
+    this.figures.push(...psc.figures);
   }
 
   /** The rounded figures, read off the rounded flow. */
@@ -410,14 +404,13 @@ class ShareTable {
       byCategory[this.categoryArcs[j + 1]] += flow[this.categoryArcs[j]];
     checkUnitsAddUp(unitShares, direct, Y, n);
     const psc = this.readPsc(flow);
-    const h = this.headline as HeadlineArcs;
-    const headline: Headline = {
-      codes: this.input.index.codes,
-      floor: h.floor,
-      fraction: h.fraction,
-      rounded: Float64Array.from(h.arcs, (arc) => flow[arc]),
-    };
+    const headline = headlineOf(this.figures, flow);
     return { lineShares, unitShares, received, supportShares, passedOn, direct, psc, byCategory, headline };
+  }
+
+  /** A published figure, carried by `arc`, each steered on its own. */
+  private publish(key: string, rank: number, arc: number, exact: { floor: number; fraction: number }): void {
+    this.figures.push({ key, group: key, rank, arc, floor: exact.floor, fraction: exact.fraction });
   }
 
   private addToCost(y: number, floor: number, fraction: number): void {

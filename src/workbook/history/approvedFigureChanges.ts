@@ -36,8 +36,12 @@ export interface ApprovedFigureChanges {
   options: OptionChange[];
   /** How many yearly figures (direct or PSC of an instrument in a year) change. */
   years: number;
+  /** The instruments whose yearly figures change, in Instruments order. */
+  yearsOf: string[];
   /** How many shares of a common service (an instrument's share of a unit over the period) change. */
   units: number;
+  /** The units whose shares change, each with the instruments whose share changes. */
+  unitsOf: { unit: string; instruments: string[] }[];
   quantum: number;
   /** Set when the currency changed: then every figure does. */
   currency?: { before: string; after: string };
@@ -111,10 +115,12 @@ export function approvedFigureChanges(
   }
 
   let years = 0;
+  const yearsOf: string[] = [];
   const allYears = [...new Set([...approved.years, ...now.years])];
   for (const code of codes) {
     const a = find(approved.byYear, code);
     const b = find(now.byYear, code);
+    const before = years;
     for (const year of allYears) {
       const i = approved.years.indexOf(year);
       const j = now.years.indexOf(year);
@@ -124,25 +130,29 @@ export function approvedFigureChanges(
         if (currency || x !== y) years++;
       }
     }
+    if (years > before) yearsOf.push(code);
   }
 
   let units = 0;
+  const unitsOf: { unit: string; instruments: string[] }[] = [];
   const unitNames = [...now.units.map((u) => u.unit)];
   for (const u of approved.units)
     if (!unitNames.some((n) => nameKey(n) === nameKey(u.unit))) unitNames.push(u.unit);
   for (const unit of unitNames) {
     const a = approved.units.find((u) => nameKey(u.unit) === nameKey(unit))?.shares ?? {};
     const b = now.units.find((u) => nameKey(u.unit) === nameKey(unit))?.shares ?? {};
-    for (const code of codes) {
-      if (currency || (find(a, code) ?? 0) * k0 !== (find(b, code) ?? 0) * k1) units++;
-    }
+    const whose = codes.filter((code) => currency || (find(a, code) ?? 0) * k0 !== (find(b, code) ?? 0) * k1);
+    units += whose.length;
+    if (whose.length > 0) unitsOf.push({ unit, instruments: whose });
   }
   if (instruments.length === 0 && options.length === 0 && years === 0 && units === 0) return undefined;
   return {
     instruments,
     options,
     years,
+    yearsOf,
     units,
+    unitsOf,
     quantum,
     ...(currency ? { currency: { before: was.currency, after: after.currency } } : {}),
   };

@@ -73,11 +73,13 @@ export function decodeRunRecord(text: string): { record: RunRecord } | { reason:
           return {
             name: str(option.name, `${at}[${i}].name`),
             byInstrument: keyed(option.byInstrument, `${at}[${i}].byInstrument`, figuresOf),
-            ...optional(option.exact, "exact", (e) => keyed(e, `${at}[${i}].exact`, exactOf)),
+            ...optional(option.exactFigures, "exactFigures", (e) =>
+              keyed(e, `${at}[${i}].exactFigures`, exactOf),
+            ),
           };
         }),
       ),
-      ...optional(o.exact, "exact", (e, at) => keyed(e, at, exactOf)),
+      ...optional(o.exactFigures, "exactFigures", (e, at) => keyed(e, at, exactOf)),
       ...optional(o.inputs, "inputs", modelOf),
     };
     return { record };
@@ -135,15 +137,15 @@ function ints(v: Json, at: string): number[] {
   return arr(v, at).map((x, i) => int(x, `${at}[${i}]`));
 }
 
-/** An instrument's exact figures: six numbers, a whole floor then a fraction in [0, 1), three times. */
+/** A figure's exact value and rounding: a whole floor, a fraction in [0, 1), a whole rounded value. */
 function exactOf(v: Json, at: string): number[] {
-  const six = arr(v, at).map((x, i) => num(x, `${at}[${i}]`));
-  if (six.length !== 6) fail(at, "six numbers");
-  six.forEach((x, i) => {
-    if (i % 2 === 0 ? !Number.isSafeInteger(x) : !(x >= 0 && x < 1))
-      fail(`${at}[${i}]`, i % 2 === 0 ? "a whole number" : "a fraction");
+  const three = arr(v, at).map((x, i) => num(x, `${at}[${i}]`));
+  if (three.length !== 3) fail(at, "three numbers");
+  three.forEach((x, i) => {
+    if (i === 1 ? !(x >= 0 && x < 1) : !Number.isSafeInteger(x))
+      fail(`${at}[${i}]`, i === 1 ? "a fraction" : "a whole number");
   });
-  return six;
+  return three;
 }
 
 function status(v: Json, at: string): RunStatus {

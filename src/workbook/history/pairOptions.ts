@@ -1,6 +1,7 @@
 import { runFigures } from "../../engine/changes/runFigures";
 import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
+import { comparedFigures } from "../../engine/headline";
 import { exactFiguresOf } from "./recordedHeadline";
 import type { RunRecord } from "./runRecord";
 
@@ -19,7 +20,9 @@ export function recordedOptions(allocation: Allocation): RecordedOption[] | unde
   return allocation.scenarios?.map((s) => ({
     name: s.name,
     byInstrument: runFigures(s.allocation).byInstrument,
-    ...(s.allocation.headline !== undefined ? { exact: exactFiguresOf(s.allocation.headline) } : {}),
+    ...(s.allocation.headline !== undefined
+      ? { exactFigures: exactFiguresOf(comparedFigures(s.allocation.headline)) }
+      : {}),
   }));
 }
 

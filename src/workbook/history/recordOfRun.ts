@@ -38,7 +38,7 @@ export function recordOfRun(run: number, info: RunInfo, allocation: Allocation, 
         ),
       })),
     ...(options !== undefined ? { options } : {}),
-    ...(allocation.headline !== undefined ? { exact: exactFiguresOf(allocation.headline) } : {}),
+    ...(allocation.headline !== undefined ? { exactFigures: exactFiguresOf(allocation.headline) } : {}),
     ...(model !== undefined ? { inputs: model } : {}),
   };
 }

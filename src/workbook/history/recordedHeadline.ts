@@ -1,46 +1,34 @@
-import type { Figures } from "../../engine/changes/figures";
 import type { Headline, PriorFigures } from "../../engine/headline";
 import { nameKey } from "../../engine/stages/nameKey";
 import { latestAndApproved, type RunHistory } from "./readRunHistory";
 import type { RunRecord } from "./runRecord";
 
 /**
- * Each instrument's exact period figures as a run records them, by instrument code: the floor and
- * the fraction of its direct share, PSC and total, in quanta (six numbers). The rounded figures
- * are the record's own (`byInstrument`).
+ * A computation's published figures as a run records them, by key (figureKey): the floor and the
+ * fraction of each exact value and the value as rounded, in quanta.
  */
 export type ExactFigures = Record<string, number[]>;
 
-/** The exact figures of a headline, to record. */
+/** The figures of a headline, to record. */
 export function exactFiguresOf(h: Headline): ExactFigures {
-  return Object.fromEntries(
-    h.codes.map((code, i) => [
-      code,
-      [0, 1, 2].flatMap((part) => [h.floor[3 * i + part], h.fraction[3 * i + part]]),
-    ]),
-  );
+  return Object.fromEntries(h.keys.map((key, j) => [key, [h.floor[j], h.fraction[j], h.rounded[j]]]));
 }
 
 /** A recorded run's figures as a headline to steer by. */
-function headlineOf(exact: ExactFigures, byInstrument: Record<string, Figures>): Headline {
-  const codes = Object.keys(exact).filter((c) => byInstrument[c] !== undefined);
-  const floor: number[] = [];
-  const fraction: number[] = [];
-  const rounded: number[] = [];
-  for (const code of codes) {
-    const e = exact[code];
-    const f = byInstrument[code];
-    floor.push(e[0], e[2], e[4]);
-    fraction.push(e[1], e[3], e[5]);
-    rounded.push(f.direct, f.psc, f.total);
-  }
-  return { codes, floor, fraction, rounded };
+function headlineOf(exact: ExactFigures): Headline {
+  const keys = Object.keys(exact);
+  return {
+    keys,
+    floor: keys.map((k) => exact[k][0]),
+    fraction: keys.map((k) => exact[k][1]),
+    rounded: keys.map((k) => exact[k][2]),
+  };
 }
 
 /**
  * What an earlier run published, to steer this run's rounding by (computeOptions), or undefined
- * when its figures cannot be compared: another currency or rounding, or a record of a version that
- * kept no exact figures.
+ * when its figures cannot be compared: another currency or rounding, or a record that keeps no
+ * exact figures (one of an earlier version, or neither the latest nor the last approved run).
  */
 export function priorFiguresOf(
   record: RunRecord,
@@ -49,12 +37,12 @@ export function priorFiguresOf(
   const { figures } = record;
   if (nameKey(figures.currency) !== nameKey(now.currency) || figures.rounding !== now.rounding)
     return undefined;
-  if (record.exact === undefined) return undefined;
+  if (record.exactFigures === undefined) return undefined;
   const options = record.options?.flatMap((o) =>
-    o.exact === undefined ? [] : [{ name: o.name, headline: headlineOf(o.exact, o.byInstrument) }],
+    o.exactFigures === undefined ? [] : [{ name: o.name, headline: headlineOf(o.exactFigures) }],
   );
   return {
-    whole: headlineOf(record.exact, figures.byInstrument),
+    whole: headlineOf(record.exactFigures),
     ...(options !== undefined ? { options } : {}),
   };
 }

@@ -35,12 +35,13 @@ export interface RunRecord {
    * Each option's period figures by instrument code, in quanta, when the run compared options (the
    * Options sheet and the annex's options table publish them); absent in a run without options.
    */
-  options?: { name: string; byInstrument: Record<string, Figures>; exact?: ExactFigures }[];
+  options?: { name: string; byInstrument: Record<string, Figures>; exactFigures?: ExactFigures }[];
   /**
-   * Each instrument's exact period figures (recordedHeadline.ts), so that the next run can keep
-   * the figures of an instrument an edit leaves alone; absent in records of earlier versions.
+   * Every published figure, exact and rounded (recordedHeadline.ts), so that a later run can keep
+   * the figures an edit leaves alone; kept, like `inputs`, only in the latest and the last
+   * approved run's records, and absent in records of earlier versions.
    */
-  exact?: ExactFigures;
+  exactFigures?: ExactFigures;
   /** The model the run allocated, when kept (see keptInputs). */
   inputs?: Model;
 }

@@ -1,3 +1,4 @@
+import { figureKey } from "../../../src/engine/headline";
 import { computeOptions } from "../../../src/engine/computeOptions";
 import type { Model } from "../../../src/engine/model";
 import type { Allocation } from "../../../src/engine/result";
@@ -101,34 +102,66 @@ describe("run history", () => {
     expect(history.records.map((r) => [r.record.run, r.record.inputs?.posts.length])).toEqual([[1, 400]]);
   });
 
-  it("keeps each instrument's exact figures in the record, for the next run to keep those an edit leaves alone", () => {
+  it("keeps every published figure, exact and rounded, in the record, for the next run to keep those an edit leaves alone", () => {
     const first = run(model(), EMPTY, 1);
     const history = readRunHistory(after(first));
     const record = history.records[0].record;
     const a = allocate(model());
-    expect(Object.keys(record.exact ?? {})).toEqual(["CMS", "AEWA"]);
-    // Six numbers each: the floor and the fraction of the direct share, the PSC and the total.
-    const [df, dfr, pf, pfr, tf, tfr] = record.exact?.CMS ?? [];
-    expect(df + dfr).toBeCloseTo(50000, 6);
-    expect(pf + pfr).toBeCloseTo(5000, 6);
-    expect(tf + tfr).toBeCloseTo(55000, 6);
+    const exact = record.exactFigures ?? {};
+    // Three numbers each: the floor and the fraction of the exact value, and the rounded value.
+    const [df, dfr, d] = exact[figureKey("instrument", "direct", -1, "CMS")];
+    expect([df + dfr, d]).toEqual([50000, 50000]);
+    const [pf, pfr, p] = exact[figureKey("instrument", "psc", 0, "AEWA")];
+    expect([pf + pfr, p]).toEqual([5000, 5000]);
+    expect(exact[figureKey("grand", "total", -1)]?.slice(0, 2)).toEqual([110000, 0]);
+    expect(Object.keys(exact).some((k) => k.startsWith('["share",'))).toBe(true);
+    expect(Object.keys(exact).some((k) => k.startsWith('["unit",'))).toBe(true);
     const priors = priorFigures(history, a.settings);
     expect(priors).toHaveLength(1);
-    expect(priors[0].whole?.codes).toEqual(["CMS", "AEWA"]);
-    expect(Array.from(priors[0].whole?.rounded ?? [])).toEqual([50000, 5000, 55000, 50000, 5000, 55000]);
+    expect(priors[0].whole?.keys).toEqual(Object.keys(exact));
     // Figures in another rounding or currency are no guide.
     expect(priorFigures(history, { ...a.settings, rounding: 0.01 })).toEqual([]);
     expect(priorFigures(history, { ...a.settings, currency: "USD" })).toEqual([]);
   });
 
+  it("keeps the exact figures of the latest and the last approved run only", () => {
+    const approved = (m: Model): Model => ({
+      ...m,
+      settings: { ...m.settings, status: "Approved", documentSymbol: "UNEP/CMS/StC44/Doc.X" },
+    });
+    let grids = after(run(approved(model()), EMPTY, 1));
+    grids = after(run(model(), grids, 2));
+    grids = after(run(model(), grids, 3));
+    const records = readRunHistory(grids).records.map((r) => r.record);
+    expect(records.map((r) => [r.run, r.exactFigures !== undefined])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
+  });
+
   it("reads a record's exact figures only in their shape", () => {
     const record = readRunHistory(after(run(model(), EMPTY, 1))).records[0].record;
-    const text = (exact: unknown) => encodeRunRecord({ ...record, exact } as RunRecord);
-    expect(decodeRunRecord(text(record.exact))).toEqual({ record });
-    expect(decodeRunRecord(text({ CMS: [1, 0.5] }))).toEqual({ reason: "its exact.CMS is not six numbers" });
-    expect(decodeRunRecord(text({ CMS: [1, 1.5, 0, 0, 1, 0.5] }))).toEqual({
-      reason: "its exact.CMS[1] is not a fraction",
+    const text = (exactFigures: unknown) => encodeRunRecord({ ...record, exactFigures } as RunRecord);
+    expect(decodeRunRecord(text(record.exactFigures))).toEqual({ record });
+    expect(decodeRunRecord(text({ x: [1, 0.5] }))).toEqual({
+      reason: "its exactFigures.x is not three numbers",
     });
+    expect(decodeRunRecord(text({ x: [1, 1.5, 2] }))).toEqual({
+      reason: "its exactFigures.x[1] is not a fraction",
+    });
+    expect(decodeRunRecord(text({ x: [1, 0.5, 2.5] }))).toEqual({
+      reason: "its exactFigures.x[2] is not a whole number",
+    });
+    // A record of the version before, with six numbers per instrument under `exact`, reads without them.
+    const older = decodeRunRecord(
+      encodeRunRecord({
+        ...record,
+        exactFigures: undefined,
+        exact: { CMS: [1, 0.5, 0, 0, 1, 0.5] },
+      } as RunRecord),
+    );
+    expect("record" in older && older.record.exactFigures).toBeUndefined();
   });
 
   it("reports a record changed by hand, uses none of it, and writes it back as it was", () => {
