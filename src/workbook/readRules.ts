@@ -2,7 +2,7 @@ import type { Rule, RuleSpec } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
-import { editDistance } from "./editDistance";
+import { editDistance } from "../engine/editDistance";
 import type { FoundSheet } from "./foundSheet";
 import type { InstrumentNames } from "./instrumentNames";
 import { CONTRACT } from "./inputMapping";

@@ -2,7 +2,7 @@ import type { Settings } from "../engine/model";
 import { scenarioKey } from "../engine/scenarioKey";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
-import { editDistance } from "./editDistance";
+import { editDistance } from "../engine/editDistance";
 import type { DataRow, FoundSheet } from "./foundSheet";
 import { splitScenarioNames } from "./splitScenarioNames";
 

@@ -1,4 +1,4 @@
-import { editDistance } from "./editDistance";
+import { editDistance } from "../engine/editDistance";
 import type { SettingKey } from "./inputMapping";
 import { normalizeName } from "./normalizeName";
 

@@ -159,6 +159,30 @@ describe("computeAllocation problems", () => {
     expect(out.ok).toBe(true);
   });
 
+  it("asks whether a unit with no rule is the unit of a rule no line names, on both sides", () => {
+    const found = problems({
+      posts: [post("1", "Avian unt", 7, { cost: 1 })],
+      rules: [rule("Avian unit", { method: "equal" }, 4)],
+    }).map((p) => [p.severity, p.sheet, p.row, p.message]);
+    expect(found).toEqual([
+      [
+        "error",
+        "Posts",
+        7,
+        "Unit 'Avian unt' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: " +
+          "add a rule for it in the Rules sheet, or give each of its posts its own split. " +
+          "The Rules sheet has a rule for 'Avian unit' (row 4), which no post or budget line names: is it this unit?",
+      ],
+      [
+        "warning",
+        "Rules",
+        4,
+        "Unit 'Avian unit' has a rule but no posts or budget lines, so the rule is not used. " +
+          "Posts row 7 names unit 'Avian unt', which has no rule: is it this unit?",
+      ],
+    ]);
+  });
+
   it("reports a unit with costs but no rule, and budget lines of an own-split unit with no rule", () => {
     expect(only({ posts: [post("1", "Conference services", 7, { cost: 1 })] })).toEqual([
       "Posts",

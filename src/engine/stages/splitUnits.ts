@@ -5,6 +5,7 @@ import type { Rule } from "../model";
 import { problemAt, warningAt, type Problem } from "../problem";
 import { resolveParticipants } from "../resolveParticipants";
 import { ruleWeights } from "../ruleWeights";
+import { similarName } from "../similarName";
 import type { Lines } from "./costLines";
 import type { InstrumentIndex } from "./indexInstruments";
 import type { UnitInfo, UnitTable } from "./UnitTable";
@@ -20,23 +21,34 @@ export function splitUnits(
   index: InstrumentIndex,
   problems: Problem[],
 ): void {
+  // A rule no line uses and a unit with costs but no rule are often one unit written two ways.
+  const unused = units.list.filter((u) => !u.support && u.lines.length === 0 && !u.receives && u.rule);
+  const unruled = units.list.filter((u) => !u.support && u.lines.length > 0 && u.rule === undefined);
   for (const u of units.list) {
     if (u.support) continue;
     const rule = u.rule;
     if (u.lines.length === 0 && !u.receives) {
       if (rule !== undefined) {
+        const like = unruled.find((v) => similarName(v.name, u.name));
+        const at = like === undefined ? undefined : lines.source(like.lines[0]);
         problems.push(
           warningAt(
             rule.source,
             "Unit",
-            `Unit '${rule.unit}' has a rule but no posts or budget lines, so the rule is not used.`,
+            `Unit '${rule.unit}' has a rule but no posts or budget lines, so the rule is not used.` +
+              (like !== undefined && at !== undefined
+                ? ` ${at.sheet} row ${at.row} names unit '${like.name}', which has no rule: is it this unit?`
+                : ""),
           ),
         );
       }
       continue;
     }
     if (rule !== undefined && rule.spec.method !== "posts") splitByRule(u, rule, index, problems);
-    else splitByPosts(u, rule, lines, index, problems);
+    else {
+      const like = rule === undefined ? unused.find((v) => similarName(v.name, u.name)) : undefined;
+      splitByPosts(u, rule, lines, index, problems, like);
+    }
   }
 }
 
@@ -78,6 +90,7 @@ function splitByPosts(
   lines: Lines,
   index: InstrumentIndex,
   problems: Problem[],
+  like?: UnitInfo,
 ): void {
   const { codes } = index;
   const posts = u.lines.filter((k) => k < lines.posts);
@@ -99,9 +112,12 @@ function splitByPosts(
       problemAt(
         first,
         "Unit",
-        posts.length > 0 && unsplit.length === 0
+        (posts.length > 0 && unsplit.length === 0
           ? `Unit '${u.name}' has budget lines but no rule in the Rules sheet; its posts carry their own split, but its budget lines need a rule.`
-          : `Unit '${u.name}' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.`,
+          : `Unit '${u.name}' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.`) +
+          (like?.rule !== undefined
+            ? ` The Rules sheet has a rule for '${like.name}' (row ${like.rule.source.row}), which no post or budget line names: is it this unit?`
+            : ""),
       ),
     );
     return;
