@@ -93,7 +93,7 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   if (plan.supersedes !== undefined && options.supersede !== true) {
     for (const line of describeSupersededApproval(plan.supersedes)) io.err(`${line}\n`);
     io.err(
-      `${input}: nothing was written. To record this run over the approved one, run again with --supersede ` +
+      `${input}: nothing was written (${out} was not created or changed). To record this run over the approved one, run again with --supersede ` +
         "(the approved run's figures stay in the Log and the Changes sheet compares with them).\n",
     );
     return 2;

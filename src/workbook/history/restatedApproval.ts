@@ -22,6 +22,6 @@ export function restatedApproval(history: RunHistory, allocation: Allocation): P
     settings.sources?.status,
     "Value",
     `Status says Approved under ${paper}, but run ${earlier.run} was approved under that symbol with other figures. ` +
-      "Figures the Committee approved are not restated: set Status to Draft or Submitted, or give DocumentSymbol the paper that approves these figures.",
+      "A paper approves the figures it was given, not new ones: set Status to Draft or Submitted, or give DocumentSymbol the paper that approves these figures.",
   );
 }
