@@ -4,10 +4,10 @@ import { nameKey } from "./stages/nameKey";
  * The figures a computation publishes, exact and as rounded, each by its key (figureKey): every
  * instrument's direct share, PSC and total for the period and its direct share and PSC each year;
  * the grand totals, for the period and each year; each unit's cost each year, each instrument's
- * share of it, and what each support unit passed on to it. A computation that comes later —
- * another option of the same run, or the next run of the workbook — steers its rounding by them,
- * so that a figure whose exact value is the same gets the same rounded one (roundShares,
- * steerFlow), in quanta.
+ * share of it, and what each support unit passed on to it, in all and for each instrument. A
+ * computation that comes later — another option of the same run, or the next run of the workbook
+ * — steers its rounding by them, so that a figure whose exact value is the same gets the same
+ * rounded one (roundShares, steerFlow), in quanta.
  */
 export interface Headline {
   keys: readonly string[];
@@ -18,7 +18,7 @@ export interface Headline {
 }
 
 /** What a figure is: an instrument's, the grand total's, a unit's cost, a unit's share, what a support unit passed on. */
-export type FigureKind = "instrument" | "grand" | "unit" | "share" | "passed";
+export type FigureKind = "instrument" | "grand" | "unit" | "share" | "passed" | "support";
 
 /**
  * A figure's key: its kind, what it measures ("direct", "psc", "total", or "cost"), the year (its

@@ -252,5 +252,16 @@ describe("costshare allocate: what changed, and an approved run", () => {
     expect(psc.code).toBe(2);
     expect(psc.err).toMatch(/^ {2}with 27 yearly figures \(of CMS, AEWA, .* and DUGONG\)$/m);
     expect(psc.err).not.toMatch(/direct|shares of common services/);
+    // Written, the support unit's rows (what Administration passed on to each instrument) stay as they were.
+    expect((await runCli("allocate", path("a2p.xlsx"), "--out", path("a3p.xlsx"), "--supersede")).code).toBe(
+      0,
+    );
+    const administration = async (file: string) =>
+      values((await load(path(file))).getWorksheet("Allocation") as Worksheet).filter(
+        (r) => r[0] === "Administration",
+      );
+    const rows = await administration("a3p.xlsx");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(await administration("a2.xlsx"));
   });
 });

@@ -234,7 +234,7 @@ class ShareTable {
 
   /** A support unit's cost each year: root → support unit-year → passed on to a unit → its cells. */
   addSupportUnit(t: number): void {
-    const { lines, units, links, operating, reach } = this.input;
+    const { lines, units, links, operating, reach, index } = this.input;
     const { Y, n, net } = this;
     const unit = units.list[links.providers[t]];
     for (let y = 0; y < Y; y++) {
@@ -263,6 +263,9 @@ class ShareTable {
           const arc = net.arcOf(passed, this.cellNode + cell, exact);
           this.supportArcs.push({ t, y, i, arc });
           const f = Math.floor(exact);
+          // Each part of what the support unit passed on to an instrument: kept, they keep its row.
+          const key = figureKey("support", "direct", y, unit.name, units.list[u].name, index.codes[i]);
+          this.publish(key, RANK.support, arc, { floor: f, fraction: exact - f });
           this.addToCell(cell, f, exact - f);
           floors += f;
           fractions += exact - f;

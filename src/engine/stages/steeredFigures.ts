@@ -20,7 +20,7 @@ export interface SteeredFigure {
 }
 
 /** The order in which figures are steered: an instrument's period figures first, then the grand totals, … */
-export const RANK = { period: 0, grand: 1, year: 2, share: 3, unit: 4, passed: 5 } as const;
+export const RANK = { period: 0, grand: 1, year: 2, share: 3, unit: 4, passed: 5, support: 6 } as const;
 
 // Each earlier headline's keys, looked up by key; built once per headline.
 const placesOf = new WeakMap<Headline, Map<string, number>>();
