@@ -1,6 +1,6 @@
 import { type FlowBuilder, sum } from "../flowBuilder";
 import { figureKey } from "../headline";
-import { RANK, type SteeredFigure } from "./steeredFigures";
+import { RANK, type SteeredFigure, steeredFigure } from "./steeredFigures";
 
 /** Programme support costs per instrument and year, and their totals. */
 export interface PscShares {
@@ -63,7 +63,7 @@ export function addPsc(
   const { years: Y, canonical, codes } = direct;
   const figures: SteeredFigure[] = [];
   const publish = (key: string, rank: number, arc: number, exact: { floor: number; fraction: number }) =>
-    figures.push({ key, group: key, rank, arc, floor: exact.floor, fraction: exact.fraction });
+    figures.push(steeredFigure(key, rank, arc, exact));
   const n = canonical.length;
   // Each PSC cell's exact value, floor and fraction apart, so that its sums stay exact.
   const cellFloor = new Float64Array(Y * n);
@@ -123,14 +123,15 @@ export function addPsc(
   }
   // An instrument's three period figures go together: the group is the instrument.
   const period = (i: number, part: string, arc: number, exact: { floor: number; fraction: number }) =>
-    figures.push({
-      key: figureKey("instrument", part, -1, codes[i]),
-      group: figureKey("instrument", "period", -1, codes[i]),
-      rank: RANK.period,
-      arc,
-      floor: exact.floor,
-      fraction: exact.fraction,
-    });
+    figures.push(
+      steeredFigure(
+        figureKey("instrument", part, -1, codes[i]),
+        RANK.period,
+        arc,
+        exact,
+        figureKey("instrument", "period", -1, codes[i]),
+      ),
+    );
   for (const i of canonical) {
     const psc = margin(instrumentCells(i));
     const own = { floor: direct.instrumentFloor[i], fraction: direct.instrumentFraction[i] };

@@ -12,7 +12,7 @@ import { addRows } from "./addRows";
 import type { SupportLinks } from "./linkSupport";
 import { compareNames, rankNames } from "./rankNames";
 import { rowsOf, type Row } from "./rowsOf";
-import { headlineOf, RANK, sameAs, steerByRank, type SteeredFigure } from "./steeredFigures";
+import { headlineOf, RANK, sameAs, steerByRank, type SteeredFigure, steeredFigure } from "./steeredFigures";
 import type { UnitTable } from "./UnitTable";
 
 /** What roundShares needs: the costed lines, the units with their splits, and where support lands. */
@@ -413,7 +413,7 @@ class ShareTable {
 
   /** A published figure, carried by `arc`, each steered on its own. */
   private publish(key: string, rank: number, arc: number, exact: { floor: number; fraction: number }): void {
-    this.figures.push({ key, group: key, rank, arc, floor: exact.floor, fraction: exact.fraction });
+    this.figures.push(steeredFigure(key, rank, arc, exact));
   }
 
   private addToCost(y: number, floor: number, fraction: number): void {

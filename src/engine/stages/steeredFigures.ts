@@ -19,6 +19,17 @@ export interface SteeredFigure {
   fraction: number;
 }
 
+/** A figure carried by `arc`, with its exact value; on its own unless given a group. */
+export function steeredFigure(
+  key: string,
+  rank: number,
+  arc: number,
+  exact: { floor: number; fraction: number },
+  group = key,
+): SteeredFigure {
+  return { key, group, rank, arc, floor: exact.floor, fraction: exact.fraction };
+}
+
 /** The order in which figures are steered: an instrument's period figures first, then the grand totals, … */
 export const RANK = { period: 0, grand: 1, year: 2, share: 3, unit: 4, passed: 5, support: 6 } as const;
 
