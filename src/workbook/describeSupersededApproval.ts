@@ -56,10 +56,11 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
       `${c.years} yearly figure${c.years === 1 ? "" : "s"} (of ${rest ? shown.join(", ") : andList(shown)}${rest})`,
     );
   }
-  if (c.units > 0) {
+  const shares = c.unitsOf.reduce((n, u) => n + u.instruments.length, 0);
+  if (shares > 0) {
     const { shown, rest } = first(c.unitsOf);
     const whose = shown.map((u) => `${u.unit}: ${u.instruments.join(", ")}`).join("; ");
-    more.push(`${c.units} share${c.units === 1 ? "" : "s"} of common services (${whose}${rest})`);
+    more.push(`${shares} share${shares === 1 ? "" : "s"} of common services (${whose}${rest})`);
   }
   if (more.length > 0) lines.push(`  ${c.instruments.length > 0 ? "with" : "its"} ${more.join(" and ")}`);
   if (c.options.length > 0) {

@@ -18,7 +18,6 @@ describe("the question before a run changes an approved run's figures", () => {
         instruments: [change("CMS", [1000, 130], [1100, 143])],
         years: 4,
         yearsOf: ["CMS", "AEWA"],
-        units: 3,
         unitsOf: [
           { unit: "Communication", instruments: ["CMS", "AEWA"] },
           { unit: "Administration", instruments: ["IOSEA"] },
@@ -54,7 +53,6 @@ describe("the question before a run changes an approved run's figures", () => {
         instruments: [],
         years: 0,
         yearsOf: [],
-        units: 0,
         unitsOf: [],
         options: [{ option: "A", instruments: many }],
       },

@@ -38,9 +38,10 @@ export interface ApprovedFigureChanges {
   years: number;
   /** The instruments whose yearly figures change, in Instruments order. */
   yearsOf: string[];
-  /** How many shares of a common service (an instrument's share of a unit over the period) change. */
-  units: number;
-  /** The units whose shares change, each with the instruments whose share changes. */
+  /**
+   * The units whose shares change (an instrument's share of a unit over the period), each with
+   * the instruments whose share changes.
+   */
   unitsOf: { unit: string; instruments: string[] }[];
   quantum: number;
   /** Set when the currency changed: then every figure does. */
@@ -133,7 +134,6 @@ export function approvedFigureChanges(
     if (years > before) yearsOf.push(code);
   }
 
-  let units = 0;
   const unitsOf: { unit: string; instruments: string[] }[] = [];
   const unitNames = [...now.units.map((u) => u.unit)];
   for (const u of approved.units)
@@ -142,16 +142,15 @@ export function approvedFigureChanges(
     const a = approved.units.find((u) => nameKey(u.unit) === nameKey(unit))?.shares ?? {};
     const b = now.units.find((u) => nameKey(u.unit) === nameKey(unit))?.shares ?? {};
     const whose = codes.filter((code) => currency || (find(a, code) ?? 0) * k0 !== (find(b, code) ?? 0) * k1);
-    units += whose.length;
     if (whose.length > 0) unitsOf.push({ unit, instruments: whose });
   }
-  if (instruments.length === 0 && options.length === 0 && years === 0 && units === 0) return undefined;
+  if (instruments.length === 0 && options.length === 0 && years === 0 && unitsOf.length === 0)
+    return undefined;
   return {
     instruments,
     options,
     years,
     yearsOf,
-    units,
     unitsOf,
     quantum,
     ...(currency ? { currency: { before: was.currency, after: after.currency } } : {}),
