@@ -132,7 +132,7 @@ describeIfChromium("the task pane in Chromium", () => {
   /** Scans for accessibility violations and keeps a screenshot of the whole pane. */
   async function scan(page: Page, step: string) {
     // Let Fluent's enter animations finish: a half-faded button would fail contrast for the wrong reason.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    await settled(page);
     const result = await new AxeBuilder({ page }).analyze();
     for (const v of result.violations) {
       // Tabster's focus bumpers (<i data-tabster-dummy aria-hidden tabindex=0>) are a known false positive of
@@ -187,6 +187,27 @@ describeIfChromium("the task pane in Chromium", () => {
     }
   }
 
+  /** Waits until no motion runs in the page (Fluent's enter and collapse motions; a spinner's endless turn aside). */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+    );
+  }
+
+  /**
+   * Fails with why a dropdown is not as a click should have left it, for the next reader of a CI
+   * log: a screenshot of the whole pane, the control's state and what lies over it.
+   */
+  async function unexplained(page: Page, what: string, combobox: Locator, cause: unknown): Promise<never> {
+    await page.screenshot({ path: join(ARTIFACTS, `unexplained-${Date.now()}.png`), fullPage: true });
+    const state = await combobox.evaluate(
+      (el) => `aria-expanded=${el.getAttribute("aria-expanded")}, focused=${el === document.activeElement}`,
+    );
+    throw new Error(`${what} (${state}; ${(await coverOf(combobox)) || "uncovered"}): ${String(cause)}`);
+  }
+
   /** The open popup's listbox (Fluent renders it in a portal at the end of the body). */
   const listbox = (page: Page) => page.locator(".fui-Listbox:visible");
 
@@ -197,16 +218,25 @@ describeIfChromium("the task pane in Chromium", () => {
   async function chooseByMouse(page: Page, combobox: Locator, option: string | RegExp, heading: Locator) {
     await heading.scrollIntoViewIfNeeded();
     await combobox.scrollIntoViewIfNeeded();
+    // The officer clicks a pane at rest. A click is a press and a release; on a starved CI machine a
+    // motion still running (a panel opening, the list sliding in) can move the target between them,
+    // and the click is lost: that tests the machine, not the dropdown.
+    await settled(page);
     await combobox.click();
-    await listbox(page).waitFor();
+    await listbox(page)
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e: unknown) => unexplained(page, "The list did not open after a click", combobox, e));
     const choice = listbox(page).getByRole("option", { name: option, exact: typeof option === "string" });
     await choice.scrollIntoViewIfNeeded();
     expect(await uncovered(choice)).toBe(true);
     expect(await uncovered(page.getByRole("heading", { level: 1 }))).toBe(true);
     await heading.scrollIntoViewIfNeeded();
     expect(await uncovered(heading)).toBe(true);
+    await settled(page);
     await choice.click();
-    await listbox(page).waitFor({ state: "hidden" });
+    await listbox(page)
+      .waitFor({ state: "hidden", timeout: 10_000 })
+      .catch(async (e: unknown) => unexplained(page, "The list did not close after a choice", combobox, e));
     await page.locator(".fui-Spinner").waitFor({ state: "detached" });
     await heading.scrollIntoViewIfNeeded();
     expect(await uncovered(heading)).toBe(true);
