@@ -267,6 +267,8 @@ describeIfChromium("the task pane in Chromium", () => {
     if (await tab.isVisible()) await tab.click();
     else {
       await page.getByRole("tab", { name: /^More/ }).click();
+      // The menu slides in: clicked at rest, as chooseByMouse clicks a list.
+      await settled(page);
       await page.getByRole("menuitem", { name }).click();
     }
     await page.getByRole("tabpanel", { name }).waitFor();
