@@ -13,6 +13,7 @@ import { checkOutputPath } from "./checkOutputPath";
 import type { CliIo } from "./cliIo";
 import { UserError } from "./errors";
 import { checkOutputUnchanged } from "./outputGuard";
+import { checkOutputHistory, lostRunsNote } from "./outputHistory";
 import { printProblems } from "./printProblems";
 import { readInputFile } from "./readInputFile";
 import { writeOutputFiles } from "./writeOutputFiles";
@@ -85,6 +86,8 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   }
 
   const { book, grids, model, history } = analysis;
+  // OUT's runs that the input does not have: an approved one is not dropped without --force.
+  const lost = await checkOutputHistory(out, { path: input, history }, force);
   const plan = planRun(
     { allocation, history, ...(model !== undefined ? { model } : {}) },
     grids,
@@ -152,6 +155,7 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   }
   if (json !== undefined) io.out(`Wrote ${json}.\n`);
   if (docx !== undefined) io.out(`Wrote ${docx}: the annex tables as a Word document.\n`);
+  if (lost !== undefined) io.err(`${lostRunsNote(out, input, lost)}\n`);
   return 0;
 }
 

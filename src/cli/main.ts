@@ -38,7 +38,9 @@ ${OUTPUT_LIST}.
       A macro-enabled IN.xlsm gives an OUT.xlsm with its macros. --json also writes the figures as
       RESULT.json, --docx the annex tables as a Word document for a Standing Committee paper.
       When the latest run in IN.xlsx was approved and this run would change its figures, nothing
-      is written unless --supersede is given.
+      is written unless --supersede is given. The Log goes on from IN.xlsx's: to keep a history
+      of runs, run on the last OUT.xlsx. An OUT.xlsx holding an approved run that IN.xlsx does
+      not have is not replaced without --force.
   costshare validate IN.xlsx
       Lists every problem in IN.xlsx, each as Sheet!A1: message; writes nothing.
   costshare sample OUT.xlsx [--force]

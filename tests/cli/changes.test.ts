@@ -264,4 +264,33 @@ describe("costshare allocate: what changed, and an approved run", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows).toEqual(await administration("a2.xlsx"));
   });
+  it("does not drop an approved run from an OUT.xlsx that IN.xlsx lacks, and names draft runs it replaces", async () => {
+    await edit(SAMPLE, path("h-approved.xlsx"), { Status: "Approved" });
+    expect((await runCli("allocate", path("h-approved.xlsx"), "--out", path("h-out.xlsx"))).code).toBe(0);
+    const approved = readFileSync(path("h-out.xlsx"));
+    // The officer edits the input, not the output, and runs again to the same OUT.xlsx.
+    await edit(SAMPLE, path("h-edited.xlsx"), { PSC: 0.12 });
+    const refused = await runCli("allocate", path("h-edited.xlsx"), "--out", path("h-out.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      `its Log records approved run 1 (UNEP/CMS/StC-Sample/Doc.1), which ${path("h-edited.xlsx")} does not have`,
+    );
+    expect(refused.err).toContain(`make your edits in ${path("h-out.xlsx")} and run on it`);
+    expect(readFileSync(path("h-out.xlsx")).equals(approved)).toBe(true);
+
+    // --force replaces it, and says what was lost; so does every run that replaces a draft history.
+    const forced = await runCli("allocate", path("h-edited.xlsx"), "--out", path("h-out.xlsx"), "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.err).toContain(
+      `Note: ${path("h-out.xlsx")} recorded run 1, which ${path("h-edited.xlsx")} does not have`,
+    );
+    const again = await runCli("allocate", path("h-edited.xlsx"), "--out", path("h-out.xlsx"));
+    expect(again.code).toBe(0);
+    expect(again.err).toContain(`Note: ${path("h-out.xlsx")} recorded run 1`);
+    // Run on the output, the history goes on and nothing is lost.
+    const next = await runCli("allocate", path("h-out.xlsx"), "--out", path("h-next.xlsx"));
+    expect(next.code).toBe(0);
+    expect(next.out).toContain("Run 2 (Draft, UNEP/CMS/StC-Sample/Doc.1). Since run 1: none.");
+    expect(next.err).not.toContain("Note:");
+  });
 });

@@ -68,7 +68,11 @@ describe("allocate over an earlier OUT", () => {
       if (posts) posts.getCell("B6").value = "Retitled in the input";
     });
     const run = await runCli("allocate", input, "--out", out);
-    expect(run.err).toBe("");
+    // Nothing but a note that the new Log starts from the input's: OUT's draft run 1 is not in it.
+    expect(run.err.trimEnd().split("\n")).toEqual([
+      `Note: ${out} recorded run 1, which ${input} does not have; its Log now starts from ${input}'s. ` +
+        "To keep a history of runs (and a Changes sheet against the last one), make your edits in the last output and run on it.",
+    ]);
     expect(run.code).toBe(0);
     expect(await cell(out, "Posts", "B6")).toBe("Retitled in the input");
     // And once more, with nothing changed anywhere.
