@@ -24,7 +24,8 @@ export function annexCellText(
     case "fte":
       return formatNumber(value, language, Number.isInteger(Math.round(value * 1000) / 100) ? 1 : 2);
     case "percent":
-      return formatPercent(value, language);
+      // One decimal throughout, so that a row reads "25.0%" beside "9.6%", not "25%".
+      return formatPercent(value, language, 1, 1);
     case "rate":
       // In percent to three decimals, the sign in the column header, as the UN prints its scale.
       return formatNumber(value * 100, language, 3);

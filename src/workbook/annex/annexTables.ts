@@ -1,4 +1,5 @@
 import { InvariantError } from "../../engine/errors";
+import { largestRemainder } from "../../engine/largestRemainder";
 import type { Language } from "../../engine/model";
 import type { Allocation, LineResult, RuleApplied, UnitResult } from "../../engine/result";
 import { describeRule } from "./describeRule";
@@ -242,7 +243,7 @@ function staffingTable(allocation: Allocation, m: AnnexMessages, heading: string
     for (const post of unitPosts) {
       rows.push({
         kind: "detail",
-        cells: [post.title, post.grade ?? null, post.fte ?? 1, ...fundedShares(post, n)],
+        cells: [post.title, post.grade ?? null, post.fte ?? 1, ...fundedShares(post, instruments)],
         notes: [],
       });
     }
@@ -382,7 +383,8 @@ function servedBy(allocation: Allocation, unit: UnitResult): string[] {
 }
 
 /** The share of each instrument in a post's first-year cost (the period's, when the first year has none). */
-function fundedShares(post: LineResult, n: number): AnnexCell[] {
+function fundedShares(post: LineResult, instruments: readonly string[]): AnnexCell[] {
+  const n = instruments.length;
   const firstYear = post.totals[0] ?? 0;
   const years = post.totals.length;
   const shareOf = (i: number) =>
@@ -390,12 +392,12 @@ function fundedShares(post: LineResult, n: number): AnnexCell[] {
       ? post.shares[i]
       : range(0, years - 1).reduce((sum, y) => sum + post.shares[y * n + i], 0);
   const base = firstYear !== 0 ? firstYear : post.totals.reduce((a, b) => a + b, 0);
-  return range(0, n - 1).map((i) => {
-    const share = base === 0 ? 0 : shareOf(i) / base;
-    // Rounded to a tenth of a percent: a rounded euro must not show as 12.4999%.
-    const rounded = Math.round(share * 1000) / 1000;
-    return rounded === 0 ? null : rounded;
-  });
+  const shares = range(0, n - 1).map(shareOf);
+  if (base === 0 || !shares.some((s) => s > 0)) return shares.map(() => null);
+  // In tenths of a percent, by largest remainder: each post's add up to 100.0% as printed, and
+  // each is within a tenth of a percent of its exact share (rounded one by one, a post split
+  // six ways showed 100.1%).
+  return largestRemainder(1000, shares, instruments).map((tenths) => (tenths === 0 ? null : tenths / 1000));
 }
 
 /** Seniority of a UN grade, for the staffing table's order (D-2 before P-5 before G-7). */

@@ -205,7 +205,8 @@ function rowCells(
         break;
       case "percent":
         cell.v = value;
-        cell.fmt = Number.isInteger(Math.round(value * 1e6) / 1e4) ? "0%" : "0.0%";
+        // One decimal throughout, as annexCellText prints it: "25.0%" beside "9.6%".
+        cell.fmt = "0.0%";
         break;
       case "rate":
         // In percent, as printed: the column header carries the sign.

@@ -155,7 +155,8 @@ const en: AnnexMessages = {
   fte: "FTE",
   unitTotal: (u) => `Total, ${u}`,
   totalStaff: "Total staff",
-  staffingNote: "Percentages are each post's first-year cost shares. FTE: full-time equivalent.",
+  staffingNote:
+    "Percentages are each post's first-year cost shares, rounded so that each post's add up to 100%. FTE: full-time equivalent.",
 
   savingsTitle: "Savings and redirected resources",
   instrument: "Instrument",
@@ -256,7 +257,7 @@ const fr: AnnexMessages = {
   unitTotal: (u) => `Total, ${u}`,
   totalStaff: "Total des effectifs",
   staffingNote:
-    "Les pourcentages sont les parts du coût de chaque poste la première année. ETP\u00a0: équivalent temps plein.",
+    "Les pourcentages sont les parts du coût de chaque poste la première année, arrondis de sorte que ceux de chaque poste totalisent 100\u00a0%. ETP\u00a0: équivalent temps plein.",
 
   savingsTitle: "Économies et ressources réaffectées",
   instrument: "Instrument",
@@ -367,7 +368,7 @@ const es: AnnexMessages = {
   unitTotal: (u) => `Total, ${u}`,
   totalStaff: "Total del personal",
   staffingNote:
-    "Los porcentajes son la parte del costo de cada puesto en el primer año. EJC: equivalente a jornada completa.",
+    "Los porcentajes son la parte del costo de cada puesto en el primer año, redondeados de modo que los de cada puesto sumen 100%. EJC: equivalente a jornada completa.",
 
   savingsTitle: "Ahorros y recursos reasignados",
   instrument: "Instrumento",

@@ -124,8 +124,26 @@ describe("buildAnnexSheet", () => {
     const row = sheet.cells.find((r) => r[0]?.v === "Coordinator, Marine Turtles")!;
     expect(row[3]).toMatchObject({ v: 0.125, fmt: "0.0%" });
     expect(row[7]).toMatchObject({ v: 0.875, fmt: "0.0%" });
+    // One format throughout, so that 85% reads "85.0%" beside "9.6%".
     const p4 = sheet.cells.find((r) => r[0]?.v === "Programme Officer")!;
-    expect(p4[3]).toMatchObject({ v: 0.85, fmt: "0%" });
+    expect(p4[3]).toMatchObject({ v: 0.85, fmt: "0.0%" });
+  });
+
+  it("rounds each post's percentages so that they add up to 100.0%, each within a tenth of a percent", () => {
+    const a = sampleAllocation();
+    const post = a.lines.find((l) => l.title === "Coordinator, Marine Turtles")!;
+    const n = a.instruments.length;
+    // Five shares of 31.86%, 22.26%, 14.16%, 17.66% and 14.06%: one by one, they round to 100.2%.
+    const exact = [3186, 2226, 1416, 1766, 1406];
+    expect(n).toBeGreaterThanOrEqual(exact.length);
+    post.totals = [10000, ...post.totals.slice(1)];
+    post.shares = post.shares.map((v, k) => (k < n ? (exact[k] ?? 0) : v));
+    const row = buildAnnexSheet(a).cells.find((r) => r[0]?.v === "Coordinator, Marine Turtles")!;
+    const shown = row.slice(3, 3 + n).map((c) => (typeof c?.v === "number" ? c.v : 0));
+    // The three tenths left go to the largest remainders (all .6 here: the larger shares first).
+    expect(shown).toEqual([0.319, 0.223, 0.141, 0.177, 0.14, ...Array<number>(n - 5).fill(0)]);
+    expect(Math.round(shown.reduce((s, v) => s + v, 0) * 1000)).toBe(1000);
+    exact.forEach((x, k) => expect(Math.abs(shown[k] - x / 10000)).toBeLessThan(0.001));
   });
 
   it("keeps a unit name that looks like a formula as text", () => {
