@@ -1,3 +1,4 @@
+import { notAnInstrument } from "./unknownInstrument";
 import { formatPercent } from "./formatPercent";
 import { makeSplit, type Split } from "./makeSplit";
 import type { Post } from "./model";
@@ -101,7 +102,7 @@ function ownSplit(post: Post, index: InstrumentIndex, problems: Problem[]): OwnS
         problemAt(
           post.source,
           code,
-          `Post '${post.id}' gives a share to '${code}', which is not in the Instruments sheet.`,
+          `Post '${post.id}' gives a share to ${notAnInstrument(code, index.codes)}`,
         ),
       );
       bad = true;

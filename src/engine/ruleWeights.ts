@@ -1,3 +1,4 @@
+import { notAnInstrument } from "./unknownInstrument";
 import { applyBounds } from "./applyBounds";
 import { InvariantError } from "./errors";
 import type { Instrument, Rule } from "./model";
@@ -102,7 +103,10 @@ export function ruleWeights(
             problemAt(
               rule.source,
               "Basis",
-              `The rule of unit '${rule.unit}' gives a share to '${code}', which is not in the Instruments sheet.`,
+              `The rule of unit '${rule.unit}' gives a share to ${notAnInstrument(
+                code,
+                instruments.map((ins) => ins.code),
+              )}`,
             ),
           );
           continue;

@@ -1,8 +1,8 @@
+import { nearestCode } from "../engine/unknownInstrument";
 import type { Rule, RuleSpec } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
-import { editDistance } from "../engine/editDistance";
 import type { FoundSheet } from "./foundSheet";
 import type { InstrumentNames } from "./instrumentNames";
 import { CONTRACT } from "./inputMapping";
@@ -157,7 +157,7 @@ function checkParticipants(
   for (const token of tokens) {
     const t = token.toLowerCase();
     if (t === "all" || names.codes.has(t) || names.types.has(t)) continue;
-    const near = names.written.find((c) => editDistance(c.toLowerCase(), t) <= (t.length <= 4 ? 1 : 2));
+    const near = nearestCode(token, names.written);
     reader.report(
       ref,
       `Participants${unit === undefined ? "" : ` of unit '${unit}'`} name '${token}', which is neither an instrument code, an instrument Type nor 'all'${near === undefined ? "" : `; did you mean ${near}?`}`,

@@ -31,6 +31,20 @@ function only(
 const okRule = rule("U", { method: "equal" }, 2);
 
 describe("computeAllocation problems", () => {
+  it("asks whether an unknown code is the instrument it is one slip from", () => {
+    const rules = [rule("U", { method: "fixed", shares: { CMS: 0.6, AEWAA: 0.4 } }, 3)];
+    expect(only({ posts: [post("1", "U", 2, { cost: 1 })], rules })[3]).toBe(
+      "The rule of unit 'U' gives a share to 'AEWAA', which is not in the Instruments sheet; did you mean AEWA?",
+    );
+    const split = { CMS: 0.5, ASCOBAN: 0.5 };
+    expect(only({ posts: [post("1", "U", 2, { cost: 1, split })] })[3]).toBe(
+      "Post '1' gives a share to 'ASCOBAN', which is not in the Instruments sheet; did you mean ASCOBANS?",
+    );
+    expect(only({ posts: [post("1", "U", 2, { cost: 1, fundedBy: "CMC" })], rules: [okRule] })[3]).toBe(
+      "Post '1' is funded by 'CMC', which is not in the Instruments sheet; did you mean CMS?",
+    );
+  });
+
   it("reports an unknown instrument code in a split, a fixed basis, participants, FundedBy and the baseline", () => {
     expect(only({ posts: [post("1", "U", 2, { cost: 1, split: { CMS: 0.5, UNEP: 0.5 } })] })).toEqual([
       "Posts",
@@ -179,6 +193,22 @@ describe("computeAllocation problems", () => {
         4,
         "Unit 'Avian unit' has a rule but no posts or budget lines, so the rule is not used. " +
           "Posts row 7 names unit 'Avian unt', which has no rule: is it this unit?",
+      ],
+    ]);
+  });
+
+  it("asks whether a unit with no rule is a unit whose rule is in use, when a post moved to a misspelt unit", () => {
+    const errors = problems({
+      posts: [post("1", "Avian unit", 3, { cost: 1 }), post("2", "Avian unitt", 7, { cost: 1 })],
+      rules: [rule("Avian unit", { method: "equal" }, 4)],
+    }).filter((p) => p.severity === "error");
+    expect(errors.map((p) => [p.sheet, p.row, p.message])).toEqual([
+      [
+        "Posts",
+        7,
+        "Unit 'Avian unitt' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: " +
+          "add a rule for it in the Rules sheet, or give each of its posts its own split. " +
+          "The Rules sheet has a rule for 'Avian unit' (row 4): is it this unit?",
       ],
     ]);
   });

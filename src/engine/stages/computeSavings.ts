@@ -1,3 +1,4 @@
+import { notAnInstrument } from "../unknownInstrument";
 import type { BaselineItem, Grade } from "../model";
 import type { Prepared } from "./prepareAllocation";
 import { problemAt, type Problem } from "../problem";
@@ -22,7 +23,7 @@ export function computeSavings(
         problemAt(
           item.source,
           "Instrument",
-          `Baseline line '${label}' names instrument '${item.instrument}', which is not in the Instruments sheet.`,
+          `Baseline line '${label}' names instrument ${notAnInstrument(item.instrument, codes)}`,
         ),
       );
       continue;

@@ -1,3 +1,4 @@
+import { notAnInstrument } from "../unknownInstrument";
 import { keySet } from "../keySet";
 import type { Split } from "../makeSplit";
 import { STAFF_CATEGORY, type Grade, type Model, type Post } from "../model";
@@ -171,7 +172,7 @@ function costPost(
       problemAt(
         post.source,
         "FundedBy",
-        `Post '${post.id}' is funded by '${post.fundedBy}', which is not in the Instruments sheet.`,
+        `Post '${post.id}' is funded by ${notAnInstrument(post.fundedBy ?? "", ctx.instruments.codes)}`,
       ),
     );
   }

@@ -24,6 +24,8 @@ export function splitUnits(
   // A rule no line uses and a unit with costs but no rule are often one unit written two ways.
   const unused = units.list.filter((u) => !u.support && u.lines.length === 0 && !u.receives && u.rule);
   const unruled = units.list.filter((u) => !u.support && u.lines.length > 0 && u.rule === undefined);
+  // Failing an unused rule, one in use: a line or two moved to a misspelt unit ("Avian unitt").
+  const ruled = units.list.filter((u) => !u.support && u.rule);
   for (const u of units.list) {
     if (u.support) continue;
     const rule = u.rule;
@@ -46,7 +48,11 @@ export function splitUnits(
     }
     if (rule !== undefined && rule.spec.method !== "posts") splitByRule(u, rule, index, problems);
     else {
-      const like = rule === undefined ? unused.find((v) => similarName(v.name, u.name)) : undefined;
+      const like =
+        rule === undefined
+          ? (unused.find((v) => similarName(v.name, u.name)) ??
+            ruled.find((v) => similarName(v.name, u.name)))
+          : undefined;
       splitByPosts(u, rule, lines, index, problems, like);
     }
   }
@@ -115,9 +121,11 @@ function splitByPosts(
         (posts.length > 0 && unsplit.length === 0
           ? `Unit '${u.name}' has budget lines but no rule in the Rules sheet; its posts carry their own split, but its budget lines need a rule.`
           : `Unit '${u.name}' has costs but no rule in the Rules sheet, and not all of its posts carry their own split: add a rule for it in the Rules sheet, or give each of its posts its own split.`) +
-          (like?.rule !== undefined
-            ? ` The Rules sheet has a rule for '${like.name}' (row ${like.rule.source.row}), which no post or budget line names: is it this unit?`
-            : ""),
+          (like?.rule === undefined
+            ? ""
+            : like.lines.length === 0 && !like.receives
+              ? ` The Rules sheet has a rule for '${like.name}' (row ${like.rule.source.row}), which no post or budget line names: is it this unit?`
+              : ` The Rules sheet has a rule for '${like.name}' (row ${like.rule.source.row}): is it this unit?`),
       ),
     );
     return;
