@@ -1,9 +1,9 @@
-import { notAnInstrument } from "./unknownInstrument";
 import { formatPercent } from "./formatPercent";
 import { makeSplit, type Split } from "./makeSplit";
 import type { Post } from "./model";
 import { problemAt, type Problem } from "./problem";
 import type { InstrumentIndex } from "./stages/indexInstruments";
+import { notAnInstrument } from "./unknownInstrument";
 
 /** Tolerance on "adds up to 100%": a hundredth of a percent. */
 const SUM_TOLERANCE = 1e-4;

@@ -1,4 +1,3 @@
-import { notAnInstrument } from "./unknownInstrument";
 import { applyBounds } from "./applyBounds";
 import { InvariantError } from "./errors";
 import type { Instrument, Rule } from "./model";
@@ -6,6 +5,7 @@ import { problemAt, type Problem } from "./problem";
 import type { Participation } from "./resolveParticipants";
 import { formatPercent } from "./formatPercent";
 import { noSuchDriver } from "./noSuchDriver";
+import { notAnInstrument } from "./unknownInstrument";
 
 /** A rule's final weights over all instruments (0 for non-participants), adding up to 1. */
 export type WeightsOutcome =

@@ -1,6 +1,6 @@
-import { nearestCode } from "../engine/unknownInstrument";
 import type { Rule, RuleSpec } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
+import { nearestCode } from "../engine/unknownInstrument";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";

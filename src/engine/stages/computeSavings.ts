@@ -1,5 +1,5 @@
-import { notAnInstrument } from "../unknownInstrument";
 import type { BaselineItem, Grade } from "../model";
+import { notAnInstrument } from "../unknownInstrument";
 import type { Prepared } from "./prepareAllocation";
 import { problemAt, type Problem } from "../problem";
 import { missingYearsText } from "./missingYearsText";

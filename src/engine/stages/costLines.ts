@@ -1,9 +1,9 @@
-import { notAnInstrument } from "../unknownInstrument";
 import { keySet } from "../keySet";
 import type { Split } from "../makeSplit";
 import { STAFF_CATEGORY, type Grade, type Model, type Post } from "../model";
 import { cachedSplit, hasSplit, ownSplitCache } from "../ownSplit";
 import { hasErrors, problemAt, warningAt, type Problem, type SourceRef } from "../problem";
+import { notAnInstrument } from "../unknownInstrument";
 import type { CategoryTable } from "./CategoryTable";
 import type { Coster } from "./costOf";
 import type { GradeIndex } from "./indexGrades";
