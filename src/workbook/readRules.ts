@@ -57,6 +57,8 @@ export function readRules(
     }
     if (parsed?.ok === true && driverColumns !== undefined && unit !== undefined)
       checkDrivers(basisRef ?? methodRef, withDriverNames(parsed.spec), unit, driverColumns, reader);
+    if (parsed?.ok === true && parsed.spec.method === "fixed" && names !== undefined)
+      checkSharedCodes(basisRef ?? methodRef, Object.keys(parsed.spec.shares), unit, names, reader);
     const participantsRef = sheet.cell(row, "Participants");
     const participantsText = participantsRef === undefined ? undefined : reader.text(participantsRef);
     const participants = (participantsText ?? "")
@@ -161,6 +163,27 @@ function checkParticipants(
     reader.report(
       ref,
       `Participants${unit === undefined ? "" : ` of unit '${unit}'`} name '${token}', which is neither an instrument code, an instrument Type nor 'all'${near === undefined ? "" : `; did you mean ${near}?`}`,
+    );
+  }
+}
+
+/**
+ * Every code an agreed-shares rule gives a share to must be an instrument's. The engine checks
+ * this too, but only once every cell reads: here it comes with the sheet's other problems, at once.
+ */
+function checkSharedCodes(
+  ref: CellRef,
+  codes: readonly string[],
+  unit: string | undefined,
+  names: InstrumentNames,
+  reader: CellReader,
+): void {
+  for (const code of codes) {
+    if (names.codes.has(code.trim().toLowerCase())) continue;
+    const near = nearestCode(code, names.written);
+    reader.report(
+      ref,
+      `The rule${unit === undefined ? "" : ` of unit '${unit}'`} gives a share to '${code}', which is not an instrument code of the Instruments sheet${near === undefined ? "" : `; did you mean ${near}?`}`,
     );
   }
 }

@@ -243,6 +243,24 @@ describe("readWorkbook problems", () => {
     ]);
   });
 
+  it("names an agreed share given to a code no instrument has with the sheets' other problems, not after them", () => {
+    const rules = sheetOf("Rules", [
+      ["Unit", "Method", "Basis"],
+      ["Communications", "fixed", "CMS 60%; AEWAA 40%"],
+      ["Marine", "posts", null],
+      ["Executive", "posts", null],
+    ]);
+    expect(
+      problemsWith({
+        Rules: rules,
+        Posts: posts(["P-1", "Officer", "P4", "Communications", 1, -115000, "CMS"]),
+      }),
+    ).toEqual([
+      "Posts!F2: Cost cannot be negative, found -115000",
+      "Rules!C2: The rule of unit 'Communications' gives a share to 'AEWAA', which is not an instrument code of the Instruments sheet; did you mean AEWA?",
+    ]);
+  });
+
   it("names Min and Max outside 0% to 100%", () => {
     const rules = sheetOf("Rules", [
       ["Unit", "Method", "Min", "Max"],
