@@ -1,5 +1,6 @@
 import { lstat, readFile } from "node:fs/promises";
 import { readRunHistory, type RunHistory } from "../workbook/history/readRunHistory";
+import { inputSheets } from "../workbook/inputSheets";
 import type { RunRecord } from "../workbook/history/runRecord";
 import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
 import { UserError } from "./errors";
@@ -19,7 +20,7 @@ export interface LostRuns {
  * drops them: an officer who edits IN and runs again to the same OUT replaces OUT's history.
  * Undefined when OUT does not exist, cannot be read, or loses nothing.
  */
-export async function lostRuns(out: string, input: RunHistory): Promise<LostRuns | undefined> {
+async function lostRuns(out: string, input: RunHistory): Promise<LostRuns | undefined> {
   const info = await lstat(out).catch(() => undefined);
   if (!info?.isFile()) return undefined;
   const bytes = await readFile(out);
@@ -29,7 +30,8 @@ export async function lostRuns(out: string, input: RunHistory): Promise<LostRuns
       new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       nodeZipCodec,
     );
-    history = readRunHistory(await book.readInputs());
+    // Only the sheets that can hold input, the Log and the Run records: a ledger beside them is not read.
+    history = readRunHistory(await book.readInputs({ select: (index) => inputSheets(index) }));
   } catch {
     // checkOutputUnchanged has read it already; a workbook it could not read was refused there.
     return undefined;
