@@ -28,6 +28,7 @@ import { rulesPlan } from "./rulesPlan";
 import { problemAddress } from "./problemAddress";
 import { StartStep } from "./steps/StartStep";
 import { useAllocation } from "./useAllocation";
+import { restatedRefusal } from "./restatedRefusal";
 import { useExport } from "./useExport";
 import { useWorkbook, type Loaded } from "./useWorkbook";
 import { messageOf, type PaneError } from "./paneError";
@@ -259,7 +260,15 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
       setStatusSaving(false);
     }
   };
-  const exporter = useExport(pipeline, allocation);
+  // An annex of new figures under the symbol of a paper that approved others would carry a false
+  // approval: refused, as writing them is.
+  const exportRefusal = async () => {
+    const writable = run.writable;
+    if (!writable || !loaded) return undefined;
+    const { restated } = await pipeline.review(writable);
+    return restated ? restatedRefusal(restated, loaded.read.locate, "The annex was not made") : undefined;
+  };
+  const exporter = useExport(pipeline, allocation, exportRefusal);
 
   const session = loaded?.session;
   const rounding = allocation?.settings.rounding ?? loaded?.read.model?.settings.rounding ?? 1;
@@ -567,6 +576,15 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
             {...(review ? { review } : {})}
             reviewing={reviewing}
             {...(run.blocked ? { blocked: run.blocked } : {})}
+            {...(review?.restated
+              ? {
+                  refused: restatedRefusal(
+                    review.restated,
+                    loaded?.read.locate,
+                    "These figures cannot be written as approved",
+                  ),
+                }
+              : {})}
           />
         );
       case "results":

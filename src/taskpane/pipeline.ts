@@ -93,6 +93,12 @@ export interface RunReview {
    * ("Run 3 ... was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:", "  CMS: ...").
    */
   approvedChanges?: string[];
+  /**
+   * Set when the run is marked Approved under the paper of an earlier approved run with other
+   * figures (restatedApproval): it cannot be written, nor its annex exported, before Status or
+   * the document symbol changes.
+   */
+  restated?: Problem;
 }
 
 /** What a write from the pane puts into the workbook, and what it must ask or refuse first. */

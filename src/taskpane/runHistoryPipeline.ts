@@ -30,10 +30,12 @@ export function reviewOf(run: WritableRun): RunReview {
   const input = runInput(run);
   const history = input.history ?? NO_HISTORY;
   const supersedes = supersededApproval(history, run.allocation);
+  const restated = restatedApproval(history, run.allocation);
   return {
     run: history.nextRun,
     comparison: compareRuns(history, input.model, run.allocation),
     ...(supersedes ? { approvedChanges: describeSupersededApproval(supersedes) } : {}),
+    ...(restated ? { restated } : {}),
   };
 }
 

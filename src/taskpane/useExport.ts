@@ -16,8 +16,15 @@ export interface ExportState {
   exportCopy?: () => Promise<void>;
 }
 
-/** Exports the annex of an allocation in the chosen language. */
-export function useExport(pipeline: Pipeline, allocation: Allocation | undefined): ExportState {
+/**
+ * Exports the annex of an allocation in the chosen language. `refusal`, asked before each export,
+ * says why the annex must not be made now (new figures under an approved paper's symbol).
+ */
+export function useExport(
+  pipeline: Pipeline,
+  allocation: Allocation | undefined,
+  refusal: () => Promise<PaneError | undefined> = () => Promise.resolve(undefined),
+): ExportState {
   const [language, setLanguage] = useState<Language>("en");
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<PaneError>();
@@ -29,6 +36,11 @@ export function useExport(pipeline: Pipeline, allocation: Allocation | undefined
           setError(undefined);
           setDone(undefined);
           try {
+            const refused = await refusal();
+            if (refused) {
+              setError(refused);
+              return;
+            }
             const bytes = await annexDocx(allocation, language);
             saveBytes(
               bytes,
@@ -49,6 +61,11 @@ export function useExport(pipeline: Pipeline, allocation: Allocation | undefined
           setError(undefined);
           setDone(undefined);
           try {
+            const refused = await refusal();
+            if (refused) {
+              setError(refused);
+              return;
+            }
             await copyHtml(annexHtml(allocation, language));
             setDone("The annex tables are on the clipboard: paste them into Word or Outlook.");
           } catch (e) {

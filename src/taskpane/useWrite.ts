@@ -4,6 +4,7 @@ import { ForeignSheetError } from "../workbook/errors";
 import type { OutputSheet } from "../workbook/grid";
 import { messageOf, tick, type PaneError } from "./paneError";
 import type { Pipeline, WritableRun } from "./pipeline";
+import { restatedRefusal } from "./restatedRefusal";
 import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
 import { saveBytes } from "./saveBytes";
@@ -135,6 +136,11 @@ export function useWrite(
     approved.current = false;
     try {
       const review = live ? await pipeline.review(live) : undefined;
+      // Refused before any question: agreeing to change approved figures could not write them.
+      if (review?.restated) {
+        setWriteError(restatedRefusal(review.restated, loaded.read.locate, "Nothing was written"));
+        return;
+      }
       if (review?.approvedChanges) {
         setConfirmApproved(review.approvedChanges);
         return;
@@ -186,12 +192,8 @@ export function useWrite(
       const plan = await pipeline.plan(runWithOption(outcome, allocation), current.grids, new Date());
       if (plan.restated) {
         // An approval restated with other figures: the CLI reports it as a problem; the pane refuses here.
-        const p = current.read.locate?.(plan.restated) ?? plan.restated;
         setProgress(undefined);
-        setWriteError({
-          title: "Nothing was written",
-          message: `${p.sheet}${p.cell !== undefined ? `!${p.cell}` : ""}: ${p.message}`,
-        });
+        setWriteError(restatedRefusal(plan.restated, current.read.locate, "Nothing was written"));
         return;
       }
       if (plan.approvedChanges && !approved.current) {

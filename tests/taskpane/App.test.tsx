@@ -248,6 +248,39 @@ describe("App", () => {
     expect(log.written).toHaveLength(1);
   });
 
+  it("refuses new figures marked Approved under a paper that approved others before asking, and their annex too", async () => {
+    const { user, log, pipeline } = setup();
+    pipeline.review = () =>
+      Promise.resolve({
+        run: 4,
+        comparison: { skipped: [] },
+        approvedChanges: [
+          "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
+          "  CMS: total 203,400 \u2192 210,000 (+6,600)",
+        ],
+        restated: {
+          severity: "error",
+          sheet: "Settings",
+          cell: "B9",
+          message: "Status says Approved under UNEP/CMS/StC44/Doc.X, but run 3 was approved under that symbol with other figures.",
+        },
+      });
+    const annexDocx = jest.fn(() => Promise.resolve(new Uint8Array([1])));
+    pipeline.annexDocx = annexDocx;
+    await goTo(user, "Results");
+    await user.click(await screen.findByRole("button", { name: "Write the results" }));
+    // No question whose yes could not write: the refusal, at its cell, and where the pane changes it.
+    expect(await screen.findByText("Nothing was written")).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/^Settings!B9: Status says Approved under UNEP\/CMS\/StC44\/Doc\.X, .* top of the Results view/),
+    ).toBeInTheDocument();
+    expect(log.written).toEqual([]);
+    await user.click(screen.getByRole("button", { name: "Download annex (.docx)" }));
+    expect(await screen.findByText("The annex was not made")).toBeInTheDocument();
+    expect(annexDocx).not.toHaveBeenCalled();
+  });
+
   it("never overwrites a sheet of the officer's and says how to get out of it", async () => {
     const { user, log } = setup({ existing: [{ name: "Savings", owned: false }] });
     await goTo(user, "Results");

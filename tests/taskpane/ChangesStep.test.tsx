@@ -55,3 +55,31 @@ describe("ChangesStep, other options", () => {
     expect(screen.queryByText(/other options/)).toBeNull();
   });
 });
+
+describe("ChangesStep, an approved run", () => {
+  const approvedChanges = [
+    "Run 1 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
+    "  CMS: total 66,000 → 77,000 (+11,000)",
+  ];
+  const show = (refused?: { title: string; message: string }) =>
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ChangesStep
+          review={{ run: 2, comparison: { skipped: [] }, approvedChanges }}
+          {...(refused ? { refused } : {})}
+        />
+      </FluentProvider>,
+    );
+
+  it("says that writing asks first", () => {
+    show();
+    expect(screen.getByText(/Writing asks you first\./)).toBeVisible();
+  });
+
+  it("says instead why the figures cannot be written, when they are marked approved under that paper", () => {
+    show({ title: "These figures cannot be written as approved", message: "Settings!B9: Status says Approved …" });
+    expect(screen.getByText("These figures cannot be written as approved")).toBeVisible();
+    expect(screen.getByText(/Settings!B9: Status says Approved/)).toBeVisible();
+    expect(screen.queryByText(/Writing asks you first/)).toBeNull();
+  });
+});

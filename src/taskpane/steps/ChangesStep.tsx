@@ -18,6 +18,7 @@ import type { AttributionStep } from "../../engine/changes/attributeChanges";
 import { fromQuanta } from "../../engine/money";
 import type { Comparison } from "../../workbook/history/compareRuns";
 import { formatAmount } from "../formatAmount";
+import type { PaneError } from "../paneError";
 import type { RunReview } from "../pipeline";
 
 /** Props of the Changes view. */
@@ -28,6 +29,8 @@ export interface ChangesStepProps {
   blocked?: string;
   /** True while the comparison is being worked out. */
   reviewing?: boolean;
+  /** Why these figures cannot be written as they stand (marked Approved under a paper that approved others). */
+  refused?: PaneError;
 }
 
 /** The inputs listed before the view refers to the Changes sheet for the rest. */
@@ -80,7 +83,7 @@ function stepLabel(step: AttributionStep): string {
  * with each difference broken down by cause (the parts add up exactly), and the inputs that
  * changed. Narrow by design: one instrument a line, its breakdown one click away.
  */
-export function ChangesStep({ review, blocked, reviewing = false }: ChangesStepProps) {
+export function ChangesStep({ review, blocked, reviewing = false, refused }: ChangesStepProps) {
   const styles = useStyles();
   if (!review && reviewing) return <Spinner size="small" label="Comparing with the earlier runs…" />;
   if (!review) {
@@ -97,6 +100,14 @@ export function ChangesStep({ review, blocked, reviewing = false }: ChangesStepP
         Written now, these results would be run {review.run} of this workbook. Below, what they change against
         the runs before.
       </Text>
+      {refused && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{refused.title}</MessageBarTitle>
+            {refused.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {review.approvedChanges && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -104,7 +115,7 @@ export function ChangesStep({ review, blocked, reviewing = false }: ChangesStepP
             {review.approvedChanges.map((line) => (
               <div key={line}>{line.trim()}</div>
             ))}
-            Writing asks you first.
+            {refused ? "" : "Writing asks you first."}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -236,9 +247,11 @@ function OtherOptions({ comparison: c }: { comparison: Comparison }) {
   const styles = useStyles();
   const rows = c.otherOptions;
   if (rows === undefined) return null;
-  if (rows.length === 0) return <Text as="p">The other options have the same totals as in run {c.against.run}.</Text>;
+  if (rows.length === 0)
+    return <Text as="p">The other options have the same totals as in run {c.against.run}.</Text>;
   const rounding = c.outcome.ok ? c.outcome.attribution.quantum : c.against.figures.rounding;
-  const signed = (v: number) => (v === 0 ? "0" : `${v > 0 ? "+" : "\u2212"}${formatAmount(Math.abs(v), rounding)}`);
+  const signed = (v: number) =>
+    v === 0 ? "0" : `${v > 0 ? "+" : "\u2212"}${formatAmount(Math.abs(v), rounding)}`;
   const listId = `other-options-${c.basis}`;
   return (
     <>

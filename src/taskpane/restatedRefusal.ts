@@ -1,0 +1,21 @@
+import type { Problem } from "../engine/problem";
+import type { PaneError } from "./paneError";
+
+/**
+ * Why a run marked Approved under the paper of an earlier approved run, with other figures, is
+ * neither written nor exported (restatedApproval): the problem at its Settings cell, and where
+ * the pane changes it, under `title` ("Nothing was written").
+ */
+export function restatedRefusal(
+  problem: Problem,
+  locate: ((p: Problem) => Problem) | undefined,
+  title: string,
+): PaneError {
+  const p = locate?.(problem) ?? problem;
+  return {
+    title,
+    message:
+      `${p.sheet}${p.cell !== undefined ? `!${p.cell}` : ""}: ${p.message} ` +
+      "In this pane, Status and Document symbol are at the top of the Results view: change one there and save it to the Settings sheet.",
+  };
+}
