@@ -15,6 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Allocation } from "../../engine/result";
+import { ownSplitPosts } from "../../workbook/annex/ownSplitPosts";
 import type { Figure } from "../explainFigure";
 import { formatAmount } from "../formatAmount";
 import { periodLabel, previewModel, type PreviewSlice } from "../previewModel";
@@ -76,6 +77,9 @@ export function PreviewStep({ allocation, slice, onSlice, unit, onUnit, onExplai
   const rate = `${Number((allocation.settings.psc * 100).toFixed(2))}%`;
   const shown = view.rows.find((x) => x.unit === unit) ?? view.rows[0];
   const rule = allocation.rules.find((x) => x.unit === shown?.unit);
+  // Under a posts rule every post follows its own split: that is the rule, not an exception to it.
+  const ownSplit =
+    rule && rule.method !== "posts" ? ownSplitText(ownSplitPosts(allocation, rule.unit)) : undefined;
   const noBaseline = allocation.instruments.filter((c) => !view.savings.some((s) => s.code === c));
   const fig = (figure: Figure, value: number, context: string) => (
     <FigureButton
@@ -216,6 +220,7 @@ export function PreviewStep({ allocation, slice, onSlice, unit, onUnit, onExplai
             </Dropdown>
           </Field>
           {rule && <Text as="p">{rule.description}</Text>}
+          {ownSplit && <Text as="p">{ownSplit}</Text>}
           <UnitTable
             row={[...view.rows, ...view.supportRows].find((x) => x.unit === shown.unit) ?? shown}
             instruments={view.instruments}
@@ -341,4 +346,19 @@ export function settlementWords(
   if (s.balance < 0)
     return `${s.code} funds posts worth ${fmt(-s.balance)} more than its share: the common pool pays it back.`;
   return `${s.code}'s share equals the posts it funds (${fmt(s.share)}): nothing to settle.`;
+}
+
+/**
+ * Posts that follow their own split rather than the unit's rule, in words: the figures of the
+ * service include them, so "shared equally" alone would not explain them (as the annex's footnote).
+ */
+function ownSplitText(titles: readonly string[]): string | undefined {
+  if (titles.length === 0) return undefined;
+  if (titles.length > 3)
+    return `${titles.length} of its posts follow their own agreed split rather than this rule (see the Posts sheet); the figures below include them.`;
+  const named =
+    titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(", ")} and ${titles[titles.length - 1]}`;
+  return titles.length === 1
+    ? `The post ${named} follows its own agreed split rather than this rule; the figures below include it.`
+    : `The posts ${named} follow their own agreed split rather than this rule; the figures below include them.`;
 }

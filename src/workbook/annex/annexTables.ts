@@ -7,6 +7,7 @@ import { footnoteLetter } from "./footnoteLetter";
 import { formatPercent } from "./formatPercent";
 import { annexMessages, numberedAnnexes, type AnnexMessages } from "./i18n";
 import { optionsTable } from "./optionsTable";
+import { ownSplitPosts } from "./ownSplitPosts";
 import { scaleTables } from "./scaleTables";
 
 export { footnoteLetter } from "./footnoteLetter";
@@ -208,13 +209,6 @@ function costSharingTables(
   tables[0].first = true;
   tables[tables.length - 1].footnotes = footnotes;
   return tables;
-}
-
-/** Titles of a unit's posts that follow their own split rather than the unit's rule. */
-function ownSplitPosts(allocation: Allocation, unit: string): string[] {
-  return allocation.lines
-    .filter((l) => l.kind === "post" && l.unit === unit && l.rule.startsWith("Own split:"))
-    .map((l) => l.title);
 }
 
 /** Annex 2: posts grouped by unit (in unit order) and sorted by grade, with FTE and each instrument's %. */
