@@ -269,6 +269,15 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
     return restated ? restatedRefusal(restated, loaded.read.locate, "The annex was not made") : undefined;
   };
   const exporter = useExport(pipeline, allocation, exportRefusal);
+  // Said beside the rules and to a screen reader: a save otherwise only makes the plan disappear.
+  const [rulesSaved, setRulesSaved] = useState<string>();
+  const saveRules = async () => {
+    if (await write.saveRules()) {
+      const said = "The rules are saved in the Rules sheet.";
+      setRulesSaved(said);
+      setAnnouncement(said);
+    }
+  };
 
   const session = loaded?.session;
   const rounding = allocation?.settings.rounding ?? loaded?.read.model?.settings.rounding ?? 1;
@@ -508,11 +517,20 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                 {...(plan ? { plan } : {})}
                 open={openRules}
                 onOpen={setOpenRules}
-                onChange={(i, d) => setDrafts((all) => all.map((x, k) => (k === i ? d : x)))}
-                {...(canSave ? { onSave: () => void write.saveRules() } : {})}
+                onChange={(i, d) => {
+                  setRulesSaved(undefined);
+                  setDrafts((all) => all.map((x, k) => (k === i ? d : x)));
+                }}
+                {...(canSave ? { onSave: () => void saveRules() } : {})}
                 {...(saveBlocked ? { saveBlocked } : {})}
+                {...(rulesSaved ? { saved: rulesSaved } : {})}
                 {...(JSON.stringify(drafts) !== JSON.stringify(firstDrafts)
-                  ? { onUndo: () => setDrafts(firstDrafts) }
+                  ? {
+                      onUndo: () => {
+                        setRulesSaved(undefined);
+                        setDrafts(firstDrafts);
+                      },
+                    }
                   : {})}
               />
             )}

@@ -183,6 +183,14 @@ describe("App", () => {
       { row: 2, col: 4, value: null, format: "@" },
       { row: 2, col: 6, value: 0.6, format: "0.##%" },
     ]);
+    // Said beside the rules (and to a screen reader) until the next edit.
+    const panel = screen.getByRole("tabpanel", { name: "Rules" });
+    expect(await within(panel).findByText("The rules are saved in the Rules sheet.")).toBeVisible();
+    await user.type(
+      screen.getByRole("textbox", { name: "Highest share of Communications any participant pays" }),
+      "5",
+    );
+    expect(within(panel).queryByText("The rules are saved in the Rules sheet.")).toBeNull();
   });
 
   it("asks before replacing an earlier run, gives focus back on Cancel, then writes and links to each sheet", async () => {

@@ -56,6 +56,8 @@ export interface RulesStepProps {
   onUndo?: () => void;
   /** True while the rules are being saved. */
   saving: boolean;
+  /** What the last save did, until the next edit. */
+  saved?: string;
   /** Each unit's rule restated in words by the engine (lower-case unit → text). */
   descriptions?: Record<string, string>;
   /**
@@ -164,6 +166,11 @@ export function RulesStep(props: RulesStepProps) {
           Undo my rule changes
         </Button>
       </div>
+      {props.saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>{props.saved}</MessageBarBody>
+        </MessageBar>
+      )}
       {props.plan && props.onSave && <RulesPlanView plan={props.plan} action="Saving" />}
       <Accordion
         multiple
