@@ -54,12 +54,12 @@ describe("CompareStep", () => {
   it("shows every option's total for all instruments and for each, with the difference from the first", () => {
     render(<Harness allocation={handAllocation()} onChoose={() => undefined} />);
     expect(rowsOf("All instruments")).toEqual([
-      ["Status quo written", "407,000", "–"],
+      ["Status quo in Allocation", "407,000", "–"],
       ["Pilot", "396,000", "\u221211,000"],
       ["Joint secretariat", "231,000", "\u2212176,000"],
     ]);
     expect(rowsOf("AEWA")).toEqual([
-      ["Status quo written", "143,000", "–"],
+      ["Status quo in Allocation", "143,000", "–"],
       ["Pilot", "148,500", "+5,500"],
       ["Joint secretariat", "72,600", "\u221270,400"],
     ]);
@@ -72,7 +72,7 @@ describe("CompareStep", () => {
     await user.click(screen.getByRole("combobox", { name: "Figure compared" }));
     await user.click(screen.getByRole("option", { name: "Savings against the baseline" }));
     expect(rowsOf("CMS")).toEqual([
-      ["Status quo written", "0", "–"],
+      ["Status quo in Allocation", "0", "–"],
       ["Pilot", "15,000", "+15,000"],
       ["Joint secretariat", "70,000", "+70,000"],
     ]);
@@ -90,7 +90,7 @@ describe("CompareStep", () => {
     await user.click(within(group).getByRole("radio", { name: "Joint secretariat" }));
     expect(chosen).toEqual(["Joint secretariat"]);
     expect(within(group).getByRole("radio", { name: "Joint secretariat" })).toBeChecked();
-    expect(rowsOf("CMS")[2][0]).toBe("Joint secretariat written");
+    expect(rowsOf("CMS")[2][0]).toBe("Joint secretariat in Allocation");
     // Differences stay those from the first option, whichever is written.
     expect(rowsOf("CMS")[2][2]).toBe("\u221277,000");
     await user.keyboard("{ArrowUp}");

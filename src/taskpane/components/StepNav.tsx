@@ -14,6 +14,7 @@ import {
   useOverflowMenu,
   type BadgeProps,
   CounterBadge,
+  tokens,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
@@ -32,6 +33,8 @@ const useStyles = makeStyles({
   // One row, never wrapping: what does not fit goes into the More menu.
   nav: { display: "flex", flexWrap: "nowrap", overflow: "hidden", minWidth: 0 },
   tab: { flexShrink: 0 },
+  // Apart from the label it counts for ("Problems 3", not "Problems3").
+  badge: { marginInlineStart: tokens.spacingHorizontalXS },
 });
 
 /**
@@ -44,6 +47,7 @@ export function StepNav<Id extends string>({ views, selected, onSelect, counts }
     const c = counts?.[id];
     return c && c.count > 0 ? (
       <CounterBadge
+        className={styles.badge}
         size="small"
         color={c.color === "danger" ? "danger" : "informative"}
         count={c.count}

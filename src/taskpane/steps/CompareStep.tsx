@@ -141,7 +141,7 @@ export function CompareStep({ allocation, figure, onFigure, onChoose, blocked }:
                     {cell.written && " "}
                     {cell.written && (
                       <Badge size="small" appearance="tint" className={styles.badge}>
-                        written
+                        in Allocation
                       </Badge>
                     )}
                   </TableCell>

@@ -68,7 +68,9 @@ export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps
           Read the workbook again
         </Button>
       ) : (
-        <Text as="p">Correct the file in Excel, then open it again with Open .xlsx.</Text>
+        <Text as="p" style={{ marginTop: tokens.spacingVerticalS }}>
+          Correct the file in Excel, then open it again with the Open button.
+        </Text>
       )}
       {groups.map((g) => (
         <section key={g.sheet} className={styles.group} aria-label={`Problems on ${g.sheet}`}>
