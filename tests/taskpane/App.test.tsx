@@ -36,6 +36,12 @@ async function goTo(user: ReturnType<typeof userEvent.setup>, step: string) {
   return screen.findByRole("tabpanel", { name: step });
 }
 
+/** The question's lines for a run that changes approved run 3 (as describeSupersededApproval gives them). */
+const APPROVED_CHANGES = [
+  "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
+  "  CMS: total 203,400 \u2192 210,000 (+6,600)",
+];
+
 /** The footer's primary action. */
 const footer = () => screen.getByRole("contentinfo", { name: "Next step" });
 
@@ -230,10 +236,7 @@ describe("App", () => {
       Promise.resolve({
         run: 4,
         comparison: { skipped: [] },
-        approvedChanges: [
-          "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
-          "  CMS: total 203,400 \u2192 210,000 (+6,600)",
-        ],
+        approvedChanges: APPROVED_CHANGES,
       });
     await goTo(user, "Results");
     const write = await screen.findByRole("button", { name: "Write the results" });
@@ -262,15 +265,13 @@ describe("App", () => {
       Promise.resolve({
         run: 4,
         comparison: { skipped: [] },
-        approvedChanges: [
-          "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
-          "  CMS: total 203,400 \u2192 210,000 (+6,600)",
-        ],
+        approvedChanges: APPROVED_CHANGES,
         restated: {
           severity: "error",
           sheet: "Settings",
           cell: "B9",
-          message: "Status says Approved under UNEP/CMS/StC44/Doc.X, but run 3 was approved under that symbol with other figures.",
+          message:
+            "Status says Approved under UNEP/CMS/StC44/Doc.X, but run 3 was approved under that symbol with other figures.",
         },
       });
     const annexDocx = jest.fn(() => Promise.resolve(new Uint8Array([1])));
@@ -281,7 +282,9 @@ describe("App", () => {
     expect(await screen.findByText("Nothing was written")).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(
-      screen.getByText(/^Settings!B9: Status says Approved under UNEP\/CMS\/StC44\/Doc\.X, .* top of the Results view/),
+      screen.getByText(
+        /^Settings!B9: Status says Approved under UNEP\/CMS\/StC44\/Doc\.X, .* top of the Results view/,
+      ),
     ).toBeInTheDocument();
     expect(log.written).toEqual([]);
     await user.click(screen.getByRole("button", { name: "Download annex (.docx)" }));
