@@ -1043,7 +1043,7 @@ describeIfChromium("the task pane in Chromium", () => {
     const heading = page.getByRole("heading", { name: "All instruments" });
     expect(await uncovered(heading)).toBe(true);
     expect(await rowText(page, /^All instruments, by option$/, "Status quo")).toBe(
-      "Status quo written 407,000 –",
+      "Status quo in Allocation 407,000 –",
     );
     expect(await rowText(page, /^All instruments, by option$/, "Pilot")).toBe("Pilot 396,000 \u221211,000");
     expect(await rowText(page, /^AEWA, by option$/, "Pilot")).toBe("Pilot 148,500 +5,500");
@@ -1062,7 +1062,9 @@ describeIfChromium("the task pane in Chromium", () => {
     );
     await page.getByRole("radio", { name: "Pilot" }).click();
     expect(await page.getByRole("radio", { name: "Pilot" }).isChecked()).toBe(true);
-    expect(await rowText(page, /^All instruments, by option$/, "Pilot")).toBe("Pilot written 10,000 +10,000");
+    expect(await rowText(page, /^All instruments, by option$/, "Pilot")).toBe(
+      "Pilot in Allocation 10,000 +10,000",
+    );
     expect(await page.getByRole("status").innerText()).toBe(
       "Option Pilot will be written as Allocation and Annex 1.",
     );
@@ -1114,7 +1116,7 @@ describeIfChromium("the task pane in Chromium", () => {
     await page.keyboard.press("ArrowDown");
     expect(await page.getByRole("radio", { name: "Joint secretariat" }).isChecked()).toBe(true);
     expect(await rowText(page, /^All instruments, by option$/, "Joint secretariat")).toBe(
-      "Joint secretariat written 231,000 \u2212176,000",
+      "Joint secretariat in Allocation 231,000 \u2212176,000",
     );
     await chooseByKeyboard(
       page,
@@ -1123,7 +1125,7 @@ describeIfChromium("the task pane in Chromium", () => {
       heading,
     );
     expect(await rowText(page, /^EUROBATS, by option$/, "Joint secretariat")).toBe(
-      "Joint secretariat written 54,000 \u221226,000",
+      "Joint secretariat in Allocation 54,000 \u221226,000",
     );
     await scan(page, "800-dark-7-compare");
     await page.context().close();
