@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { InvalidArgumentError } from "../../src/engine/errors";
 import { largestRemainder } from "../../src/engine/largestRemainder";
+import { remainderTolerance } from "../../src/engine/largestRemainderInto";
 
 const RUNS = { numRuns: 10000 };
 
@@ -87,6 +88,9 @@ describe("largestRemainder", () => {
           }),
         ),
         ({ c, perm }) => {
+          // Reordered, the weights add up in another order, and the quotas move by float noise:
+          // on the edge of the tie tolerance, as when they are scaled (below).
+          fc.pre(!onToleranceEdge(c.weights, c.total));
           const a = largestRemainder(c.total, c.weights, c.keys);
           const b = largestRemainder(
             c.total,
@@ -106,6 +110,10 @@ describe("largestRemainder", () => {
         weightsArb,
         fc.constantFrom(2, 3, 10, 0.5, 3.7, 1e-3, 121),
         ({ keys, weights, total }, k) => {
+          // Scaled, a quota moves by float noise; on the edge of the tie tolerance that noise
+          // decides between two roundings equally good (seen once in CI: remainders .52233 and
+          // .52190 of a total of 426,471,553 differ by the tolerance less 3e-8). Left out.
+          fc.pre(!onToleranceEdge(weights, total));
           const scaled = largestRemainder(
             total,
             weights.map((w) => w * k),
@@ -119,3 +127,23 @@ describe("largestRemainder", () => {
     );
   });
 });
+
+/**
+ * True when float noise in the quotas could move a remainder across the tolerance of
+ * largestRemainderInto: a remainder that far from 0 or 1, or two remainders that far apart, give
+ * or take the noise (a few units in the last place of the total).
+ */
+function onToleranceEdge(weights: readonly number[], total: number): boolean {
+  const abs = Math.abs(total);
+  const tol = remainderTolerance(abs);
+  const noise = 1e-14 * abs + 1e-15;
+  const sum = weights.reduce((a, w) => a + w, 0);
+  const rems = weights
+    .filter((w) => w > 0)
+    .map((w) => {
+      const q = (abs * w) / sum;
+      return q - Math.floor(q);
+    });
+  const near = (d: number) => Math.abs(d - tol) <= noise;
+  return rems.some((r, i) => near(r) || near(1 - r) || rems.some((o, j) => j > i && near(Math.abs(r - o))));
+}
