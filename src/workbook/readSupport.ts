@@ -1,5 +1,8 @@
+import { formatPercent } from "../engine/formatPercent";
 import type { SupportLink } from "../engine/model";
-import type { CellReader } from "./cellReader";
+import { SUM_TOLERANCE } from "../engine/stages/linkSupport";
+import { nameKey } from "../engine/stages/nameKey";
+import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
 import type { FoundSheet } from "./foundSheet";
 import type { ScenarioCells } from "./scenarioCells";
@@ -10,6 +13,9 @@ import type { ScenarioCells } from "./scenarioCells";
  */
 export function readSupport(sheet: FoundSheet, reader: CellReader, options: ScenarioCells): SupportLink[] {
   const links: SupportLink[] = [];
+  // Each link's Share cell, for a sum that does not come to 100%.
+  const shareCells: CellRef[] = [];
+  const start = reader.problems.length;
   for (const row of sheet.rows) {
     const before = reader.problems.length;
     const providerRef = sheet.cell(row, "Provider");
@@ -47,6 +53,31 @@ export function readSupport(sheet: FoundSheet, reader: CellReader, options: Scen
       ...(scenarios !== undefined ? { scenarios } : {}),
       source: { sheet: sheet.layout.sheet, row: row.row },
     });
+    shareCells.push(shareRef);
   }
+  // Only where every row read and holds in every option: a row left out, or rows of other
+  // options, would give another sum. Elsewhere the engine checks it (linkSupport.ts).
+  if (reader.problems.length === start && links.every((l) => l.scenarios === undefined))
+    checkSums(links, shareCells, reader);
   return links;
+}
+
+/**
+ * Each support unit's shares must add up to 100%, as the engine requires; checked here too so
+ * that it comes with the workbook's other problems, not once they are fixed. At the first row.
+ */
+function checkSums(links: readonly SupportLink[], shareCells: readonly CellRef[], reader: CellReader): void {
+  const byProvider = new Map<string, number[]>();
+  links.forEach((l, k) =>
+    byProvider.set(nameKey(l.provider), [...(byProvider.get(nameKey(l.provider)) ?? []), k]),
+  );
+  for (const rows of byProvider.values()) {
+    const sum = rows.reduce((a, k) => a + links[k].share, 0);
+    if (Math.abs(sum - 1) <= SUM_TOLERANCE) continue;
+    const first = links[rows[0]];
+    reader.report(
+      shareCells[rows[0]],
+      `The shares of support unit '${first.provider}' add up to ${formatPercent(sum)} (Support ${rows.length === 1 ? "row" : "rows"} ${rows.map((k) => links[k].source.row).join(", ")}); they must add up to 100%.`,
+    );
+  }
 }

@@ -379,6 +379,22 @@ describe("readWorkbook problems", () => {
     ]);
   });
 
+  it("names a support unit whose shares do not add up to 100% with the sheets' other problems, not after them", () => {
+    const support = sheetOf("Support", [
+      ["Provider", "Receiver", "Share"],
+      ["Administration", "Communications", 0.6],
+      ["administration", "Marine", 0.5],
+    ]);
+    const budget = sheetOf("Budget", [
+      ["Item", "Unit", "Category", "Amount"],
+      ["Website", "Communications", "Operational", null],
+    ]);
+    expect(problemsWith({ Support: support, Budget: budget })).toEqual([
+      "Budget!D2: Amount is blank; type the line's annual amount",
+      "Support!C2: The shares of support unit 'Administration' add up to 110% (Support rows 2, 3); they must add up to 100%.",
+    ]);
+  });
+
   it("names blank or impossible support shares and amounts", () => {
     const support = sheetOf("Support", [
       ["Provider", "Receiver", "Share"],

@@ -5,7 +5,7 @@ import { nameKey } from "./nameKey";
 import type { UnitTable } from "./UnitTable";
 
 /** Tolerance on "adds up to 100%": a hundredth of a percent. */
-const SUM_TOLERANCE = 1e-4;
+export const SUM_TOLERANCE = 1e-4;
 
 /** The Support sheet read: each support unit with the units it serves. */
 export interface SupportLinks {
