@@ -1,6 +1,5 @@
-import { formatPercent } from "../engine/formatPercent";
 import type { SupportLink } from "../engine/model";
-import { SUM_TOLERANCE } from "../engine/stages/linkSupport";
+import { SUM_TOLERANCE, supportSumMessage } from "../engine/stages/linkSupport";
 import { nameKey } from "../engine/stages/nameKey";
 import type { CellReader, CellRef } from "./cellReader";
 import { describeValue } from "./describeValue";
@@ -67,17 +66,16 @@ export function readSupport(sheet: FoundSheet, reader: CellReader, options: Scen
  * that it comes with the workbook's other problems, not once they are fixed. At the first row.
  */
 function checkSums(links: readonly SupportLink[], shareCells: readonly CellRef[], reader: CellReader): void {
+  // Each provider's links, by their place in `links`.
   const byProvider = new Map<string, number[]>();
-  links.forEach((l, k) =>
-    byProvider.set(nameKey(l.provider), [...(byProvider.get(nameKey(l.provider)) ?? []), k]),
-  );
-  for (const rows of byProvider.values()) {
-    const sum = rows.reduce((a, k) => a + links[k].share, 0);
+  links.forEach((l, k) => {
+    const key = nameKey(l.provider);
+    byProvider.set(key, [...(byProvider.get(key) ?? []), k]);
+  });
+  for (const places of byProvider.values()) {
+    const sum = places.reduce((a, k) => a + links[k].share, 0);
     if (Math.abs(sum - 1) <= SUM_TOLERANCE) continue;
-    const first = links[rows[0]];
-    reader.report(
-      shareCells[rows[0]],
-      `The shares of support unit '${first.provider}' add up to ${formatPercent(sum)} (Support ${rows.length === 1 ? "row" : "rows"} ${rows.map((k) => links[k].source.row).join(", ")}); they must add up to 100%.`,
-    );
+    const rows = places.map((k) => links[k].source.row);
+    reader.report(shareCells[places[0]], supportSumMessage(links[places[0]].provider, sum, rows));
   }
 }

@@ -95,10 +95,19 @@ export function linkSupport(
         problemAt(
           out.firstRow[t],
           "Share",
-          `The shares of support unit '${units.list[p].name}' add up to ${formatPercent(sum)} (Support ${rows.length === 1 ? "row" : "rows"} ${rows.map((l) => l.source.row).join(", ")}); they must add up to 100%.`,
+          supportSumMessage(
+            units.list[p].name,
+            sum,
+            rows.map((l) => l.source.row),
+          ),
         ),
       );
     }
   });
   return out;
+}
+
+/** Why a support unit's shares, found on these Support rows, are refused: they add up to `sum`, not 100%. */
+export function supportSumMessage(unit: string, sum: number, rows: readonly number[]): string {
+  return `The shares of support unit '${unit}' add up to ${formatPercent(sum)} (Support ${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")}); they must add up to 100%.`;
 }
