@@ -42,6 +42,8 @@ export function comparedFigures(h: Headline): Headline {
   let out = comparedOf.get(h);
   if (out === undefined) {
     const kept = h.keys.flatMap((key, j) => {
+      // Most keys are of units' figures: only an instrument's or a grand total's is read further.
+      if (!key.startsWith('["grand"') && !key.startsWith('["instrument"')) return [];
       const [kind, , year] = JSON.parse(key) as [FigureKind, string, number];
       return kind === "grand" || (kind === "instrument" && year === -1) ? [j] : [];
     });

@@ -55,8 +55,14 @@ function places(h: Headline): Map<string, number> {
  */
 export function sameAs(figures: readonly SteeredFigure[], earlier: readonly Headline[]): SteerGroup[] {
   if (earlier.length === 0) return [];
+  const at = earlier.map(places);
+  // Only groups with a figure some earlier computation has can match (the options before this
+  // one keep only their period and grand figures: a few dozen of some thousands of groups).
+  const known = new Set<string>();
+  for (const f of figures) if (at.some((m) => m.has(f.key))) known.add(f.group);
   const groups = new Map<string, SteeredFigure[]>();
   for (const f of figures) {
+    if (!known.has(f.group)) continue;
     const g = groups.get(f.group);
     if (g === undefined) groups.set(f.group, [f]);
     else g.push(f);
@@ -64,10 +70,9 @@ export function sameAs(figures: readonly SteeredFigure[], earlier: readonly Head
   const out: SteerGroup[] = [];
   for (const [group, members] of groups) {
     let best: { arc: number; value: number }[] = [];
-    for (const e of earlier) {
-      const at = places(e);
+    for (const [k, e] of earlier.entries()) {
       const matched = members.flatMap((f) => {
-        const j = at.get(f.key);
+        const j = at[k].get(f.key);
         if (j === undefined) return [];
         const same = Math.abs(f.floor - e.floor[j] + (f.fraction - e.fraction[j])) <= SAME;
         return same ? [{ arc: f.arc, value: e.rounded[j] }] : [];
