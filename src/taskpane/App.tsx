@@ -170,7 +170,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const styles = useStyles();
   const [view, setView] = useState<ViewId>("start");
   const [drafts, setDrafts] = useState<RuleDraft[]>([]);
-  // The rules as the workbook first held them this session: Undo goes back to them, even after a save.
+  // The rules as the workbook first held them this session: after a save, the pane can go back to them.
   const [firstDrafts, setFirstDrafts] = useState<RuleDraft[]>([]);
   const [openRules, setOpenRules] = useState<number[]>([]);
   const [slice, setSlice] = useState<PreviewSlice>("period");
@@ -212,6 +212,13 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const run = useAllocation(pipeline, loaded, drafts, option);
   const { allocation, asRead } = run;
   const dirty = JSON.stringify(drafts) !== JSON.stringify(loaded?.readDrafts ?? []);
+  // Undo: edits not saved go back to the rules in the sheet; once saved, the rules as opened
+  // this session can be brought back (an edit like any other, to save or not).
+  const undo = dirty
+    ? { label: "Undo my rule changes", to: loaded?.readDrafts ?? firstDrafts }
+    : JSON.stringify(drafts) !== JSON.stringify(firstDrafts)
+      ? { label: "Back to the rules as opened", to: firstDrafts }
+      : undefined;
   const reload = useCallback(
     (after: "save" | "settings") => (loaded ? wb.load(loaded.session, after) : Promise.resolve(undefined)),
     [loaded, wb],
@@ -524,11 +531,12 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                 {...(canSave ? { onSave: () => void saveRules() } : {})}
                 {...(saveBlocked ? { saveBlocked } : {})}
                 {...(rulesSaved ? { saved: rulesSaved } : {})}
-                {...(JSON.stringify(drafts) !== JSON.stringify(firstDrafts)
+                {...(undo
                   ? {
+                      undoLabel: undo.label,
                       onUndo: () => {
                         setRulesSaved(undefined);
-                        setDrafts(firstDrafts);
+                        setDrafts(undo.to);
                       },
                     }
                   : {})}

@@ -168,7 +168,15 @@ describe("App", () => {
   });
 
   it("shows what a save writes into the Rules sheet, then saves only the rows that changed", async () => {
-    const { user, log } = setup();
+    const { user, log, pipeline } = setup();
+    // The workbook as read again after the save holds the saved ceiling.
+    const read = pipeline.read;
+    pipeline.read = (...args) => {
+      const outcome = read(...args);
+      if (log.rules.length === 0 || outcome.model === undefined) return outcome;
+      const rules = outcome.model.rules.map((r) => (r.unit === "Communications" ? { ...r, max: 0.6 } : r));
+      return { ...outcome, model: { ...outcome.model, rules } };
+    };
     await goTo(user, "Rules");
     await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
     await user.type(
@@ -192,11 +200,20 @@ describe("App", () => {
     // Said beside the rules (and to a screen reader) until the next edit.
     const panel = screen.getByRole("tabpanel", { name: "Rules" });
     expect(await within(panel).findByText("The rules are saved in the Rules sheet.")).toBeVisible();
-    await user.type(
-      screen.getByRole("textbox", { name: "Highest share of Communications any participant pays" }),
-      "5",
-    );
+    // Nothing is left to undo: the button says it goes back to the rules as opened.
+    expect(within(panel).queryByRole("button", { name: "Undo my rule changes" })).toBeNull();
+    expect(within(panel).getByRole("button", { name: "Back to the rules as opened" })).toBeEnabled();
+    const max = screen.getByRole("textbox", { name: "Highest share of Communications any participant pays" });
+    await user.type(max, "5");
     expect(within(panel).queryByText("The rules are saved in the Rules sheet.")).toBeNull();
+    // An edit after the save is undone back to the rules as saved, not as opened.
+    await user.click(within(panel).getByRole("button", { name: "Undo my rule changes" }));
+    expect(max).toHaveValue("60%");
+    await user.click(within(panel).getByRole("button", { name: "Back to the rules as opened" }));
+    expect(max).toHaveValue("");
+    // Going back is an edit like any other: it is saved, or undone, from here.
+    expect(within(panel).getByRole("button", { name: "Save rules to the Rules sheet" })).toBeEnabled();
+    expect(within(panel).getByRole("button", { name: "Undo my rule changes" })).toBeEnabled();
   });
 
   it("asks before replacing an earlier run, gives focus back on Cancel, then writes and links to each sheet", async () => {

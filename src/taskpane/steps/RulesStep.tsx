@@ -52,8 +52,10 @@ export interface RulesStepProps {
   onSave?: () => void;
   /** Why saving is not possible now, when rules changed but cannot be saved. */
   saveBlocked?: string;
-  /** Goes back to the rules as the workbook first held them; absent while they are the same. */
+  /** Goes back to the rules in the sheet (or, after a save, as first opened); absent while nothing would change. */
   onUndo?: () => void;
+  /** What undoing does: "Undo my rule changes", or after a save "Back to the rules as opened". */
+  undoLabel?: string;
   /** True while the rules are being saved. */
   saving: boolean;
   /** What the last save did, until the next edit. */
@@ -163,7 +165,7 @@ export function RulesStep(props: RulesStepProps) {
           {props.saving ? "Saving rules…" : "Save rules to the Rules sheet"}
         </Button>
         <Button disabled={!props.onUndo || props.saving} onClick={props.onUndo}>
-          Undo my rule changes
+          {props.undoLabel ?? "Undo my rule changes"}
         </Button>
       </div>
       {props.saved && (
