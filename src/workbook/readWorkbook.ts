@@ -14,6 +14,7 @@ import { readGrades } from "./readGrades";
 import { readInstruments } from "./readInstruments";
 import { normalizeName } from "./normalizeName";
 import { readParties } from "./readParties";
+import { postReferences } from "./postReferences";
 import { readPosts } from "./readPosts";
 import { readRules } from "./readRules";
 import { readScales } from "./readScales";
@@ -103,7 +104,20 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
     ...(scales !== undefined ? { scales } : {}),
   };
   const tooLarge = sizeProblems(model).map((p) => locateProblem(p, layout));
-  const problems = byContractOrder([...structural, ...reader.problems, ...tooLarge], layout);
+  const erred = new Set(
+    [...structural, ...reader.problems].filter((p) => p.severity === "error").map((p) => p.sheet),
+  );
+  // A sheet read whole: found, and no error on it (problems name the worksheet, or the contract's sheet).
+  const whole = (name: ContractSheetName): boolean => {
+    const sheet = found[name];
+    return sheet !== undefined && !erred.has(sheet.layout.sheet) && !erred.has(name);
+  };
+  const references = postReferences(posts, instruments, grades, settings, {
+    instruments: whole("Instruments"),
+    grades: whole("Grades"),
+    settings: whole("Settings"),
+  }).map((p) => locateProblem(p, layout));
+  const problems = byContractOrder([...structural, ...reader.problems, ...references, ...tooLarge], layout);
   return hasErrors(problems) ? { problems, layout } : { model, problems, layout };
 }
 

@@ -261,6 +261,51 @@ describe("readWorkbook problems", () => {
     ]);
   });
 
+  it("names a post's grade not in Grades and a FundedBy no instrument has with the sheets' other problems, not after them", () => {
+    expect(
+      problemsWith({
+        Posts: posts(
+          ["P-1", "Officer", "P9", "Communications", 1, null, "CMS"],
+          ["P-2", "Assistant", "G5", "Communications", 1, 60000, "CMSS"],
+          ["P-3", "Adviser", "P4", "Communications", 1, -115000, "CMS"],
+        ),
+      }),
+    ).toEqual([
+      "Posts!F4: Cost cannot be negative, found -115000",
+      "Posts!C2: Grade 'P9' of post 'P-1' is not in the Grades sheet.",
+      "Posts!G3: Post 'P-2' is funded by 'CMSS', which is not in the Instruments sheet; did you mean CMS?",
+    ]);
+  });
+
+  it("checks posts' grades and funders only against Grades and Instruments sheets that read whole", () => {
+    // G5 is on a Grades row that did not read, EUROBATS perhaps on an Instruments row: no guess.
+    const grades = sheetOf("Grades", [
+      ["Grade", "Cost"],
+      ["P4", 140000],
+      ["G5", "sixty thousand"],
+    ]);
+    const instruments = sheetOf("Instruments", [
+      ["Code", "Name", "Parties"],
+      ["CMS", "Convention", 121],
+      [null, "Agreement on the Conservation of Bats", 38],
+      ["AEWA", "African-Eurasian Waterbird Agreement", 75],
+    ]);
+    expect(
+      problemsWith({
+        Grades: grades,
+        Instruments: instruments,
+        Posts: posts(["P-1", "Assistant", "G5", "Communications", 1, null, "EUROBATS"]),
+      }),
+    ).toEqual([
+      "Instruments!A3: Code is blank; type the instrument's short code, e.g. CMS",
+      "Grades!B3: Cost must be a number of euros, found 'sixty thousand'",
+    ]);
+    // A grade is only a label on a post with its own cost.
+    expect(
+      problemsWith({ Posts: posts(["P-1", "Assistant", "G9", "Communications", 1, 60000, "CMS"]) }),
+    ).toEqual([]);
+  });
+
   it("names Min and Max outside 0% to 100%", () => {
     const rules = sheetOf("Rules", [
       ["Unit", "Method", "Min", "Max"],

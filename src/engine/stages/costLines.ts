@@ -3,7 +3,7 @@ import type { Split } from "../makeSplit";
 import { STAFF_CATEGORY, type Grade, type Model, type Post } from "../model";
 import { cachedSplit, hasSplit, ownSplitCache } from "../ownSplit";
 import { hasErrors, problemAt, warningAt, type Problem, type SourceRef } from "../problem";
-import { notAnInstrument } from "../unknownInstrument";
+import { unknownFunder, unknownGrade } from "../postReferences";
 import type { CategoryTable } from "./CategoryTable";
 import type { Coster } from "./costOf";
 import type { GradeIndex } from "./indexGrades";
@@ -145,13 +145,7 @@ function costPost(
     // A grade is only a label on a post whose own cost covers every year; only a grade that
     // must cost the post has to be in the Grades sheet.
     if (grade === undefined && !ctx.cost.coversPeriod(post.cost, post.costByYear)) {
-      problems.push(
-        problemAt(
-          post.source,
-          "Grade",
-          `Grade '${post.grade}' of post '${post.id}' is not in the Grades sheet.`,
-        ),
-      );
+      problems.push(unknownGrade(post));
     }
   }
   if (post.cost !== undefined && (!Number.isFinite(post.cost) || post.cost < 0)) {
@@ -168,13 +162,7 @@ function costPost(
   const funder = post.fundedBy?.trim() ? post.fundedBy : undefined;
   const fb = ctx.instruments.at(funder);
   if (funder !== undefined && fb === undefined) {
-    problems.push(
-      problemAt(
-        post.source,
-        "FundedBy",
-        `Post '${post.id}' is funded by ${notAnInstrument(post.fundedBy ?? "", ctx.instruments.codes)}`,
-      ),
-    );
+    problems.push(unknownFunder(post, ctx.instruments.codes));
   }
   const own = cachedSplit(post, ctx.instruments, problems, splits);
   if (own !== undefined && inSupport) {
