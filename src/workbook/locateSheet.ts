@@ -1,5 +1,6 @@
 import type { Problem } from "../engine/problem";
 import { columnLetter } from "./columnLetter";
+import { describeValue } from "./describeValue";
 import { FoundSheet, type DataRow } from "./foundSheet";
 import { isUncalculated, type CellValue, type GridBlock, type WorkbookGrids } from "./grid";
 import type { ContractSheet, SheetMapping } from "./inputMapping";
@@ -275,6 +276,12 @@ function build(block: Block, headerIndex: number, match: HeaderMatch, contract: 
   const warnings: Problem[] = [
     ...headerFormulas(block, headerIndex),
     ...dateHeaders(block, headerIndex, match),
+    ...unnamedColumns(
+      block,
+      headerIndex,
+      rows,
+      contract.fields.filter((f) => !match.columns.some((c) => c.field === f.name)).map((f) => f.name),
+    ),
     ...problems,
   ];
   warnings.push(
@@ -304,6 +311,46 @@ function headerFormulas(block: Block, headerIndex: number): Problem[] {
       message: `this header ${uncalculatedMessage(v.formula).replace(/^this cell /, "")}`,
     });
   });
+  return problems;
+}
+
+/**
+ * A column inside the table (between its first and last header) whose header cell is blank but
+ * whose rows hold values: a problem at the header cell. Such a column is not read, and it is most
+ * often one whose header was lost: merged into the header beside it (Excel keeps the first cell's
+ * text only), or deleted. Left unread, a FundedBy or split column would change figures silently.
+ */
+function unnamedColumns(
+  block: Block,
+  headerIndex: number,
+  rows: readonly DataRow[],
+  /** The contract's columns the sheet lacks: the header the column may have lost. */
+  absent: readonly string[],
+): Problem[] {
+  const header = block.rows[headerIndex] ?? [];
+  const first = header.findIndex((v) => !isBlank(v));
+  const last = lastFilled(header);
+  const row = block.firstRow + headerIndex;
+  const problems: Problem[] = [];
+  for (let i = first + 1; i < last; i++) {
+    if (!isBlank(header[i])) continue;
+    const filled = rows.find((r) => !isBlank(r.values[i] ?? null));
+    if (filled === undefined) continue;
+    const column = columnLetter(block.firstCol + i);
+    const before = header[i - 1];
+    const beside = typeof before === "string" && before.trim() !== "" ? ` '${before.trim()}'` : "";
+    const example = absent.length > 0 ? ` (such as ${absent.slice(0, 2).join(" or ")})` : "";
+    problems.push({
+      severity: "error",
+      sheet: block.sheet,
+      row,
+      cell: `${column}${row}`,
+      message:
+        `this header is blank, but column ${column} holds values (${column}${filled.row}: ${describeValue(filled.values[i] ?? null)}), ` +
+        `which are not read without one: was it merged with the header${beside} beside it? ` +
+        `Type the column's header${example}, or clear the column`,
+    });
+  }
   return problems;
 }
 

@@ -306,6 +306,24 @@ describe("readWorkbook problems", () => {
     ).toEqual([]);
   });
 
+  it("names a filled column whose header is blank inside the table (a header lost to a merge), at its header cell", () => {
+    // FundedBy's header merged into Cost's: Excel keeps "Cost" in F1 and leaves G1 blank.
+    const merged = sheetOf("Posts", [
+      ["PostId", "Title", "Grade", "Unit", "FTE", "Cost", null, "CMS", "ASCOBANS"],
+      ["P-1", "Officer", "P4", "Communications", 1, null, "CMS"],
+      ["P-2", "Assistant", "P2", "Communications", 1, null, "AEWA"],
+    ]);
+    expect(problemsWith({ Posts: merged })).toEqual([
+      "Posts!G1: this header is blank, but column G holds values (G2: 'CMS'), which are not read without one: was it merged with the header 'Cost' beside it? Type the column's header (such as FundedBy or Scenario), or clear the column",
+    ]);
+    // A blank spacer column, and a remark right of the table, are no problem.
+    const spaced = sheetOf("Posts", [
+      ["PostId", "Title", "Grade", "Unit", null, "FTE", "Cost", "FundedBy", "CMS", "ASCOBANS"],
+      ["P-1", "Officer", "P4", "Communications", null, 1, null, "CMS", null, null, "to check"],
+    ]);
+    expect(problemsWith({ Posts: spaced })).toEqual([]);
+  });
+
   it("names Min and Max outside 0% to 100%", () => {
     const rules = sheetOf("Rules", [
       ["Unit", "Method", "Min", "Max"],
