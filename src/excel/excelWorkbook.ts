@@ -6,6 +6,7 @@ import type { InputMapping } from "../workbook/inputMapping";
 import { excelAddress } from "./excelAddress";
 import { planSheetWrite, type WriteOp } from "./planSheetWrite";
 import { readInputSheets, type LoadedIndex } from "./readInputSheets";
+import { readRateFormats } from "./readRateFormats";
 import { MAPPING_SETTING, WorkbookSettingsStore, type JsonValue } from "./workbookSettingsStore";
 
 /** Tunables of the adapter; the defaults suit Excel on every platform. */
@@ -60,10 +61,13 @@ export class ExcelWorkbook implements WorkbookPort {
    * tables it can take input from, found by name, then their header rows, then their used part;
    * any other sheet is known by its name only, so a large ledger beside the inputs costs nothing.
    * An ordinary workbook takes two syncs (names; used ranges with their top rows), a large one
-   * one more per ~4 MB of input values.
+   * one more per ~4 MB of input values, and one with a Parties sheet one more for the number
+   * formats of its UNScale column (readRateFormats).
    */
   async readInputs(): Promise<WorkbookGrids> {
-    return readInputSheets(this.context, await this.loadIndex(), this.maxPayloadBytes);
+    const index = await this.loadIndex();
+    const grids = await readInputSheets(this.context, index, this.maxPayloadBytes);
+    return readRateFormats(this.context, grids, index.mapping);
   }
 
   /** One sync: the sheet and table names, our ownership marks, and the officer's saved mapping. */

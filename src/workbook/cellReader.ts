@@ -16,6 +16,8 @@ export interface CellRef {
   /** Canonical field, instrument code, year or setting, as problems name it. */
   field: string;
   value: CellValue;
+  /** The cell's number format shows a percentage: its number is a fraction (6.10% holds 0.061). */
+  percent?: boolean;
 }
 
 /** How a percentage cell is read when it holds a plain number. */
@@ -153,14 +155,17 @@ export class CellReader {
   /**
    * A rate of the UN scale of assessments as a fraction, read the way the General Assembly
    * publishes the scale: in percent, so a plain number is a percentage (22.000 → 22%, 0.001 →
-   * 0.001%), as is "0.001%" typed as text. A cell formatted as a percentage holds 0.001% as
-   * 0.00001, which reads below the UN minimum: unRateProblem says so at the cell.
+   * 0.001%), as is "0.001%" typed as text. A cell formatted as a percentage is read as it shows:
+   * 6.10% (holding 0.061) is 6.1%, where the adapter gives the cell's format (percentCells); a
+   * fraction typed into a plain cell (0.00001 for 0.001%) reads below the UN minimum, and
+   * unRateProblem says so at the cell.
    */
   unRate(ref: CellRef): number | undefined {
     const v = ref.value;
     if (this.isBlank(v) || this.isUnreadable(ref, "figure")) return undefined;
     // Cleaned to 15 digits, the precision of a typed figure: 5.691 / 100 is 0.05691, not 0.056909999999999995.
-    if (typeof v === "number") return Number((v / 100).toPrecision(15));
+    // A cell formatted as a percentage shows 6.10% and holds 0.061: read as it shows.
+    if (typeof v === "number") return Number((ref.percent === true ? v : v / 100).toPrecision(15));
     if (typeof v === "string") {
       const parsed = this.numberText(ref, v);
       if (parsed === null) return undefined;

@@ -1,6 +1,6 @@
 import type { Problem } from "../engine/problem";
 import type { CellRef } from "./cellReader";
-import { isUncalculated, type CellValue } from "./grid";
+import { cellKey, isUncalculated, type CellValue } from "./grid";
 import type { ColumnLayout, SheetLayout } from "./workbookLayout";
 
 /** One data row of a contract sheet, below its header. */
@@ -20,6 +20,8 @@ export class FoundSheet {
     readonly rows: readonly DataRow[],
     /** Warnings about the layout itself (a repeated header), with their cells. */
     readonly warnings: readonly Problem[] = [],
+    /** The worksheet's cells formatted as percentages (WorkbookGrids.percentCells), if known. */
+    private readonly percentCells?: ReadonlySet<number>,
   ) {}
 
   /** The value at a 1-based worksheet column of a data row. */
@@ -35,13 +37,15 @@ export class FoundSheet {
 
   /** The cell of a found column (split, year, driver) in a row. */
   cellIn(row: DataRow, column: ColumnLayout): CellRef {
-    return {
+    const ref: CellRef = {
       sheet: this.layout.sheet,
       row: row.row,
       col: column.index,
       field: column.field,
       value: this.valueAt(row, column.index),
     };
+    if (this.percentCells?.has(cellKey(row.row, column.index)) === true) ref.percent = true;
+    return ref;
   }
 
   /**

@@ -58,6 +58,12 @@ export interface TableGrid extends GridBlock {
   sheet: string;
 }
 
+/** The key of a worksheet cell (1-based row and column) in a set of cells such as PercentCells. */
+export function cellKey(row: number, col: number): number {
+  // Excel's columns end at XFD (16,384).
+  return row * 16384 + col;
+}
+
 /** Everything an adapter reads from a workbook for the workbook layer. */
 export interface WorkbookGrids {
   /** Every sheet, in tab order; one that no input can come from (see inputSheets) may have no rows. */
@@ -66,6 +72,12 @@ export interface WorkbookGrids {
   tables: TableGrid[];
   /** Names of the sheets this add-in wrote on an earlier run (carrying our ownership mark). */
   ownedSheets: string[];
+  /**
+   * By worksheet name, the number cells whose format shows a percentage (cellKey): "6.10%" holds
+   * 0.061. Where a figure is read in percent as plain numbers (UNScale: 6.111 is 6.111%), such a
+   * cell is read as it shows. An adapter may give only the cells where that matters.
+   */
+  percentCells?: Readonly<Record<string, ReadonlySet<number>>>;
 }
 
 /** Horizontal alignment of an output cell. */

@@ -21,6 +21,8 @@ interface Block extends GridBlock {
   sheet: string;
   fromTable: boolean;
   fromMapping: boolean;
+  /** Its worksheet's cells formatted as percentages, where the adapter gave them. */
+  percentCells?: ReadonlySet<number>;
 }
 
 interface HeaderMatch {
@@ -98,6 +100,12 @@ export function locateSheet(grids: WorkbookGrids, contract: ContractSheet, mappi
   return { status: "unreadable", layout: layoutOf(block, index, match, contract), problems };
 }
 
+/** A worksheet's percent-formatted cells, as a Block field, when the grids give them. */
+function percentOf(grids: WorkbookGrids, sheet: string): { percentCells?: ReadonlySet<number> } {
+  const cells = grids.percentCells?.[sheet];
+  return cells === undefined ? {} : { percentCells: cells };
+}
+
 function chooseBlock(
   grids: WorkbookGrids,
   contract: ContractSheet,
@@ -106,10 +114,10 @@ function chooseBlock(
   const owned = new Set(grids.ownedSheets);
   const sheets: Block[] = grids.sheets
     .filter((s) => !owned.has(s.name))
-    .map((s) => ({ ...s, sheet: s.name, fromTable: false, fromMapping: false }));
+    .map((s) => ({ ...s, sheet: s.name, fromTable: false, fromMapping: false, ...percentOf(grids, s.name) }));
   const tables: Block[] = grids.tables
     .filter((t) => !owned.has(t.sheet))
-    .map((t) => ({ ...t, fromTable: true, fromMapping: false }));
+    .map((t) => ({ ...t, fromTable: true, fromMapping: false, ...percentOf(grids, t.sheet) }));
   const source = mapping?.source?.trim();
   if (source !== undefined && source !== "") {
     const wanted = normalizeName(source);
@@ -294,7 +302,7 @@ function build(block: Block, headerIndex: number, match: HeaderMatch, contract: 
       message: `a second '${r.header}' column is not read; ${r.field} is read from column ${r.first.column}`,
     })),
   );
-  return new FoundSheet(layout, block.rows[headerIndex] ?? [], rows, warnings);
+  return new FoundSheet(layout, block.rows[headerIndex] ?? [], rows, warnings, block.percentCells);
 }
 
 /** A header cell holding a formula never calculated names no column we can know: a problem at it. */

@@ -6,7 +6,7 @@ import { WorkbookTooLargeError, XlsxPackageError } from "./errors";
 import { LIMITS } from "./limits";
 import { OpcPackage } from "./opc/OpcPackage";
 import { packageKind, type WorkbookKind } from "./read/packageKind";
-import { readDateStyles } from "./read/readDateStyles";
+import { type NumberStyles, readNumberStyles } from "./read/readNumberStyles";
 import { readSharedStrings } from "./read/readSharedStrings";
 import { readSheetCells, type CellContext } from "./read/readSheetCells";
 import { readTableParts, type TablePart } from "./read/readTableParts";
@@ -32,7 +32,7 @@ export interface ReadOptions {
  */
 export class XlsxWorkbook implements WorkbookPort {
   private strings?: string[];
-  private dates?: boolean[];
+  private styles?: NumberStyles;
 
   private constructor(
     private readonly pkg: OpcPackage,
@@ -90,12 +90,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const aloneTables = new Set(wanted?.tables ?? []);
     const grids = new Map<string, SheetGrid>();
     const tables: TableGrid[] = [];
+    const percentCells: Record<string, ReadonlySet<number>> = {};
     for (const { entry, parts } of worksheets) {
       const whole = wholeSheets === undefined || wholeSheets.has(entry.name);
       const some = parts.filter((t) => t.header && (whole || aloneTables.has(t.name)));
       // A table read on its own is cut from its sheet's cells, which are then not given as the sheet's.
-      const cells = whole || some.length > 0 ? this.readCells(entry) : [];
-      const grid: SheetGrid = { name: entry.name, rows: cells, firstRow: 1, firstCol: 1 };
+      const read = whole || some.length > 0 ? this.readCells(entry) : undefined;
+      if (read !== undefined && read.percentCells.size > 0) percentCells[entry.name] = read.percentCells;
+      const grid: SheetGrid = { name: entry.name, rows: read?.cells ?? [], firstRow: 1, firstCol: 1 };
       for (const t of parts) {
         if (!t.header) continue;
         tables.push(some.includes(t) ? cutTable(t, grid) : unreadTable(t, entry.name));
@@ -103,7 +105,7 @@ export class XlsxWorkbook implements WorkbookPort {
       grids.set(entry.name, whole ? grid : unread(entry.name));
     }
     const sheets = this.workbook.sheets.map((s) => grids.get(s.name) ?? unread(s.name));
-    return { sheets, tables, ownedSheets: owned };
+    return { sheets, tables, ownedSheets: owned, percentCells };
   }
 
   /** Lists the sheets in tab order (worksheets, chart sheets and the rest), each with whether this add-in wrote it. */
@@ -172,11 +174,17 @@ export class XlsxWorkbook implements WorkbookPort {
     );
   }
 
-  private readCells(entry: SheetEntry & { part: string }): CellValue[][] {
-    return readSheetCells(
+  /** A worksheet's cells, and its number cells in a percentage format (cellKey). */
+  private readCells(entry: SheetEntry & { part: string }): {
+    cells: CellValue[][];
+    percentCells: Set<number>;
+  } {
+    const percentCells = new Set<number>();
+    const cells = readSheetCells(
       this.partText(entry.part, `the sheet '${entry.name}'`),
-      this.cellContext(entry.name),
+      this.cellContext(entry.name, percentCells),
     );
+    return { cells, percentCells };
   }
 
   /** A part's text, refused before unpacking when it is larger than a part this adapter reads. */
@@ -190,7 +198,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.pkg.text(part);
   }
 
-  private cellContext(sheet: string): CellContext {
+  private cellContext(sheet: string, percentCells: Set<number>): CellContext {
     const rels = this.workbook.rels;
     const part = (kind: string) =>
       rels.find((r) => r.kind === kind && r.part !== undefined && this.pkg.has(r.part))?.part;
@@ -200,13 +208,15 @@ export class XlsxWorkbook implements WorkbookPort {
         sst === undefined ? undefined : this.partText(sst, "the shared string table"),
       );
     }
-    if (this.dates === undefined) {
+    if (this.styles === undefined) {
       const styles = part("styles");
-      this.dates = readDateStyles(styles === undefined ? undefined : this.pkg.text(styles));
+      this.styles = readNumberStyles(styles === undefined ? undefined : this.pkg.text(styles));
     }
     return {
       sharedStrings: this.strings,
-      dateStyles: this.dates,
+      dateStyles: this.styles.dates,
+      percentStyles: this.styles.percents,
+      percentCells,
       date1904: this.workbook.date1904,
       formulasUncalculated: this.workbook.fullCalcOnLoad,
       maxRows: LIMITS.maxRows,

@@ -31,8 +31,9 @@ describe("ExcelWorkbook on the sample workbook", () => {
     const fromFile = await (await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE))).readInputs();
     const fx = excelFrom(fromFile);
     const fromExcel = await new ExcelWorkbook(fx.context).readInputs();
-    // Names, then each input sheet's used range with its top rows: the sample's sheets fit in them.
-    expect(fx.syncCount).toBe(2);
+    // Names, then each input sheet's used range with its top rows (the sample's sheets fit in
+    // them), then the number formats of the Parties sheet's UNScale column.
+    expect(fx.syncCount).toBe(3);
     expect(readWorkbook(fromExcel).model).toEqual(readWorkbook(fromFile).model);
 
     const sheets = outputsOf(fromExcel);
@@ -86,5 +87,19 @@ describe("ExcelWorkbook on the sample workbook", () => {
     expect(second.inputsChanged).toBe("Since run 1: none.");
     expect(second.comparison.previous?.against.run).toBe(1);
     expect(fx.sheet("Run records")!.visibility).toBe("Hidden");
+  });
+
+  it("reads a UN scale rate typed into a cell formatted as a percentage as it shows (6.10% is 6.1, not 0.061)", async () => {
+    const fromFile = await (await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE))).readInputs();
+    const fx = excelFrom(fromFile);
+    // Germany (AEWA) is on row 13 of the sample's Parties sheet, at 6.1 in a plain number cell.
+    const germany = fx.sheet("Parties")!.at(13, 3);
+    expect(germany.value).toBe(6.1);
+    germany.value = 0.061;
+    germany.numberFormat = "0.00%";
+    const read = readWorkbook(await new ExcelWorkbook(fx.context).readInputs());
+    const plain = readWorkbook(fromFile);
+    expect(read.problems).toEqual(plain.problems);
+    expect(read.model?.parties).toEqual(plain.model?.parties);
   });
 });

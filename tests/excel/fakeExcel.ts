@@ -600,11 +600,13 @@ export class FakeExcel {
     loadable(this, range, {
       values: { get: read, set: matrixSetter("values") },
       valueTypes: () => readMatrix(resolveSheet(), box(), cellType),
+      numberFormat: {
+        get: () => readMatrix(resolveSheet(), box(), (cell) => cell?.numberFormat ?? "General"),
+        set: matrixSetter("numberFormat"),
+      },
       ...(loadableAddress ? { address: () => `${quoteSheet(resolveSheet().name)}!${address()}` } : {}),
     });
-    for (const kind of ["formulas", "numberFormat"] as const) {
-      Object.defineProperty(range, kind, { set: matrixSetter(kind) });
-    }
+    Object.defineProperty(range, "formulas", { set: matrixSetter("formulas") });
     range.format = recorder(this, (path, value) => {
       if (path === "columnWidth") {
         resolveSheet().props[`columnWidth.${address()}`] = value;

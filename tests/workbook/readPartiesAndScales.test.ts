@@ -102,7 +102,7 @@ describe("reading the Parties and Scales sheets", () => {
     ).toEqual([
       "Parties!B2: Instrument 'EUROBATS' is not in the Instruments sheet; use one of its codes",
       "Parties!C3: UNScale cannot be negative, found -4",
-      "Parties!C4: UNScale 0.0000285 is below the UN minimum of 0.001 (percent). Type rates as the UN publishes them, in percent: 0.001 for 0.001%, 22 for 22%. A cell formatted as a percentage holds 0.001% as 0.00001: format the column as a plain number and type the rates again",
+      "Parties!C4: UNScale 0.0000285 is below the UN minimum of 0.001 (percent). Type rates as the UN publishes them, in percent: 0.001 for 0.001%, 22 for 22% (or in cells formatted as percentages, where 0.001% shows as 0.001%); a plain 0.00001 is a hundred times less than the minimum",
       "Parties!C5: UNScale is blank; type the Party's rate of the UN scale in percent (e.g. 0.001), or give it a Fixed share",
       "Parties!A7: 'germany' is listed twice as a Party to AEWA: also on row 6; list it once",
       "Parties!D9: The fixed shares of AEWA add up to 110% with this one, more than the whole budget (100%)",

@@ -1,4 +1,4 @@
-import type { CellValue } from "../../workbook/grid";
+import { cellKey, type CellValue } from "../../workbook/grid";
 import { XlsxPackageError } from "../errors";
 import { decodeOoxmlText } from "../xml/decodeOoxmlText";
 import { END, START, TEXT, XmlScanner } from "../xml/XmlScanner";
@@ -10,6 +10,10 @@ export interface CellContext {
   sharedStrings: readonly string[];
   /** Per cell format (`s`), whether it shows a date. */
   dateStyles: readonly boolean[];
+  /** Per cell format (`s`), whether it shows a percentage. */
+  percentStyles: readonly boolean[];
+  /** Filled with the number cells in a percentage format (cellKey). */
+  percentCells: Set<number>;
   date1904: boolean;
   /** Formula results are not to be trusted (the producer asked for a full recalculation on load). */
   formulasUncalculated: boolean;
@@ -159,6 +163,8 @@ function readCell(
       // A number cell whose text is no number is shown as it stands, so the reader names the cell.
       if (!Number.isFinite(n) || v.trim() === "") return v;
       if (style !== undefined && ctx.dateStyles[Number(style)] === true) return serialToDate(n, ctx.date1904);
+      if (style !== undefined && ctx.percentStyles[Number(style)] === true)
+        ctx.percentCells.add(cellKey(row, col));
       return n;
     }
   }

@@ -1,3 +1,4 @@
+import { isPercentFormat } from "../../workbook/percentFormat";
 import { START, XmlScanner } from "../xml/XmlScanner";
 
 /** Built-in number formats that show a date or a time (ECMA-376 §18.8.30, and the East Asian ones). */
@@ -6,14 +7,23 @@ const BUILT_IN_DATES = new Set([
   55, 56, 57, 58,
 ]);
 
-/**
- * For each cell format (the `s` index of a cell), whether its number format shows a date or a
- * time: such a cell's number is a date serial, read as a Date.
- */
-export function readDateStyles(stylesXml: string | undefined): boolean[] {
-  if (stylesXml === undefined) return [];
+/** Built-in number formats that show a percentage: 0% and 0.00%. */
+const BUILT_IN_PERCENTS = new Set([9, 10]);
+
+/** For each cell format (the `s` index of a cell), what its number format shows. */
+export interface NumberStyles {
+  /** A date or a time: such a cell's number is a date serial, read as a Date. */
+  dates: boolean[];
+  /** A percentage: such a cell's number is a fraction (6.10% holds 0.061). */
+  percents: boolean[];
+}
+
+/** Reads the styles part's cell formats: which show dates, which percentages. */
+export function readNumberStyles(stylesXml: string | undefined): NumberStyles {
+  if (stylesXml === undefined) return { dates: [], percents: [] };
   const codes = new Map<number, string>();
   const dates: boolean[] = [];
+  const percents: boolean[] = [];
   const sc = new XmlScanner(stylesXml);
   let inCellXfs = false;
   for (let k = sc.next(); k !== 0; k = sc.next()) {
@@ -26,13 +36,14 @@ export function readDateStyles(stylesXml: string | undefined): boolean[] {
         const id = Number(sc.attr("numFmtId") ?? "0");
         const code = codes.get(id);
         dates.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATES.has(id));
+        percents.push(code !== undefined ? isPercentFormat(code) : BUILT_IN_PERCENTS.has(id));
         sc.skipElement();
       }
     } else if (k === 2 && sc.local === "cellXfs") {
       inCellXfs = false;
     }
   }
-  return dates;
+  return { dates, percents };
 }
 
 /**
