@@ -691,7 +691,19 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                     session.mode === "excel" ? "This workbook" : `${session.title}, a copy in this page`,
                 }
               : {})}
-            {...(openFile ? { onOpenFile: (f: File | undefined) => void wb.openChosenFile(f) } : {})}
+            {...(openFile
+              ? {
+                  onOpenFile: (f: File | undefined) => void wb.openChosenFile(f),
+                  unsaved: () => [
+                    ...(dirty ? ["Your rule changes, not saved in the Rules sheet."] : []),
+                    ...(session?.changedSinceDownload?.() === true
+                      ? [
+                          `What was written into ${session.title} in this page (results, rules or status), not downloaded since: Download result (.xlsx), on the Results view, keeps it.`,
+                        ]
+                      : []),
+                  ],
+                }
+              : {})}
           />
           {loaded && (
             <StepNav

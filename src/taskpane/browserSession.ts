@@ -16,10 +16,15 @@ export async function browserSession(
   const book = await XlsxWorkbook.fromBuffer(bytes);
   // A browser has no workbook settings part to keep it in: the mapping lives as long as the page.
   let mapping: InputMapping | undefined;
+  // Written into since opened or downloaded: only this page holds it.
+  let changed = false;
   const port: WorkbookPort = {
     readInputs: () => book.readInputs(),
     listSheets: () => book.listSheets(),
-    writeOutputs: (sheets, onProgress) => book.writeOutputs(sheets, onProgress),
+    writeOutputs: async (sheets, onProgress) => {
+      await book.writeOutputs(sheets, onProgress);
+      changed = true;
+    },
   };
   return {
     mode: "browser",
@@ -31,7 +36,15 @@ export async function browserSession(
       return Promise.resolve();
     },
     // The rules go into the Rules sheet itself; every other part of the workbook stays as it was.
-    writeRules: (sheet: string, cells: RuleCell[]) => book.writeCells(sheet, cells),
-    download: () => book.toBuffer(),
+    writeRules: async (sheet: string, cells: RuleCell[]) => {
+      await book.writeCells(sheet, cells);
+      changed = true;
+    },
+    download: async () => {
+      const bytes = await book.toBuffer();
+      changed = false;
+      return bytes;
+    },
+    changedSinceDownload: () => changed,
   };
 }

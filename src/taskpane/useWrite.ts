@@ -79,9 +79,14 @@ export function useWrite(
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
 
+  // What was written into another workbook (opened before this one, in a browser) is nothing of this one's.
+  const writtenHere =
+    written !== undefined && written.loaded.session === loaded?.session ? written : undefined;
   const stale =
-    written !== undefined &&
-    (written.drafts !== JSON.stringify(drafts) || written.loaded !== loaded || written.option !== option);
+    writtenHere !== undefined &&
+    (writtenHere.drafts !== JSON.stringify(drafts) ||
+      writtenHere.loaded !== loaded ||
+      writtenHere.option !== option);
 
   const reportWriteError = (e: unknown) => {
     // A sheet of the officer's in the way is their situation, told in the MessageBar; anything else is logged too.
@@ -256,7 +261,7 @@ export function useWrite(
     ...(confirmReplace ? { confirmReplace } : {}),
     ...(confirmApproved ? { confirmApproved } : {}),
     ...(writeError ? { writeError } : {}),
-    ...(written ? { written } : {}),
+    ...(writtenHere ? { written: writtenHere } : {}),
     stale,
     saving,
     ...(rulesError ? { rulesError } : {}),

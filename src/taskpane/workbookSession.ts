@@ -34,4 +34,9 @@ export interface WorkbookSession {
   watchSelection?: (onSelect: (sheet: string, address: string) => void) => Promise<() => Promise<void>>;
   /** Browser only: the workbook, with its outputs, as .xlsx bytes to download. */
   download?: () => Promise<Uint8Array>;
+  /**
+   * Browser only: true when something was written into the workbook in this page (results, rules,
+   * settings) since it was opened or last downloaded: work that opening another file would lose.
+   */
+  changedSinceDownload?: () => boolean;
 }

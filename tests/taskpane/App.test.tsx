@@ -21,7 +21,7 @@ function setup(
   render(
     <App pipeline={pipeline} initial={() => Promise.resolve(session)} openFile={openFile} theme="light" />,
   );
-  return { pipeline, session, log, select, user: userEvent.setup() };
+  return { pipeline, session, log, select, openFile, user: userEvent.setup() };
 }
 
 /** Goes to a step by its tab, or through the More menu when the tab does not fit (jsdom measures no width). */
@@ -344,6 +344,45 @@ describe("App", () => {
     await goTo(user, "Results");
     expect(screen.getByText("The written results are out of date")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Download result (.xlsx)" })).toBeDisabled();
+  });
+
+  it("asks before another file replaces work not downloaded, and shows the new file as not written", async () => {
+    const { user, openFile } = setup({ mode: "browser" });
+    await goTo(user, "Results");
+    await user.click(await screen.findByRole("button", { name: "Write the results" }));
+    await screen.findByText(/^Results written at \d\d:\d\d$/);
+    await goTo(user, "Rules");
+    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
+    await user.type(
+      screen.getByRole("textbox", { name: "Lowest share of Communications any participant pays" }),
+      "10%",
+    );
+    const chooser = jest.spyOn(HTMLInputElement.prototype, "click");
+    try {
+      await user.click(screen.getByRole("button", { name: "Open .xlsx" }));
+      const dialog = await screen.findByRole("dialog", { hidden: true });
+      expect(dialog).toHaveTextContent("Open another workbook?");
+      expect(dialog).toHaveTextContent("Your rule changes, not saved in the Rules sheet.");
+      expect(dialog).toHaveTextContent(/What was written into budget.xlsx in this page .* not downloaded since/);
+      await user.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+      await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+      expect(chooser).not.toHaveBeenCalled();
+      await user.click(screen.getByRole("button", { name: "Open .xlsx" }));
+      const again = await screen.findByRole("dialog", { hidden: true });
+      await user.click(within(again).getByRole("button", { name: "Open another workbook", hidden: true }));
+      expect(chooser).toHaveBeenCalledTimes(1);
+    } finally {
+      chooser.mockRestore();
+    }
+    // Another file: nothing of it is written yet, whatever was written into the first.
+    const other = fakeSession([], "browser").session;
+    openFile?.mockResolvedValueOnce({ ...other, title: "other.xlsx" });
+    const file = new File(["PK"], "other.xlsx");
+    // jsdom's File has no arrayBuffer().
+    Object.defineProperty(file, "arrayBuffer", { value: () => Promise.resolve(new ArrayBuffer(2)) });
+    await user.upload(screen.getByLabelText("Choose an .xlsx workbook"), file);
+    expect(await screen.findByText("other.xlsx, a copy in this page")).toBeInTheDocument();
+    expect(within(footer()).getByText("Results not written yet.")).toBeInTheDocument();
   });
 
   it("says why a preview figure is what it is, and gives focus back to it", async () => {

@@ -294,7 +294,11 @@ export function fakeSession(existing: ExistingSheet[] = [], mode: "excel" | "bro
             });
           },
         }
-      : { download: () => Promise.resolve(new Uint8Array([80, 75])) }),
+      : {
+          download: () => Promise.resolve(new Uint8Array([80, 75])),
+          // As the browser session says it: something was written in this page (no download here).
+          changedSinceDownload: () => log.written.length > 0 || log.rules.length > 0,
+        }),
   };
   /** Selects a cell in the fake Excel, as the officer would in the sheet. */
   const select = (sheet: string, address: string) => onSelect?.(sheet, address);

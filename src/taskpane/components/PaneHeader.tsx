@@ -1,6 +1,18 @@
-import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { FolderOpenRegular } from "@fluentui/react-icons";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 
 /** Props of the pane's header. */
 export interface PaneHeaderProps {
@@ -8,6 +20,8 @@ export interface PaneHeaderProps {
   subtitle?: string;
   /** Browser only: opens an .xlsx file the officer chooses. */
   onOpenFile?: (file: File | undefined) => void;
+  /** Browser only: the work opening another file would lose, asked about first when there is any. */
+  unsaved?: () => string[];
 }
 
 const useStyles = makeStyles({
@@ -26,9 +40,12 @@ const useStyles = makeStyles({
 });
 
 /** A compact header: the add-in's icon and name, what it works on, and (in a browser) Open. */
-export function PaneHeader({ subtitle, onOpenFile }: PaneHeaderProps) {
+export function PaneHeader({ subtitle, onOpenFile, unsaved }: PaneHeaderProps) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
+  // What would be lost, while the officer is asked whether to open another workbook all the same.
+  const [losing, setLosing] = useState<string[]>();
+  const choose = () => fileInput.current?.click();
   return (
     <header className={styles.header}>
       <img className={styles.icon} src="assets/icon-32.png" alt="" />
@@ -61,10 +78,41 @@ export function PaneHeader({ subtitle, onOpenFile }: PaneHeaderProps) {
             icon={<FolderOpenRegular />}
             aria-label="Open .xlsx"
             title="Open an .xlsx workbook"
-            onClick={() => fileInput.current?.click()}
+            onClick={() => {
+              const lost = unsaved?.() ?? [];
+              if (lost.length > 0) setLosing(lost);
+              else choose();
+            }}
           >
             Open
           </Button>
+          <Dialog open={losing !== undefined} onOpenChange={(_, d) => !d.open && setLosing(undefined)}>
+            <DialogSurface aria-describedby="losing-text">
+              <DialogBody>
+                <DialogTitle>Open another workbook?</DialogTitle>
+                <DialogContent id="losing-text">
+                  This page holds work that opening another workbook would lose:
+                  <ul>
+                    {losing?.map((l) => (
+                      <li key={l}>{l}</li>
+                    ))}
+                  </ul>
+                </DialogContent>
+                <DialogActions>
+                  <Button
+                    appearance="primary"
+                    onClick={() => {
+                      setLosing(undefined);
+                      choose();
+                    }}
+                  >
+                    Open another workbook
+                  </Button>
+                  <Button onClick={() => setLosing(undefined)}>Cancel</Button>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
         </>
       )}
     </header>
