@@ -21,7 +21,7 @@ import type { CompareFigure } from "./compareModel";
 import type { OutputSheet } from "../workbook/grid";
 import type { Pipeline, RunReview, WritableRun } from "./pipeline";
 import type { PreviewSlice } from "./previewModel";
-import { totalChanges, unitChanges, type InstrumentChange } from "./ruleChanges";
+import { elsewhereChanges, totalChanges, unitChanges, type InstrumentChange } from "./ruleChanges";
 import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
 import { rulesPlan } from "./rulesPlan";
@@ -298,8 +298,9 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
     if (!asRead || !allocation || !dirty) return { units: {}, totals: [] as InstrumentChange[] };
     const units: Record<string, InstrumentChange[]> = {};
     for (const u of allocation.units) units[u.unit.toLowerCase()] = unitChanges(asRead, allocation, u.unit);
-    return { units, totals: totalChanges(asRead, allocation) };
-  }, [asRead, allocation, dirty]);
+    const elsewhere = elsewhereChanges(asRead, allocation, drafts);
+    return { units, elsewhere, totals: totalChanges(asRead, allocation) };
+  }, [asRead, allocation, dirty, drafts]);
 
   const location = loaded?.read.rules;
   const plan = useMemo(
@@ -519,6 +520,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                   : {})}
                 {...(allocation?.scenario !== undefined ? { written: allocation.scenario } : {})}
                 changes={changes.units}
+                {...(changes.elsewhere ? { elsewhere: changes.elsewhere } : {})}
                 totals={changes.totals}
                 formatChange={formatChange}
                 {...(plan ? { plan } : {})}

@@ -1,4 +1,6 @@
+import { holdsIn } from "../engine/holdsIn";
 import type { Allocation } from "../engine/result";
+import { scenarioKey } from "../engine/scenarioKey";
 
 /** One instrument's change between two allocations, in quanta. */
 export interface InstrumentChange {
@@ -35,4 +37,27 @@ export function totalChanges(before: Allocation, after: Allocation): InstrumentC
   return after.instrumentTotals
     .map((t) => ({ code: t.code, delta: sum(t.total) - (was.get(t.code) ?? 0) }))
     .filter((c) => c.delta !== 0);
+}
+
+/**
+ * By draft index, for each rule that does not hold in the option written (`after.scenario`): its
+ * unit's change of shares in the first option it holds in, with that option's name. The pane's
+ * other figures are the written option's, where such a rule changes nothing.
+ */
+export function elsewhereChanges(
+  before: Allocation,
+  after: Allocation,
+  drafts: readonly { unit: string; scenarios?: readonly string[] }[],
+): Record<number, { option: string; changes: InstrumentChange[] }> {
+  const out: Record<number, { option: string; changes: InstrumentChange[] }> = {};
+  const written = after.scenario;
+  if (written === undefined) return out;
+  drafts.forEach((d, i) => {
+    if (holdsIn(d, scenarioKey(written))) return;
+    const option = after.scenarios?.find((s) => holdsIn(d, scenarioKey(s.name)));
+    const was = option && before.scenarios?.find((s) => scenarioKey(s.name) === scenarioKey(option.name));
+    if (option === undefined || was === undefined) return;
+    out[i] = { option: option.name, changes: unitChanges(was.allocation, option.allocation, d.unit) };
+  });
+  return out;
 }

@@ -69,6 +69,11 @@ export interface RulesStepProps {
   written?: string;
   /** Each unit's change of shares against the rules as read (lower-case unit → changes), in formatted money. */
   changes?: Record<string, InstrumentChange[]>;
+  /**
+   * By draft index, for a rule that does not hold in the option written: its unit's change of
+   * shares in the first option it holds in.
+   */
+  elsewhere?: Record<number, { option: string; changes: InstrumentChange[] }>;
   /** The change of every instrument's total with PSC over the period against the rules as read. */
   totals?: InstrumentChange[];
   /** Formats a change in quanta as signed money ("+159,110"). */
@@ -116,6 +121,29 @@ function ChangeList({ changes, format }: { changes: InstrumentChange[]; format: 
         </span>
       ))}
     </span>
+  );
+}
+
+/** The effect of a rule that does not hold in the option written: in the first option it holds in. */
+function ElsewhereEffect(props: {
+  rule: string;
+  written: string;
+  effect?: { option: string; changes: InstrumentChange[] };
+  format: (q: number) => string;
+}) {
+  const { rule, written, effect } = props;
+  if (effect === undefined)
+    return <Caption1>This rule is not in {written}, the option written: see its effect in Compare.</Caption1>;
+  return effect.changes.length > 0 ? (
+    <>
+      Effect on {rule} in {effect.option} (not the option written, {written}):{" "}
+      <ChangeList changes={effect.changes} format={props.format} />
+    </>
+  ) : (
+    <Caption1>
+      No change to what each instrument pays for {rule} in {effect.option} (not the option written,{" "}
+      {written}).
+    </Caption1>
   );
 }
 
@@ -183,7 +211,7 @@ export function RulesStep(props: RulesStepProps) {
         {props.drafts.map((d, i) => {
           const changes = shownIn(d, props.written)
             ? (props.changes?.[d.unit.trim().toLowerCase()] ?? [])
-            : [];
+            : (props.elsewhere?.[i]?.changes ?? []);
           const attention =
             props.problems.some((p) => p.index === i) || (props.runProblems?.[i]?.length ?? 0) > 0;
           return (
@@ -354,6 +382,13 @@ function RuleEditor(
       <Text as="p" aria-live="polite">
         {props.attention ? (
           <Caption1>Its effect shows once the rule can be used.</Caption1>
+        ) : !shownIn(d, props.written) ? (
+          <ElsewhereEffect
+            rule={ruleName(d)}
+            written={props.written ?? ""}
+            {...(props.elsewhere?.[i] ? { effect: props.elsewhere[i] } : {})}
+            format={props.formatChange}
+          />
         ) : props.unitChanges.length > 0 ? (
           <>
             Effect on {ruleName(d)}: <ChangeList changes={props.unitChanges} format={props.formatChange} />
