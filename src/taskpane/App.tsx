@@ -275,7 +275,11 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
     const { restated } = await pipeline.review(writable);
     return restated ? restatedRefusal(restated, loaded.read.locate, "The annex was not made") : undefined;
   };
-  const exporter = useExport(pipeline, allocation, exportRefusal);
+  // An annex from rule changes not saved: its figures are not yet the workbook's.
+  const unsavedRules = dirty
+    ? "It shows your rule changes, which are not saved in the Rules sheet: save them (Rules view) for the workbook to give the same figures."
+    : undefined;
+  const exporter = useExport(pipeline, allocation, exportRefusal, unsavedRules);
   // Said beside the rules and to a screen reader: a save otherwise only makes the plan disappear.
   const [rulesSaved, setRulesSaved] = useState<string>();
   const saveRules = async () => {
@@ -676,6 +680,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
               {...(exporter.exportCopy ? { onCopy: () => void exporter.exportCopy?.() } : {})}
               {...(exporter.done ? { done: exporter.done } : {})}
               {...(exporter.error ? { error: exporter.error } : {})}
+              {...(unsavedRules && allocation ? { notice: `The annex will show your rule changes, not saved in the Rules sheet.` } : {})}
             />
           </>
         );

@@ -18,16 +18,20 @@ export interface ExportState {
 
 /**
  * Exports the annex of an allocation in the chosen language. `refusal`, asked before each export,
- * says why the annex must not be made now (new figures under an approved paper's symbol).
+ * says why the annex must not be made now (new figures under an approved paper's symbol);
+ * `caveat`, said after an export, what the officer should know of its figures (rule changes not
+ * saved in the workbook).
  */
 export function useExport(
   pipeline: Pipeline,
   allocation: Allocation | undefined,
   refusal: () => Promise<PaneError | undefined> = () => Promise.resolve(undefined),
+  caveat?: string,
 ): ExportState {
   const [language, setLanguage] = useState<Language>("en");
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<PaneError>();
+  const said = (text: string) => setDone(caveat === undefined ? text : `${text} ${caveat}`);
   const { annexDocx, annexHtml } = pipeline;
 
   const exportDocx =
@@ -47,7 +51,7 @@ export function useExport(
               `annex-${language}.docx`,
               "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             );
-            setDone(`The annex (${language}) was offered as annex-${language}.docx.`);
+            said(`The annex (${language}) was offered as annex-${language}.docx.`);
           } catch (e) {
             console.error(e);
             setError({ title: "The annex could not be made.", message: `${messageOf(e)}. Try again.` });
@@ -67,7 +71,7 @@ export function useExport(
               return;
             }
             await copyHtml(annexHtml(allocation, language));
-            setDone("The annex tables are on the clipboard: paste them into Word or Outlook.");
+            said("The annex tables are on the clipboard: paste them into Word or Outlook.");
           } catch (e) {
             console.error(e);
             setError({

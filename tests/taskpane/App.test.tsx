@@ -309,6 +309,37 @@ describe("App", () => {
     expect(annexDocx).not.toHaveBeenCalled();
   });
 
+  it("says that an annex made from rule changes not saved shows figures the workbook does not give yet", async () => {
+    const { user, pipeline } = setup();
+    const annexDocx = jest.fn(() => Promise.resolve(new Uint8Array([1])));
+    pipeline.annexDocx = annexDocx;
+    await goTo(user, "Results");
+    expect(screen.queryByText(/The annex will show your rule changes/)).toBeNull();
+    await goTo(user, "Rules");
+    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
+    await user.type(
+      screen.getByRole("textbox", { name: "Lowest share of Communications any participant pays" }),
+      "10%",
+    );
+    await goTo(user, "Results");
+    expect(
+      await screen.findByText("The annex will show your rule changes, not saved in the Rules sheet."),
+    ).toBeVisible();
+    // jsdom has no object URLs: the download link gets a stand-in.
+    const url = URL as unknown as Record<string, unknown>;
+    url.createObjectURL = () => "blob:annex";
+    url.revokeObjectURL = () => undefined;
+    const link = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    await user.click(screen.getByRole("button", { name: "Download annex (.docx)" }));
+    link.mockRestore();
+    expect(
+      await screen.findByText(
+        /^The annex \(en\) was offered as annex-en\.docx\. It shows your rule changes, which are not saved in the Rules sheet/,
+      ),
+    ).toBeInTheDocument();
+    expect(annexDocx).toHaveBeenCalledTimes(1);
+  });
+
   it("never overwrites a sheet of the officer's and says how to get out of it", async () => {
     const { user, log } = setup({ existing: [{ name: "Savings", owned: false }] });
     await goTo(user, "Results");

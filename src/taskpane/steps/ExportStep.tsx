@@ -22,6 +22,8 @@ export interface ExportStepProps {
   onCopy?: () => void;
   /** Why exporting is not possible now. */
   blocked?: string;
+  /** What the officer should know before exporting (figures from rule changes not saved). */
+  notice?: string;
   /** What the last export did. */
   done?: string;
   error?: PaneError;
@@ -61,6 +63,11 @@ export function ExportStep(props: ExportStepProps) {
       {props.blocked && (
         <MessageBar intent="info">
           <MessageBarBody>{props.blocked}</MessageBarBody>
+        </MessageBar>
+      )}
+      {props.notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{props.notice}</MessageBarBody>
         </MessageBar>
       )}
       <Button appearance="primary" disabled={!props.onDocx} onClick={props.onDocx}>
