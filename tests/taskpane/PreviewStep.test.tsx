@@ -43,3 +43,28 @@ describe("PreviewStep, one service", () => {
     expect(screen.queryByText(/own agreed split rather than this rule/)).toBeNull();
   });
 });
+
+describe("PreviewStep, options", () => {
+  it("names the option its figures are of, in a workbook with options", () => {
+    const allocation = sampleAllocation();
+    const unit = allocation.units[0].unit;
+    show(
+      {
+        ...allocation,
+        scenario: "Joint secretariat",
+        scenarios: [
+          { name: "Status quo", allocation },
+          { name: "Joint secretariat", allocation },
+        ],
+      },
+      unit,
+    );
+    expect(screen.getByText(/^Option Joint secretariat, the one written \(Compare shows the others\)\./)).toBeVisible();
+  });
+
+  it("names no option in a workbook without", () => {
+    const allocation = sampleAllocation();
+    show(allocation, allocation.units[0].unit);
+    expect(screen.queryByText(/^Option /)).toBeNull();
+  });
+});

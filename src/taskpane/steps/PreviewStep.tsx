@@ -98,6 +98,9 @@ export function PreviewStep({ allocation, slice, onSlice, unit, onUnit, onExplai
           What each instrument pays, {view.label} ({cur})
         </Text>
         <Caption1 as="p" block>
+          {allocation.scenario !== undefined && (allocation.scenarios?.length ?? 0) > 1
+            ? `Option ${allocation.scenario}, the one written (Compare shows the others). `
+            : ""}
           Share: its part of the common services. With PSC: plus programme support costs (PSC) of {rate}.
           Select a figure to see how it was made.
         </Caption1>

@@ -333,7 +333,10 @@ function RuleEditor(
                 </Tag>
               ))}
             </TagPickerGroup>
-            <TagPickerInput aria-label={`Add a participant to ${ruleName(d)}`} />
+            <TagPickerInput
+              aria-label={`Add a participant to ${ruleName(d)}`}
+              {...(d.participants.length === 0 ? { placeholder: "All instruments" } : {})}
+            />
           </TagPickerControl>
           <TagPickerList>
             {options

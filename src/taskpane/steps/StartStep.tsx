@@ -125,6 +125,9 @@ export function StartStep(props: StartStepProps) {
         <Card className={styles.card} aria-labelledby="start-total">
           <Caption1 id="start-total">
             Common services, {periodLabel(a.years)}, shared among {a.instruments.length} instruments
+            {a.scenario !== undefined && a.scenarios !== undefined && a.scenarios.length > 1
+              ? `, in option ${a.scenario} (of ${a.scenarios.length}: see Compare)`
+              : ""}
           </Caption1>
           <Text className={styles.total} data-testid="start-grand-total">
             {money(sum(a.grandTotal.total))} {a.settings.currency}
