@@ -246,17 +246,20 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const reviewing = view === "changes" && run.writable !== undefined && reviewed?.of !== run.writable;
   const [statusSaving, setStatusSaving] = useState(false);
   const [statusError, setStatusError] = useState<PaneError>();
+  // Said beside the form (the Save button greys out) and to a screen reader.
+  const [statusSaved, setStatusSaved] = useState<string>();
   const saveStatus = async (choice: StatusChoice) => {
     const where = loaded?.read.settings;
     if (!loaded || !where) return;
     setStatusSaving(true);
     setStatusError(undefined);
+    setStatusSaved(undefined);
     try {
       await loaded.session.writeRules(where.sheet, settingsCells(where, choice));
       await reload("settings");
-      setAnnouncement(
-        `Status saved: ${choice.status}${choice.documentSymbol ? `, ${choice.documentSymbol}` : ""}.`,
-      );
+      const said = `Status saved in the Settings sheet: ${choice.status}${choice.documentSymbol ? `, ${choice.documentSymbol}` : ""}.`;
+      setStatusSaved(said);
+      setAnnouncement(said);
     } catch (e) {
       console.error(e);
       setStatusError({
@@ -630,6 +633,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
               {...(loaded.read.settings ? { onSave: (c: StatusChoice) => void saveStatus(c) } : {})}
               saving={statusSaving}
               {...(statusError ? { error: statusError } : {})}
+              {...(statusSaved ? { saved: statusSaved } : {})}
             />
             <WriteStep
               outputNames={writtenSheetNames(loaded)}

@@ -200,6 +200,8 @@ describe("App", () => {
     // Said beside the rules (and to a screen reader) until the next edit.
     const panel = screen.getByRole("tabpanel", { name: "Rules" });
     expect(await within(panel).findByText("The rules are saved in the Rules sheet.")).toBeVisible();
+    // The Save button greys out: focus goes to what it did, not to the page.
+    await waitFor(() => expect(document.activeElement).toHaveTextContent("The rules are saved in the Rules sheet."));
     // Nothing is left to undo: the button says it goes back to the rules as opened.
     expect(within(panel).queryByRole("button", { name: "Undo my rule changes" })).toBeNull();
     expect(within(panel).getByRole("button", { name: "Back to the rules as opened" })).toBeEnabled();
@@ -214,6 +216,29 @@ describe("App", () => {
     // Going back is an edit like any other: it is saved, or undone, from here.
     expect(within(panel).getByRole("button", { name: "Save rules to the Rules sheet" })).toBeEnabled();
     expect(within(panel).getByRole("button", { name: "Undo my rule changes" })).toBeEnabled();
+  });
+
+  it("saves the status into the Settings sheet, says so beside the form and gives the message focus", async () => {
+    const { user, log, pipeline } = setup();
+    // A Settings sheet with Status on row 6; read again after the save, it holds what was saved.
+    const read = pipeline.read;
+    pipeline.read = (...args) => {
+      const outcome = read(...args);
+      const settings = { sheet: "Settings", keyColumn: 1, valueColumn: 2, rows: { Status: 6 }, lastRow: 8 };
+      if (log.rules.length === 0 || outcome.model === undefined) return { ...outcome, settings };
+      const model = { ...outcome.model, settings: { ...outcome.model.settings, status: "Submitted" as const } };
+      return { ...outcome, model, settings };
+    };
+    await goTo(user, "Results");
+    await user.click(await screen.findByRole("combobox", { name: "Status" }));
+    await user.click(await screen.findByRole("option", { name: "Submitted to the Committee" }));
+    await user.click(screen.getByRole("button", { name: "Save to the Settings sheet" }));
+    await waitFor(() => expect(log.rules).toHaveLength(1));
+    expect(log.rules[0]).toContainEqual({ row: 6, col: 2, value: "Submitted", format: "@" });
+    const form = screen.getByRole("region", { name: "Status of these results" });
+    const said = await within(form).findByText("Status saved in the Settings sheet: Submitted.");
+    expect(said).toBeVisible();
+    await waitFor(() => expect(document.activeElement).toHaveTextContent("Status saved in the Settings sheet"));
   });
 
   it("asks before replacing an earlier run, gives focus back on Cancel, then writes and links to each sheet", async () => {

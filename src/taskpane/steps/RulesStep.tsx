@@ -23,6 +23,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { Method } from "../../engine/model";
 import type { DraftProblem } from "../applyRuleDrafts";
 import { METHOD_HINTS, METHOD_WORDS } from "../plainWords";
@@ -155,6 +156,11 @@ function shownIn(d: RuleDraft, written: string | undefined): boolean {
 /** Step: each common service with its rule, editable, with what each edit changes beside it. */
 export function RulesStep(props: RulesStepProps) {
   const styles = useStyles();
+  // A save greys out its button: focus goes to what it did rather than to the page.
+  const savedBar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.saved !== undefined) savedBar.current?.focus();
+  }, [props.saved]);
   if (props.drafts.length === 0) {
     return (
       <MessageBar intent="info">
@@ -197,7 +203,7 @@ export function RulesStep(props: RulesStepProps) {
         </Button>
       </div>
       {props.saved && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" ref={savedBar} tabIndex={-1}>
           <MessageBarBody>{props.saved}</MessageBarBody>
         </MessageBar>
       )}

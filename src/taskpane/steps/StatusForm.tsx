@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RunStatus } from "../../engine/model";
 import type { PaneError } from "../paneError";
 import type { StatusChoice } from "../settingsCells";
@@ -24,6 +24,8 @@ export interface StatusFormProps {
   onSave?: (choice: StatusChoice) => void;
   saving: boolean;
   error?: PaneError;
+  /** What the last save did: shown, and given focus (the Save button it came from greys out), until the next change. */
+  saved?: string;
 }
 
 const STATUSES: readonly { value: RunStatus; text: string }[] = [
@@ -48,7 +50,7 @@ const useStyles = makeStyles({
  * Where this run stands (Settings Status) and the paper it serves (DocumentSymbol): the Log, the
  * record and the annex carry them. Saved into the Settings sheet, the workbook's own truth.
  */
-export function StatusForm({ current, onSave, saving, error }: StatusFormProps) {
+export function StatusForm({ current, onSave, saving, error, saved }: StatusFormProps) {
   const styles = useStyles();
   const [status, setStatus] = useState<RunStatus>(current.status);
   const [symbol, setSymbol] = useState(current.documentSymbol);
@@ -57,6 +59,10 @@ export function StatusForm({ current, onSave, saving, error }: StatusFormProps) 
     setSymbol(current.documentSymbol);
   }, [current.status, current.documentSymbol]);
   const changed = status !== current.status || symbol.trim() !== current.documentSymbol;
+  const savedBar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (saved !== undefined) savedBar.current?.focus();
+  }, [saved]);
   const missingPaper = status === "Approved" && symbol.trim() === "";
   return (
     <section className={styles.root} aria-labelledby="status-title">
@@ -102,6 +108,11 @@ export function StatusForm({ current, onSave, saving, error }: StatusFormProps) 
         </Button>
       ) : (
         <Text size={200}>Add a Settings sheet (Key, Value) to set the status from here.</Text>
+      )}
+      {saved !== undefined && !changed && (
+        <MessageBar intent="success" ref={savedBar} tabIndex={-1}>
+          <MessageBarBody>{saved}</MessageBarBody>
+        </MessageBar>
       )}
       {error && (
         <MessageBar intent="error" layout="multiline">
