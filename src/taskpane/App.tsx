@@ -617,6 +617,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                     review.restated,
                     loaded?.read.locate,
                     "These figures cannot be written as approved",
+                    false,
                   ),
                 }
               : {})}

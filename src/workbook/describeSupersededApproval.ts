@@ -26,7 +26,8 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
   const c = s.changes;
   const decimals = roundingDecimals(c.quantum);
   const money = (q: number) => formatNumber(q * c.quantum, "en", decimals);
-  const signed = (q: number) => `${q > 0 ? "+" : ""}${money(q)}`;
+  // A minus sign, as the pane's other changes are shown ("−6,600"), not a hyphen.
+  const signed = (q: number) => `${q > 0 ? "+" : q < 0 ? "\u2212" : ""}${money(Math.abs(q))}`;
   const lines = [`Run ${s.run}${when} was approved${paper}. This run would change its figures:`];
   if (s.inputs !== undefined) lines.push(`  ${s.inputs}`);
   if (c.currency !== undefined)

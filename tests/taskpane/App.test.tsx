@@ -325,7 +325,7 @@ describe("App", () => {
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(
       screen.getByText(
-        /^Settings!B9: Status says Approved under UNEP\/CMS\/StC44\/Doc\.X, .* top of the Results view/,
+        /^Settings!B9: Status says Approved under UNEP\/CMS\/StC44\/Doc\.X, .* Document symbol are above, under Status of these results: change one/,
       ),
     ).toBeInTheDocument();
     expect(log.written).toEqual([]);

@@ -38,7 +38,7 @@ describe("the question before a run changes an approved run's figures", () => {
       "  CMS: total 1,130 \u2192 1,243 (+113); direct 1,000 \u2192 1,100; PSC 130 \u2192 143",
       "  with 4 yearly figures (of CMS and AEWA) and 3 shares of common services (Communication: CMS, AEWA; Administration: IOSEA)",
       "  and the totals of the options compared (Options sheet, the annex's options table):",
-      "  option 'Status quo': CMS 1,017 \u2192 1,119 (+102); AEWA 565 \u2192 452 (-113)",
+      "  option 'Status quo': CMS 1,017 \u2192 1,119 (+102); AEWA 565 \u2192 452 (−113)",
       "  option 'Pilot': IOSEA direct 100 \u2192 99, PSC 13 \u2192 14",
       "  option 'Joint secretariat': new",
     ]);

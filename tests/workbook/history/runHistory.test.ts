@@ -294,7 +294,7 @@ describe("run history", () => {
     expect(describeSupersededApproval(s as SupersededApproval).slice(1)).toEqual([
       "  Since run 1: Settings: DocumentSymbol, Status changed. Rules: row 3 changed.",
       "  the totals of the options compared (Options sheet, the annex's options table):",
-      "  option 'Status quo': CMS 66,000 \u2192 77,000 (+11,000); AEWA 44,000 \u2192 33,000 (-11,000)",
+      "  option 'Status quo': CMS 66,000 \u2192 77,000 (+11,000); AEWA 44,000 \u2192 33,000 (−11,000)",
     ]);
   });
 
