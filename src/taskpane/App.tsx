@@ -358,7 +358,9 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const primary: PrimaryAction | undefined = !loaded
     ? undefined
     : run.errorCount > 0 && !dirty
-      ? { label: "Show the problems", onClick: () => setView("problems") }
+      ? view === "problems"
+        ? undefined
+        : { label: "Show the problems", onClick: () => setView("problems") }
       : rulesInvalid && dirty
         ? { label: "Fix the rule", onClick: () => setView("rules") }
         : !write.written || write.stale

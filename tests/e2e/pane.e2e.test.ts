@@ -1103,6 +1103,15 @@ describeIfChromium("the task pane in Chromium", () => {
     await page.getByRole("radio", { name: "Status quo" }).click();
     await stepByMouse(page, "Results");
     expect(await page.getByText("The written results are out of date").isVisible()).toBe(true);
+    // The results written are only in this page: another file asks first, and Cancel keeps them.
+    await page.getByRole("button", { name: "Open .xlsx" }).click();
+    const ask = page.getByRole("dialog", { name: "Open another workbook?" });
+    await ask.waitFor();
+    expect(await ask.innerText()).toMatch(/What was written into .* in this page .* not downloaded since/);
+    await scan(page, "350-light-16-open-another");
+    await ask.getByRole("button", { name: "Cancel" }).click();
+    await ask.waitFor({ state: "hidden" });
+    expect(await page.getByText("The written results are out of date").isVisible()).toBe(true);
     await page.context().close();
   });
 

@@ -48,10 +48,10 @@ export function InputsStep(props: InputsStepProps) {
   const styles = useStyles();
   return (
     <div>
-      <Text as="h2" weight="semibold" size={400} id="sheets-heading">
+      <Text as="h2" block weight="semibold" size={400} id="sheets-heading">
         Sheets and columns read
       </Text>
-      <Text as="p">
+      <Text as="p" block>
         The add-in finds its sheets and columns by name. Where one of yours is named differently, choose it
         here; the choice is saved with the workbook.
       </Text>

@@ -58,7 +58,7 @@ export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps
       ) : (
         <MessageBar intent="success">
           <MessageBarBody>
-            No problem blocks the run.
+            No problem stops the run.
             {problems.length > 0 ? " The warnings below are worth a look." : ""}
           </MessageBarBody>
         </MessageBar>
