@@ -45,6 +45,30 @@ describe("computeAllocation problems", () => {
     );
   });
 
+  it("warns at a grade whose standard cost is 0 that costs posts, naming them, and runs", () => {
+    const free = [
+      { grade: "P4", cost: 140000, source: { sheet: "Grades", row: 2 } },
+      { grade: "G5", cost: 0, source: { sheet: "Grades", row: 3 } },
+    ];
+    const posts = [
+      post("A", "U", 2, { grade: "G5" }),
+      post("B", "U", 3, { grade: "g5 " }),
+      // With a cost of its own, the grade is a label only.
+      post("C", "U", 4, { grade: "G5", cost: 60000 }),
+      post("D", "U", 5, { grade: "P4" }),
+    ];
+    const out = computeAllocation(buildModel({ instruments, grades: free, posts, rules: [okRule] }));
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    expect(out.allocation.warnings.map((w) => [w.sheet, w.row, w.field, w.message])).toEqual([
+      [
+        "Grades",
+        3,
+        "Cost",
+        "The standard cost of grade 'G5' is 0, so posts A, B cost nothing: type the grade's cost, unless that is meant.",
+      ],
+    ]);
+  });
+
   it("reports an unknown instrument code in a split, a fixed basis, participants, FundedBy and the baseline", () => {
     expect(only({ posts: [post("1", "U", 2, { cost: 1, split: { CMS: 0.5, UNEP: 0.5 } })] })).toEqual([
       "Posts",

@@ -93,6 +93,7 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
     const u = ctx.units.index(post.unit);
     costPost(post, k, u, isSupport(u, post.unit), staff, lines, ids, splits, ctx, problems);
   }
+  problems.push(...freeGrades(model.posts, ctx));
   for (let b = 0; b < model.budget.length; b++) {
     const line = model.budget[b];
     const k = P + b;
@@ -117,6 +118,34 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
 }
 
 /** Checks and costs one post (line k). */
+/**
+ * A grade whose standard cost is 0 (and no cost for any year of the period) that costs posts: its
+ * posts cost nothing, most likely a slip (a cost typed in the wrong cell, a line cleared). A
+ * warning at the grade's cost, naming its posts: it may be meant.
+ */
+function freeGrades(posts: readonly Post[], ctx: LineContext): Problem[] {
+  const costed = new Map<Grade, string[]>();
+  // In sheet order, so that every option (whose posts may come in another order) says it alike.
+  const inSheetOrder = [...posts].sort((a, b) => (a.source?.row ?? 0) - (b.source?.row ?? 0));
+  for (const post of inSheetOrder) {
+    if (post.grade === undefined || post.grade.trim() === "") continue;
+    const grade = ctx.grades.of(post.grade);
+    if (grade === undefined || grade.cost !== 0) continue;
+    if (ctx.cost.years.some((year) => (grade.costByYear?.[year] ?? 0) !== 0)) continue;
+    if (ctx.cost.coversPeriod(post.cost, post.costByYear)) continue;
+    costed.set(grade, [...(costed.get(grade) ?? []), post.id]);
+  }
+  return [...costed].map(([grade, ids]) => {
+    const named =
+      ids.length > 3 ? `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more` : ids.join(", ");
+    return warningAt(
+      grade.source,
+      "Cost",
+      `The standard cost of grade '${grade.grade}' is 0, so ${ids.length === 1 ? "post" : "posts"} ${named} ${ids.length === 1 ? "costs" : "cost"} nothing: type the grade's cost, unless that is meant.`,
+    );
+  });
+}
+
 function costPost(
   post: Post,
   k: number,
