@@ -11,6 +11,7 @@ import { periodLabel } from "./periodLabel";
 import { pscLabel } from "./pscLabel";
 import type { RunInfo } from "./runInfo";
 import { safeText } from "./safeText";
+import { shownFte } from "./shownFte";
 import { sheetHeading } from "./sheetHeading";
 
 type Row = (OutCell | null)[];
@@ -62,8 +63,11 @@ export function buildOptionsSheet(allocation: Allocation, run: RunInfo): OutputS
   compared.options.forEach((option, k) => {
     const start = blockStart(k);
     const totalRow = start + n;
+    // The annex's staff time (shownFte), so that the sheet and the paper show the same figures.
+    const fte = shownFte(option.instruments.map((f) => f.fte));
     const figures = (
       f: Omit<OptionFigures, "code">,
+      shown: number,
       row: number,
       firstRow: number,
       style?: Partial<OutCell>,
@@ -72,7 +76,7 @@ export function buildOptionsSheet(allocation: Allocation, run: RunInfo): OutputS
       money(f.psc, style),
       money(f.total, style),
       f.savings === undefined ? (style ? { ...style } : null) : money(f.savings, style),
-      { ...style, v: f.fte, fmt: FTE_FORMAT },
+      { ...style, v: shown, fmt: FTE_FORMAT },
       k === 0
         ? money(0, style)
         : { ...money(f.difference, style), f: `${TOTAL_COL}${row}-${TOTAL_COL}${firstRow}` },
@@ -82,11 +86,17 @@ export function buildOptionsSheet(allocation: Allocation, run: RunInfo): OutputS
       cells.push([
         safeText(option.name),
         safeText(f.code),
-        ...figures(f, row, blockStart(0) + i),
+        ...figures(f, fte[i], row, blockStart(0) + i),
         { f: `ROUND(${TOTAL_COL}${row}-${DIRECT}${row}-${PSC}${row},${decimals})`, v: 0, fmt },
       ]);
     });
-    const sums = figures(option.total, totalRow, blockStart(0) + n, TOTAL);
+    const sums = figures(
+      option.total,
+      Math.round(fte.reduce((a, b) => a + b, 0) * 100) / 100,
+      totalRow,
+      blockStart(0) + n,
+      TOTAL,
+    );
     // Every column of the total row adds up the instruments above it; the difference too, which
     // the check then compares with the option's total less the first option's.
     [DIRECT, PSC, TOTAL_COL, SAVINGS, FTE, DIFF].forEach((letter, c) => {

@@ -1,5 +1,5 @@
 import { columnLetter } from "../../src/workbook/columnLetter";
-import type { CellValue, WorkbookGrids } from "../../src/workbook/grid";
+import { cellKey, type CellValue, type WorkbookGrids } from "../../src/workbook/grid";
 
 /** A cell as Office.js hands it over: a primitive value and its value type. */
 function officeCell(v: CellValue): { value: unknown; type: string } {
@@ -15,7 +15,7 @@ function officeCell(v: CellValue): { value: unknown; type: string } {
 /**
  * The source of a stand-in for office.js that makes the pane believe it runs inside Excel, over a
  * workbook given as grids: enough of Office.onReady, Excel.run and the read path (worksheets, used
- * ranges, ranges by address and their own used range, tables, names, settings) to open the pane on
+ * ranges, ranges by address with their number formats and their own used range, tables, names, settings) to open the pane on
  * its first screen. Writing is not supported: it exists to measure what Excel mode loads, and to
  * test its first screen, in Chromium.
  */
@@ -30,6 +30,14 @@ export function fakeOfficeScript(grids: WorkbookGrids): string {
       address: `'${s.name.replace(/'/g, "''")}'!${columnLetter(s.firstCol)}${s.firstRow}:${last}`,
       values: cells.map((r) => r.map((c) => c.value)),
       valueTypes: cells.map((r) => r.map((c) => c.type)),
+      // The number formats Excel would give: percentages where the grids had them, else General.
+      numberFormat: cells.map((r, i) =>
+        r.map((_, c) =>
+          grids.percentCells?.[s.name]?.has(cellKey(s.firstRow + i, s.firstCol + c)) === true
+            ? "0.00%"
+            : "General",
+        ),
+      ),
     };
   });
   const tables = grids.tables.map((t) => {
@@ -55,7 +63,11 @@ export function fakeOfficeScript(grids: WorkbookGrids): string {
     const at = box(s.address);
     const pick = (m, empty) => Array.from({ length: b.r1 - b.r0 + 1 }, (_, r) =>
       Array.from({ length: b.c1 - b.c0 + 1 }, (_, c) => m[b.r0 + r - at.r0]?.[b.c0 + c - at.c0] ?? empty));
-    return { values: pick(s.values, ""), valueTypes: pick(s.valueTypes, "Empty") };
+    return {
+      values: pick(s.values, ""),
+      valueTypes: pick(s.valueTypes, "Empty"),
+      numberFormat: pick(s.numberFormat, "General"),
+    };
   };
   const range = (s, address) => {
     const b = box(address);

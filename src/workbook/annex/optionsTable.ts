@@ -1,8 +1,8 @@
 import { compareOptions } from "../../engine/compareOptions";
 import { InvariantError } from "../../engine/errors";
-import { largestRemainder } from "../../engine/largestRemainder";
 import type { Language } from "../../engine/model";
 import type { Allocation } from "../../engine/result";
+import { shownFte } from "../shownFte";
 import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable } from "./annexTables";
 import { formatPercent } from "./formatPercent";
 import type { AnnexMessages } from "./i18n";
@@ -76,15 +76,4 @@ export function optionsTable(
     footnotes: [],
     notes: [m.optionShown(written.name, start, start + 2), m.optionsNote(first.name)],
   };
-}
-
-/**
- * Staff time to two decimals, as the other annex tables show it, rounded by the largest remainder
- * so that the instruments' figures add up to the option's total rounded (a joint post shared in
- * thirds shows 0.34 + 0.33 + 0.33 = 1, not 0.99).
- */
-function shownFte(fte: readonly number[]): number[] {
-  const hundredths = Math.round(fte.reduce((a, b) => a + b, 0) * 100);
-  if (hundredths === 0) return fte.map(() => 0);
-  return largestRemainder(hundredths, Float64Array.from(fte)).map((h) => h / 100);
 }
