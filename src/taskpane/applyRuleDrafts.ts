@@ -1,6 +1,6 @@
 import type { Model, Rule } from "../engine/model";
 import { commonOptions, inCommonOptions } from "../workbook/commonOptions";
-import { parsePercent } from "./parsePercent";
+import { ambiguousOne, parsePercent } from "./parsePercent";
 import type { ParsedBasis } from "./pipeline";
 import { isEmptyOptional, type RuleDraft } from "./ruleDraft";
 
@@ -62,10 +62,15 @@ export function applyRuleDrafts(
     }
     const min = parsePercent(d.min);
     const max = parsePercent(d.max);
-    if (min !== undefined && !(min >= 0 && min <= 1)) {
+    for (const field of ["min", "max"] as const) {
+      if (ambiguousOne(d[field])) {
+        problems.push({ index, field, message: "Type 1% or 100%: a plain 1 could be either." });
+      }
+    }
+    if (min !== undefined && !ambiguousOne(d.min) && !(min >= 0 && min <= 1)) {
       problems.push({ index, field: "min", message: "The floor must be a percentage between 0% and 100%." });
     }
-    if (max !== undefined && !(max > 0 && max <= 1)) {
+    if (max !== undefined && !ambiguousOne(d.max) && !(max > 0 && max <= 1)) {
       problems.push({
         index,
         field: "max",

@@ -11,3 +11,12 @@ export function parsePercent(text: string): number | undefined {
   if (!Number.isFinite(n) || (percent ? t.length < 2 : false)) return Number.NaN;
   return percent || n > 1 ? n / 100 : n;
 }
+
+/**
+ * True for a plain 1 (no % sign): read as a fraction it is 100%, as a percentage 1%, and either
+ * is a likely share: the officer is asked to say which rather than have one chosen for them.
+ */
+export function ambiguousOne(text: string): boolean {
+  const t = text.trim().replace(/\s+/g, "");
+  return !t.endsWith("%") && Number(t.replace(",", ".")) === 1;
+}

@@ -92,4 +92,16 @@ describe("applyRuleDrafts", () => {
       },
     ]);
   });
+
+  it("asks for 1% or 100% where a plain 1 is typed as a floor or a ceiling", () => {
+    const out = applyRuleDrafts(sampleModel(), [draft({ min: "1", max: " 1,0 " })], parseBasis, "Rules");
+    expect(out.model).toBeUndefined();
+    expect(out.problems).toEqual([
+      { index: 0, field: "min", message: "Type 1% or 100%: a plain 1 could be either." },
+      { index: 0, field: "max", message: "Type 1% or 100%: a plain 1 could be either." },
+    ]);
+    const clear = applyRuleDrafts(sampleModel(), [draft({ min: "1%", max: "100%" })], parseBasis, "Rules");
+    expect(clear.problems).toEqual([]);
+    expect(clear.model?.rules[0]).toMatchObject({ min: 0.01, max: 1 });
+  });
 });
