@@ -57,7 +57,7 @@ export function applyRuleDrafts(
     }
     const parsed = parseBasis(d.method, d.basis);
     if (!parsed.ok) {
-      problems.push({ index, field: "basis", message: parsed.message });
+      problems.push({ index, field: "basis", message: besideTheField(parsed.message) });
       return;
     }
     const min = parsePercent(d.min);
@@ -91,4 +91,12 @@ export function applyRuleDrafts(
     });
   });
   return problems.length > 0 ? { problems } : { model: { ...model, rules }, problems };
+}
+
+/**
+ * A Basis problem as said under the pane's own field for it ("Agreed shares", "Mix"): the
+ * engine's words name the sheet's Basis column, which the pane does not show.
+ */
+function besideTheField(message: string): string {
+  return message.replace(", in Basis,", "").replace(/ in Basis(?=[,:. ])/g, "");
 }

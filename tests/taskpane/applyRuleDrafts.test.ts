@@ -104,4 +104,17 @@ describe("applyRuleDrafts", () => {
     expect(clear.problems).toEqual([]);
     expect(clear.model?.rules[0]).toMatchObject({ min: 0.01, max: 1 });
   });
+
+  it("says a Basis problem in words for the pane's field, which does not show the sheet's column name", () => {
+    const out = applyRuleDrafts(
+      sampleModel(),
+      [draft({ method: "fixed", basis: "CMS 60%; AEWA 50%" }), draft({ unit: "Marine", method: "driver" })],
+      parseBasis,
+      "Rules",
+    );
+    expect(out.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^The shares add up to 110/),
+      "A driver rule needs the name of an Instruments column, e.g. 'Parties' or 'Budget'.",
+    ]);
+  });
 });
