@@ -1,18 +1,13 @@
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderOpenRegular } from "@fluentui/react-icons";
-import { useRef, useState } from "react";
+import { Suspense, lazy, useRef, useState } from "react";
+
+// Asked only in a browser, and only when there is work to lose: loaded then, not with the first screen.
+const OpenAnotherDialog = lazy(() =>
+  import(/* webpackChunkName: "open-another" */ "./OpenAnotherDialog").then((m) => ({
+    default: m.OpenAnotherDialog,
+  })),
+);
 
 /** Props of the pane's header. */
 export interface PaneHeaderProps {
@@ -86,33 +81,18 @@ export function PaneHeader({ subtitle, onOpenFile, unsaved }: PaneHeaderProps) {
           >
             Open
           </Button>
-          <Dialog open={losing !== undefined} onOpenChange={(_, d) => !d.open && setLosing(undefined)}>
-            <DialogSurface aria-describedby="losing-text">
-              <DialogBody>
-                <DialogTitle>Open another workbook?</DialogTitle>
-                <DialogContent id="losing-text">
-                  This page holds work that opening another workbook would lose:
-                  <ul>
-                    {losing?.map((l) => (
-                      <li key={l}>{l}</li>
-                    ))}
-                  </ul>
-                </DialogContent>
-                <DialogActions>
-                  <Button
-                    appearance="primary"
-                    onClick={() => {
-                      setLosing(undefined);
-                      choose();
-                    }}
-                  >
-                    Open another workbook
-                  </Button>
-                  <Button onClick={() => setLosing(undefined)}>Cancel</Button>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+          {losing !== undefined && (
+            <Suspense fallback={null}>
+              <OpenAnotherDialog
+                losing={losing}
+                onOpen={() => {
+                  setLosing(undefined);
+                  choose();
+                }}
+                onCancel={() => setLosing(undefined)}
+              />
+            </Suspense>
+          )}
         </>
       )}
     </header>
