@@ -107,7 +107,13 @@ const useStyles = makeStyles({
   change: { fontVariantNumeric: "tabular-nums" },
   up: { color: tokens.colorPaletteRedForeground1 },
   down: { color: tokens.colorPaletteGreenForeground1 },
-  header: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  // Room above and below a title of two or three lines, so that it does not run into the next.
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    paddingBlock: tokens.spacingVerticalS,
+  },
 });
 
 /** Changes as "CMS +159,110 · AEWA −80,000". */

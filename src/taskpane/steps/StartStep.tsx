@@ -8,6 +8,7 @@ import {
   MessageBarTitle,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { fromQuanta } from "../../engine/money";
@@ -46,6 +47,8 @@ const useStyles = makeStyles({
     margin: 0,
   },
   fact: { display: "flex", flexDirection: "column", margin: 0 },
+  // A period ("2015–2017") does not fit one narrow column in the figures' size: it takes two.
+  wide: { gridColumn: "span 2", whiteSpace: "nowrap" },
   figure: {
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
@@ -145,7 +148,10 @@ export function StartStep(props: StartStepProps) {
       {facts.length > 0 && (
         <dl className={styles.facts} aria-label="What the workbook holds">
           {facts.map(([label, value]) => (
-            <div key={label} className={styles.fact}>
+            <div
+              key={label}
+              className={label === "Period" ? mergeClasses(styles.fact, styles.wide) : styles.fact}
+            >
               <dt>
                 <Caption1>{label}</Caption1>
               </dt>
