@@ -124,6 +124,7 @@ export function costLines(model: Model, ctx: LineContext, problems: Problem[]): 
  * warning at the grade's cost, naming its posts: it may be meant.
  */
 function freeGrades(posts: readonly Post[], ctx: LineContext): Problem[] {
+  if (![...ctx.grades.byKey.values()].some((g) => g.cost === 0)) return [];
   const costed = new Map<Grade, string[]>();
   // In sheet order, so that every option (whose posts may come in another order) says it alike.
   const inSheetOrder = [...posts].sort((a, b) => (a.source?.row ?? 0) - (b.source?.row ?? 0));
