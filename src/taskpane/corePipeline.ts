@@ -1,7 +1,6 @@
 import type { Model } from "../engine/model";
 import { parseBasis } from "../engine/parseBasis";
 import { analyseWorkbook } from "../workbook/analyseWorkbook";
-import { annexHtml } from "../workbook/annex/annexHtml";
 import type { CellValue, WorkbookGrids } from "../workbook/grid";
 import { CONTRACT, type ContractSheet, type InputMapping } from "../workbook/inputMapping";
 import { locateProblem } from "../workbook/locateProblem";
@@ -65,7 +64,12 @@ export const corePipeline: Pipeline = {
     const { writeAnnexDocx } = await import(/* webpackChunkName: "docx" */ "../annex/writeAnnexDocx");
     return writeAnnexDocx(allocation, { language });
   },
-  annexHtml: (allocation, language) => annexHtml(allocation, language),
+  // Loaded when first asked for, as the .docx writer is: the annex tables and their three
+  // languages are no part of the first screen.
+  annexHtml: async (allocation, language) => {
+    const { annexHtml } = await import(/* webpackChunkName: "annex" */ "../workbook/annex/annexHtml");
+    return annexHtml(allocation, language);
+  },
 };
 
 /** The run-history half of the pipeline, in a chunk of its own. */

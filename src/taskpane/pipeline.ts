@@ -147,5 +147,5 @@ export interface Pipeline {
   /** The annex as a Word document, when the annex writer is present. */
   annexDocx?: (allocation: Allocation, language: Language) => Promise<Uint8Array>;
   /** The annex as an HTML table for the clipboard, when the annex writer is present. */
-  annexHtml?: (allocation: Allocation, language: Language) => string;
+  annexHtml?: (allocation: Allocation, language: Language) => Promise<string>;
 }

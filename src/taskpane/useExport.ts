@@ -70,7 +70,7 @@ export function useExport(
               setError(refused);
               return;
             }
-            await copyHtml(annexHtml(allocation, language));
+            await copyHtml(await annexHtml(allocation, language));
             said("The annex tables are on the clipboard: paste them into Word or Outlook.");
           } catch (e) {
             console.error(e);
