@@ -44,7 +44,9 @@ const FIGURES: Record<CompareFigure, string> = {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   // Fluent greys an unchecked radio's label, which reads as disabled: every option can be chosen.
-  option: { color: tokens.colorNeutralForeground1 },
+  option: {
+    "& .fui-Radio__input:enabled:not(:checked) ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
+  },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   table: { tableLayout: "auto" },
@@ -100,7 +102,7 @@ export function CompareStep({ allocation, figure, onFigure, onChoose, blocked }:
       >
         <RadioGroup value={model.written} onChange={(_, d) => onChoose(d.value)}>
           {model.options.map((name) => (
-            <Radio key={name} value={name} label={{ children: name, className: styles.option }} />
+            <Radio key={name} value={name} label={name} className={styles.option} />
           ))}
         </RadioGroup>
       </Field>
