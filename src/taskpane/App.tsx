@@ -182,6 +182,10 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const [partyQuery, setPartyQuery] = useState("");
   const [why, setWhy] = useState<{ figure: Figure; from?: HTMLElement; note?: string }>();
   const [announcement, setAnnouncement] = useState("");
+  // What the last save of the rules, or of the status, did: said beside its form (the Save button
+  // greys out, and a save otherwise only makes the plan disappear) and to a screen reader.
+  const [rulesSaved, setRulesSaved] = useState<string>();
+  const [statusSaved, setStatusSaved] = useState<string>();
 
   const onLoaded = useCallback(
     (loaded: Loaded, after: "open" | "reread" | "save" | "settings") => {
@@ -189,6 +193,8 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
       if (after !== "settings") setDrafts(loaded.readDrafts);
       if (after === "open") {
         setFirstDrafts(loaded.readDrafts);
+        setRulesSaved(undefined);
+        setStatusSaved(undefined);
         setOpenRules([]);
         setOption(undefined);
         setView("start");
@@ -246,8 +252,6 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const reviewing = view === "changes" && run.writable !== undefined && reviewed?.of !== run.writable;
   const [statusSaving, setStatusSaving] = useState(false);
   const [statusError, setStatusError] = useState<PaneError>();
-  // Said beside the form (the Save button greys out) and to a screen reader.
-  const [statusSaved, setStatusSaved] = useState<string>();
   const saveStatus = async (choice: StatusChoice) => {
     const where = loaded?.read.settings;
     if (!loaded || !where) return;
@@ -283,8 +287,6 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
     ? "It shows your rule changes, which are not saved in the Rules sheet: save them (Rules view) for the workbook to give the same figures."
     : undefined;
   const exporter = useExport(pipeline, allocation, exportRefusal, unsavedRules);
-  // Said beside the rules and to a screen reader: a save otherwise only makes the plan disappear.
-  const [rulesSaved, setRulesSaved] = useState<string>();
   const saveRules = async () => {
     if (await write.saveRules()) {
       const said = "The rules are saved in the Rules sheet.";
