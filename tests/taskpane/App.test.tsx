@@ -362,6 +362,8 @@ describe("App", () => {
         /^The annex \(en\) was offered as annex-en\.docx\. It shows your rule changes, which are not saved in the Rules sheet/,
       ),
     ).toBeInTheDocument();
+    // Below the buttons, often under the fold: the message takes focus, and so comes into view.
+    await waitFor(() => expect(document.activeElement).toHaveTextContent(/^The annex \(en\) was offered/));
     expect(annexDocx).toHaveBeenCalledTimes(1);
   });
 
@@ -420,9 +422,12 @@ describe("App", () => {
       expect(dialog).toHaveTextContent("Open another workbook?");
       expect(dialog).toHaveTextContent("Your rule changes, not saved in the Rules sheet.");
       expect(dialog).toHaveTextContent(/What was written into budget.xlsx in this page .* not downloaded since/);
+      // Keeping the work is the first choice; answered, focus is back on Open.
+      expect(within(dialog).getAllByRole("button", { hidden: true })[0]).toHaveTextContent("Cancel");
       await user.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
       await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
       expect(chooser).not.toHaveBeenCalled();
+      expect(screen.getByRole("button", { name: "Open .xlsx" })).toHaveFocus();
       await user.click(screen.getByRole("button", { name: "Open .xlsx" }));
       const again = await screen.findByRole("dialog", { hidden: true });
       await user.click(within(again).getByRole("button", { name: "Open another workbook", hidden: true }));

@@ -31,11 +31,12 @@ export function OpenAnotherDialog({ losing, onOpen, onCancel }: OpenAnotherDialo
               ))}
             </ul>
           </DialogContent>
+          {/* Keeping the work is the first choice, and the one Enter takes. */}
           <DialogActions>
-            <Button appearance="primary" onClick={onOpen}>
-              Open another workbook
+            <Button appearance="primary" onClick={onCancel}>
+              Cancel
             </Button>
-            <Button onClick={onCancel}>Cancel</Button>
+            <Button onClick={onOpen}>Open another workbook</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -40,7 +40,13 @@ export function PaneHeader({ subtitle, onOpenFile, unsaved }: PaneHeaderProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   // What would be lost, while the officer is asked whether to open another workbook all the same.
   const [losing, setLosing] = useState<string[]>();
+  const openButton = useRef<HTMLButtonElement>(null);
   const choose = () => fileInput.current?.click();
+  // The dialog is gone once answered: focus goes back to Open, where the officer was.
+  const answered = () => {
+    setLosing(undefined);
+    openButton.current?.focus();
+  };
   return (
     <header className={styles.header}>
       <img className={styles.icon} src="assets/icon-32.png" alt="" />
@@ -69,6 +75,7 @@ export function PaneHeader({ subtitle, onOpenFile, unsaved }: PaneHeaderProps) {
             }}
           />
           <Button
+            ref={openButton}
             size="small"
             icon={<FolderOpenRegular />}
             aria-label="Open .xlsx"
@@ -86,10 +93,10 @@ export function PaneHeader({ subtitle, onOpenFile, unsaved }: PaneHeaderProps) {
               <OpenAnotherDialog
                 losing={losing}
                 onOpen={() => {
-                  setLosing(undefined);
+                  answered();
                   choose();
                 }}
-                onCancel={() => setLosing(undefined)}
+                onCancel={answered}
               />
             </Suspense>
           )}

@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { Language } from "../../engine/model";
 import type { PaneError } from "../paneError";
 
@@ -38,6 +39,11 @@ const useStyles = makeStyles({
 /** Step 6: the annex tables for a Standing Committee paper, as .docx or as a table to paste. */
 export function ExportStep(props: ExportStepProps) {
   const styles = useStyles();
+  // What an export did, in view and with focus: it shows below the buttons, often under the fold.
+  const doneBar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.done !== undefined) doneBar.current?.focus();
+  }, [props.done]);
   return (
     <div className={styles.block}>
       <Text as="h2" weight="semibold" size={400} id="export-heading">
@@ -77,7 +83,7 @@ export function ExportStep(props: ExportStepProps) {
         Copy annex as a table
       </Button>
       {props.done && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" ref={doneBar} tabIndex={-1}>
           <MessageBarBody>{props.done}</MessageBarBody>
         </MessageBar>
       )}

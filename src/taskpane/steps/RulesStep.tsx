@@ -101,7 +101,13 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // Two equal columns that never push past a narrow pane (Input has an intrinsic minimum width).
-  bounds: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  // Aligned at the top: a message under one field must not stretch the other.
+  bounds: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "start",
+  },
   bound: { minWidth: 0 },
   boundInput: { minWidth: 0, width: "100%" },
   change: { fontVariantNumeric: "tabular-nums" },
