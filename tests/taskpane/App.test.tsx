@@ -36,6 +36,16 @@ async function goTo(user: ReturnType<typeof userEvent.setup>, step: string) {
   return screen.findByRole("tabpanel", { name: step });
 }
 
+/** An edit of a rule, not saved: a floor of 10% for Communications, typed in the Rules view. */
+async function editARule(user: ReturnType<typeof userEvent.setup>) {
+  await goTo(user, "Rules");
+  await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
+  await user.type(
+    screen.getByRole("textbox", { name: "Lowest share of Communications any participant pays" }),
+    "10%",
+  );
+}
+
 /** The question's lines for a run that changes approved run 3 (as describeSupersededApproval gives them). */
 const APPROVED_CHANGES = [
   "Run 3 of 2026-12-01 09:00:00 UTC was approved (UNEP/CMS/StC44/Doc.X). This run would change its figures:",
@@ -340,12 +350,7 @@ describe("App", () => {
     pipeline.annexDocx = annexDocx;
     await goTo(user, "Results");
     expect(screen.queryByText(/The annex will show your rule changes/)).toBeNull();
-    await goTo(user, "Rules");
-    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
-    await user.type(
-      screen.getByRole("textbox", { name: "Lowest share of Communications any participant pays" }),
-      "10%",
-    );
+    await editARule(user);
     await goTo(user, "Results");
     expect(
       await screen.findByText("The annex will show your rule changes, not saved in the Rules sheet."),
@@ -389,12 +394,7 @@ describe("App", () => {
     await user.click(screen.getByRole("button", { name: "Write the results" }));
     await screen.findByText(/^Results written at \d\d:\d\d$/);
     expect(download).toBeEnabled();
-    await goTo(user, "Rules");
-    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
-    await user.type(
-      screen.getByRole("textbox", { name: "Lowest share of Communications any participant pays" }),
-      "10%",
-    );
+    await editARule(user);
     await waitFor(() =>
       expect(within(footer()).getByText(/^Written results \(.*\) are out of date\.$/)).toBeInTheDocument(),
     );
@@ -409,12 +409,7 @@ describe("App", () => {
     await goTo(user, "Results");
     await user.click(await screen.findByRole("button", { name: "Write the results" }));
     await screen.findByText(/^Results written at \d\d:\d\d$/);
-    await goTo(user, "Rules");
-    await user.click(await screen.findByRole("button", { name: /Communications: Equal shares/ }));
-    await user.type(
-      screen.getByRole("textbox", { name: "Lowest share of Communications any participant pays" }),
-      "10%",
-    );
+    await editARule(user);
     const chooser = jest.spyOn(HTMLInputElement.prototype, "click");
     try {
       await user.click(screen.getByRole("button", { name: "Open .xlsx" }));
