@@ -38,3 +38,24 @@ function cellOf(ref: string): { row: number; col: number } | undefined {
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]), col };
 }
+
+/**
+ * Reads a RangeAreas address ("Posts!D6:D8, Posts!G9:G11"; sheet names may be quoted and hold
+ * commas): one ExcelAddress per range.
+ */
+export function excelAddresses(address: string): ExcelAddress[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    // A quote inside a quoted name is doubled (''), which toggles twice: the state stays right.
+    if (ch === "'") quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "").map(excelAddress);
+}

@@ -1,9 +1,9 @@
-import { columnLetter } from "../workbook/columnLetter";
 import type { CellValue, SheetGrid, TableGrid, WorkbookGrids } from "../workbook/grid";
 import { headerSpans } from "../workbook/headerSpans";
 import type { InputMapping } from "../workbook/inputMapping";
 import { inputSheets, type InputSheets, type WorkbookIndex } from "../workbook/inputSheets";
-import { excelAddress, type ExcelAddress } from "./excelAddress";
+import { columnLetter } from "../workbook/columnLetter";
+import { excelAddress, excelAddresses, type ExcelAddress } from "./excelAddress";
 import { gridRows } from "./gridRows";
 import { readRegions, type ReadRegion } from "./readRegions";
 import { responseTooLarge } from "./responseTooLarge";
@@ -24,6 +24,8 @@ export interface LoadedIndex extends WorkbookIndex {
 interface SheetRead {
   name: string;
   pieces: SheetPieces;
+  /** The sheet's merged ranges ("D6:D8"), where the host can tell (WorkbookGrids.mergedAreas). */
+  merged: string[];
   /** The part of the used range the first read of values covered (the sheet's top rows). */
   top?: Box;
   /** The last column read: the used range's, or the header's last column when that is less. */
@@ -112,10 +114,13 @@ async function loadUsedRanges(
   topBlock: Box | undefined,
 ): Promise<Extents> {
   const worksheets = context.workbook.worksheets;
+  const mergedAreas = hostReadsMergedAreas();
   const loads = wanted.sheets.map((name) => {
     const ws = worksheets.getItem(name);
     return {
       used: ws.getUsedRangeOrNullObject(true).load("address"),
+      // Merged ranges, in the same sync: a problem at a merged cell can then say why it reads blank.
+      merged: mergedAreas ? ws.getRange().getMergedAreasOrNullObject().load("address") : undefined,
       // The used cells within the top block: a null object when it holds none.
       top:
         topBlock &&
@@ -127,7 +132,7 @@ async function loadUsedRanges(
 
   const sheets: SheetRead[] = [];
   wanted.sheets.forEach((name, i) => {
-    const { used, top } = loads[i];
+    const { used, top, merged } = loads[i];
     if (used.isNullObject) return;
     const box = excelAddress(used.address);
     const pieces = new SheetPieces(box);
@@ -135,7 +140,14 @@ async function loadUsedRanges(
       const at = excelAddress(top.address);
       pieces.add(at.firstRow, at.firstCol, gridRows(top.values, top.valueTypes));
     }
-    sheets.push({ name, pieces, top: topBlock && overlap(box, topBlock), lastCol: box.lastCol });
+    const areas = merged === undefined || merged.isNullObject ? [] : excelAddresses(merged.address);
+    sheets.push({
+      name,
+      pieces,
+      merged: areas.map((a) => `${columnLetter(a.firstCol)}${a.firstRow}:${columnLetter(a.lastCol)}${a.lastRow}`),
+      top: topBlock && overlap(box, topBlock),
+      lastCol: box.lastCol,
+    });
   });
   return { sheets, tables: tableRanges.map((r) => excelAddress(r.address)) };
 }
@@ -201,6 +213,12 @@ function topGrids(index: LoadedIndex, extents: Extents): WorkbookGrids {
   });
   const tables = index.tables.map((t): TableGrid => ({ ...t, rows: [], firstRow: 1, firstCol: 1 }));
   return { sheets, tables, ownedSheets: index.ownedSheets };
+}
+
+/** True when the host has ExcelApi 1.13 (Range.getMergedAreasOrNullObject); assumed outside Office. */
+function hostReadsMergedAreas(): boolean {
+  if (typeof Office === "undefined" || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.13");
 }
 
 /**
@@ -274,7 +292,10 @@ function assemble(
     const rows = alone.get(t.name) ?? (onSheet ? cut(onSheet, at) : []);
     return { name: t.name, sheet: t.sheet, rows, firstRow: at.firstRow, firstCol: at.firstCol };
   });
-  return { sheets, tables, ownedSheets: index.ownedSheets };
+  const mergedAreas = Object.fromEntries(
+    extents.sheets.filter((s) => s.merged.length > 0).map((s) => [s.name, s.merged]),
+  );
+  return { sheets, tables, ownedSheets: index.ownedSheets, mergedAreas };
 }
 
 /** A sheet that is not read: its name, and no cells. */

@@ -78,6 +78,12 @@ export interface WorkbookGrids {
    * cell is read as it shows. An adapter may give only the cells where that matters.
    */
   percentCells?: Readonly<Record<string, ReadonlySet<number>>>;
+  /**
+   * By worksheet name, its merged ranges ("D6:D8"): only the top-left cell of one holds its value,
+   * so the others read as blank, and a problem there says why (mergedCellNote). An adapter that
+   * cannot tell leaves it out.
+   */
+  mergedAreas?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Horizontal alignment of an output cell. */

@@ -18,6 +18,7 @@ import { postReferences } from "./postReferences";
 import { readPosts } from "./readPosts";
 import { readRules } from "./readRules";
 import { readScales } from "./readScales";
+import { MergedCells } from "./mergedCells";
 import { readSettings } from "./readSettings";
 import { readSupport } from "./readSupport";
 import { ScenarioCells } from "./scenarioCells";
@@ -117,7 +118,10 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
     grades: whole("Grades"),
     settings: whole("Settings"),
   }).map((p) => locateProblem(p, layout));
-  const problems = byContractOrder([...structural, ...reader.problems, ...references, ...tooLarge], layout);
+  const merged = new MergedCells(grids.mergedAreas);
+  const cellProblems = [...structural, ...reader.problems, ...references, ...tooLarge];
+  const hidden = merged.hiddenValues(Object.values(found), cellProblems);
+  const problems = byContractOrder([...cellProblems.map(merged.note), ...hidden], layout);
   return hasErrors(problems) ? { problems, layout } : { model, problems, layout };
 }
 

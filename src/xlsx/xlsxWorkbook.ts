@@ -91,12 +91,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const grids = new Map<string, SheetGrid>();
     const tables: TableGrid[] = [];
     const percentCells: Record<string, ReadonlySet<number>> = {};
+    const mergedAreas: Record<string, readonly string[]> = {};
     for (const { entry, parts } of worksheets) {
       const whole = wholeSheets === undefined || wholeSheets.has(entry.name);
       const some = parts.filter((t) => t.header && (whole || aloneTables.has(t.name)));
       // A table read on its own is cut from its sheet's cells, which are then not given as the sheet's.
       const read = whole || some.length > 0 ? this.readCells(entry) : undefined;
       if (read !== undefined && read.percentCells.size > 0) percentCells[entry.name] = read.percentCells;
+      if (read !== undefined && read.mergedAreas.length > 0) mergedAreas[entry.name] = read.mergedAreas;
       const grid: SheetGrid = { name: entry.name, rows: read?.cells ?? [], firstRow: 1, firstCol: 1 };
       for (const t of parts) {
         if (!t.header) continue;
@@ -105,7 +107,7 @@ export class XlsxWorkbook implements WorkbookPort {
       grids.set(entry.name, whole ? grid : unread(entry.name));
     }
     const sheets = this.workbook.sheets.map((s) => grids.get(s.name) ?? unread(s.name));
-    return { sheets, tables, ownedSheets: owned, percentCells };
+    return { sheets, tables, ownedSheets: owned, percentCells, mergedAreas };
   }
 
   /** Lists the sheets in tab order (worksheets, chart sheets and the rest), each with whether this add-in wrote it. */
@@ -174,17 +176,19 @@ export class XlsxWorkbook implements WorkbookPort {
     );
   }
 
-  /** A worksheet's cells, and its number cells in a percentage format (cellKey). */
+  /** A worksheet's cells, its number cells in a percentage format (cellKey), and its merged ranges. */
   private readCells(entry: SheetEntry & { part: string }): {
     cells: CellValue[][];
     percentCells: Set<number>;
+    mergedAreas: string[];
   } {
     const percentCells = new Set<number>();
+    const mergedAreas: string[] = [];
     const cells = readSheetCells(
       this.partText(entry.part, `the sheet '${entry.name}'`),
-      this.cellContext(entry.name, percentCells),
+      this.cellContext(entry.name, percentCells, mergedAreas),
     );
-    return { cells, percentCells };
+    return { cells, percentCells, mergedAreas };
   }
 
   /** A part's text, refused before unpacking when it is larger than a part this adapter reads. */
@@ -198,7 +202,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.pkg.text(part);
   }
 
-  private cellContext(sheet: string, percentCells: Set<number>): CellContext {
+  private cellContext(sheet: string, percentCells: Set<number>, mergedAreas: string[]): CellContext {
     const rels = this.workbook.rels;
     const part = (kind: string) =>
       rels.find((r) => r.kind === kind && r.part !== undefined && this.pkg.has(r.part))?.part;
@@ -217,6 +221,7 @@ export class XlsxWorkbook implements WorkbookPort {
       dateStyles: this.styles.dates,
       percentStyles: this.styles.percents,
       percentCells,
+      mergedAreas,
       date1904: this.workbook.date1904,
       formulasUncalculated: this.workbook.fullCalcOnLoad,
       maxRows: LIMITS.maxRows,

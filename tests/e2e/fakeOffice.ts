@@ -74,6 +74,7 @@ export function fakeOfficeScript(grids: WorkbookGrids): string {
     return loadable({
       ...cells(s, b),
       select() {},
+      getMergedAreasOrNullObject: () => loadable({ isNullObject: true, address: "" }),
       // The used cells within the range (the sheet's used range cut to it), or a null object.
       getUsedRangeOrNullObject: () => {
         const u = box(s.address);

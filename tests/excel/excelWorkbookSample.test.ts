@@ -102,4 +102,23 @@ describe("ExcelWorkbook on the sample workbook", () => {
     expect(read.problems).toEqual(plain.problems);
     expect(read.model?.parties).toEqual(plain.model?.parties);
   });
+
+  it("reads merged cells in the same syncs, and a problem at one says why it reads blank", async () => {
+    const fromFile = await (await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE))).readInputs();
+    const plain = excelFrom(fromFile);
+    await new ExcelWorkbook(plain.context).readInputs();
+    const fx = excelFrom(fromFile);
+    // Executive management, merged over its three posts (rows 6 to 8) as Excel keeps it: in D6 only.
+    const posts = fx.sheet("Posts")!;
+    expect(posts.at(6, 4).value).toBe("Executive management");
+    posts.at(7, 4).value = null;
+    posts.at(8, 4).value = null;
+    posts.props["merge.D6:D8"] = true;
+    const grids = await new ExcelWorkbook(fx.context).readInputs();
+    expect(fx.syncCount).toBe(plain.syncCount);
+    expect(grids.mergedAreas).toEqual({ Posts: ["D6:D8"] });
+    const problems = analyseWorkbook(grids).problems;
+    expect(problems.map((p) => p.cell)).toEqual(["D7", "D8"]);
+    expect(problems[0].message).toMatch(/D7 is part of the merged cells D6:D8, whose value only D6 holds/);
+  });
 });

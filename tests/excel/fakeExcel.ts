@@ -532,9 +532,10 @@ export class FakeExcel {
         this.sheets = this.sheets.filter((o) => o !== s);
         for (const n of this.names) if (n.sheet === s) n.sheet = null;
       });
-    ws.getRange = (address: string) => {
-      this.charge(40 + jsonBytes(address));
-      return this.rangeProxy(resolve, () => address);
+    // Without an address, the whole sheet (Worksheet.getRange()).
+    ws.getRange = (address?: string) => {
+      this.charge(40 + jsonBytes(address ?? ""));
+      return this.rangeProxy(resolve, () => address ?? "A1:XFD1048576");
     };
     ws.getUsedRangeOrNullObject = (valuesOnly?: boolean) => {
       this.charge(60);
@@ -623,6 +624,28 @@ export class FakeExcel {
     range.getUsedRangeOrNullObject = (valuesOnly?: boolean) => {
       this.charge(60);
       return this.usedRangeProxy(resolveSheet, valuesOnly === true, () => parseRange(address()));
+    };
+    // The merged ranges (Range.merge, or "merge.D6:D8" in a sheet's props) whose first cell is in this range.
+    range.getMergedAreasOrNullObject = () => {
+      this.charge(60);
+      const areas = () => {
+        const b = box();
+        return Object.keys(resolveSheet().props)
+          .filter((k) => k.startsWith("merge."))
+          .map((k) => k.slice("merge.".length))
+          .filter((a) => {
+            const m = parseRange(a);
+            return m.r0 >= b.r0 && m.r0 <= b.r1 && m.c0 >= b.c0 && m.c0 <= b.c1;
+          });
+      };
+      const merged: Record<string, unknown> = {};
+      loadable(this, merged, {
+        isNullObject: () => areas().length === 0,
+        address: () => areas().map((a) => `${quoteSheet(resolveSheet().name)}!${a}`).join(", "),
+      });
+      const load = merged.load as (spec?: string) => unknown;
+      merged.load = (spec?: string) => load(`isNullObject, ${spec ?? "address"}`);
+      return merged;
     };
     if (!loadableAddress) {
       Object.defineProperty(range, "address", {

@@ -14,6 +14,8 @@ export interface CellContext {
   percentStyles: readonly boolean[];
   /** Filled with the number cells in a percentage format (cellKey). */
   percentCells: Set<number>;
+  /** Filled with the sheet's merged ranges, as its XML gives them ("D6:D8"). */
+  mergedAreas: string[];
   date1904: boolean;
   /** Formula results are not to be trusted (the producer asked for a full recalculation on load). */
   formulasUncalculated: boolean;
@@ -49,6 +51,7 @@ export function readSheetCells(xml: string, ctx: CellContext): CellValue[][] {
     }
   }
   for (const ref of merges) clearMerged(rows, ref);
+  ctx.mergedAreas.push(...merges);
   for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
   return rows;
 }
