@@ -5,13 +5,16 @@ import type { SupersededApproval } from "./history/supersededApproval";
 
 /** At most this many instruments are named one by one; the rest are counted. */
 const MAX_NAMED = 12;
+/** At most this many Parties of an instrument are named; the rest are counted. */
+const MAX_PARTIES = 5;
 
 /**
  * What a run over an approved one would change, in lines for the CLI's refusal and the pane's
  * dialog: the approved run, then each instrument whose figures change (total, direct, PSC, before
- * → after), then how many yearly figures and shares of common services change, then, one line
- * each, the options compared whose figures change, with each instrument's total before → after; last, when this run still names the approved
- * paper, that a revision would name its own.
+ * → after), then how many yearly figures and shares of common services change, whose savings
+ * against the Baseline and which Parties' contributions change, then, one line each, the options
+ * compared whose figures change, with each instrument's total before → after (and whose savings
+ * change); last, when this run still names the approved paper, that a revision would name its own.
  */
 export function describeSupersededApproval(s: SupersededApproval): string[] {
   const paper = s.documentSymbol !== undefined ? ` (${s.documentSymbol})` : "";
@@ -64,8 +67,30 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
     more.push(`${shares} share${shares === 1 ? "" : "s"} of common services (${whose}${rest})`);
   }
   if (more.length > 0) lines.push(`  ${c.instruments.length > 0 ? "with" : "its"} ${more.join(" and ")}`);
+  // Figures beside the shares: savings against the Baseline, and the Parties' contributions.
+  const figureLines = () => lines.length - (s.inputs !== undefined ? 2 : 1);
+  const and = () => (figureLines() > 0 ? "and " : "");
+  if (c.savingsOf.length > 0) {
+    const { shown, rest } = first(c.savingsOf);
+    lines.push(
+      `  ${and()}the savings against the Baseline of ${rest ? shown.join(", ") : andList(shown)}${rest} ` +
+        "(Savings sheet, the annex's savings table)",
+    );
+  }
+  if (c.contributionsOf.length > 0) {
+    const { shown, rest } = first(c.contributionsOf);
+    const whose = shown.map(({ instrument, parties }) => {
+      const named = parties.slice(0, MAX_PARTIES).join(", ");
+      const others = parties.length > MAX_PARTIES ? ` and ${parties.length - MAX_PARTIES} more` : "";
+      return `${parties.length} Part${parties.length === 1 ? "y" : "ies"} to ${instrument} (${named}${others})`;
+    });
+    lines.push(
+      `  ${and()}the contributions of ${andList(whose)}${rest ? `${rest} instruments` : ""} ` +
+        "(Contributions sheet, the annex's scales of contributions)",
+    );
+  }
   if (c.options.length > 0) {
-    const lead = c.instruments.length > 0 || more.length > 0 ? "and the totals" : "the totals";
+    const lead = figureLines() > 0 ? "and the totals" : "the totals";
     lines.push(`  ${lead} of the options compared (Options sheet, the annex's options table):`);
   }
   // One line per option, totals only (the Changes and Options sheets have the rest): an edit that
@@ -83,6 +108,10 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
       const named = o.instruments.slice(0, MAX_NAMED).map(total);
       const rest = o.instruments.length - MAX_NAMED;
       if (rest > 0) named.push(`and ${rest} more instruments`);
+      if (o.savingsOf !== undefined && o.savingsOf.length > 0) {
+        const { shown, rest: others } = first(o.savingsOf);
+        named.push(`savings of ${others ? shown.join(", ") : andList(shown)}${others}`);
+      }
       lines.push(`  option '${o.option}': ${named.join("; ")}`);
     }
   }

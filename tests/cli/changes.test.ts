@@ -264,6 +264,49 @@ describe("costshare allocate: what changed, and an approved run", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows).toEqual(await administration("a2.xlsx"));
   });
+  it("asks before an edit of the Parties or the Baseline changes approved contributions or savings", async () => {
+    await edit(SAMPLE, path("pb.xlsx"), { Status: "Approved", DocumentSymbol: "UNEP/CMS/StC44/Doc.12" });
+    expect((await runCli("allocate", path("pb.xlsx"), "--out", path("pb1.xlsx"))).code).toBe(0);
+    // Belgium's UN scale rate for AEWA, 0.8 → 1.2: no instrument's share moves, its contributions do.
+    const wb = await load(path("pb1.xlsx"));
+    const parties = wb.getWorksheet("Parties") as Worksheet;
+    const belgium = rowOf(parties, "Belgium");
+    expect(parties.getCell(belgium, 2).value).toBe("AEWA");
+    parties.getCell(belgium, 3).value = 1.2;
+    await wb.xlsx.writeFile(path("pb1p.xlsx"));
+    // Still marked Approved under the same paper: refused, as those are not the approved figures.
+    const restated = await runCli("allocate", path("pb1p.xlsx"), "--out", path("pb2.xlsx"));
+    expect(restated.code).toBe(2);
+    expect(restated.err).toMatch(/run 1 was approved under that symbol with other figures/);
+    // As a draft: the question names the Parties whose contributions change, and the Log the row.
+    await edit(path("pb1p.xlsx"), path("pb1d.xlsx"), { Status: "Draft" });
+    const asked = await runCli("allocate", path("pb1d.xlsx"), "--out", path("pb2.xlsx"));
+    expect(asked.code).toBe(2);
+    expect(asked.err).toMatch(
+      /^ {2}the contributions of \d+ Parties to AEWA \(Belgium, Denmark, .*\) \(Contributions sheet, the annex's scales of contributions\)$/m,
+    );
+    expect(asked.err).not.toMatch(/^ {2}[A-Z]+: total|savings/m);
+    expect(asked.err).toMatch(new RegExp(`Parties: row ${belgium} changed`));
+
+    // The Baseline's CMS Meetings, 520,000 → 600,000: CMS's savings change, in every option.
+    const wb2 = await load(path("pb1.xlsx"));
+    const baseline = wb2.getWorksheet("Baseline") as Worksheet;
+    let meetings = 0;
+    baseline.eachRow((row, n) => {
+      if (row.getCell(1).value === "CMS" && row.getCell(2).value === "Meetings") meetings = n;
+    });
+    baseline.getCell(meetings, 6).value = 600000;
+    await wb2.xlsx.writeFile(path("pb1b.xlsx"));
+    await edit(path("pb1b.xlsx"), path("pb1bd.xlsx"), { Status: "Draft" });
+    const savings = await runCli("allocate", path("pb1bd.xlsx"), "--out", path("pb3.xlsx"));
+    expect(savings.code).toBe(2);
+    expect(savings.err).toMatch(
+      /^ {2}the savings against the Baseline of CMS \(Savings sheet, the annex's savings table\)$/m,
+    );
+    expect(savings.err).toMatch(/^ {2}option 'Status quo': savings of CMS$/m);
+    expect(savings.err).not.toMatch(/contributions/);
+  });
+
   it("does not drop an approved run from an OUT.xlsx that IN.xlsx lacks, and names draft runs it replaces", async () => {
     await edit(SAMPLE, path("h-approved.xlsx"), { Status: "Approved" });
     expect((await runCli("allocate", path("h-approved.xlsx"), "--out", path("h-out.xlsx"))).code).toBe(0);

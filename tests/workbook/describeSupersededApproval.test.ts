@@ -22,6 +22,8 @@ describe("the question before a run changes an approved run's figures", () => {
           { unit: "Communication", instruments: ["CMS", "AEWA"] },
           { unit: "Administration", instruments: ["IOSEA"] },
         ],
+        savingsOf: [],
+        contributionsOf: [],
         options: [
           {
             option: "Status quo",
@@ -54,11 +56,40 @@ describe("the question before a run changes an approved run's figures", () => {
         years: 0,
         yearsOf: [],
         unitsOf: [],
+        savingsOf: [],
+        contributionsOf: [],
         options: [{ option: "A", instruments: many }],
       },
     }).slice(2);
     expect(line).toMatch(
       /^ {2}option 'A': I0 11 → 22 \(\+11\); .*; I11 11 → 22 \(\+11\); and 2 more instruments$/,
     );
+  });
+
+  it("names the savings and the Parties' contributions an edit of the Baseline or the Parties would change", () => {
+    const lines = describeSupersededApproval({
+      run: 6,
+      documentSymbol: "UNEP/CMS/StC44/Doc.12",
+      changes: {
+        quantum: 1,
+        instruments: [],
+        years: 0,
+        yearsOf: [],
+        unitsOf: [],
+        savingsOf: ["CMS"],
+        contributionsOf: [
+          { instrument: "AEWA", parties: ["Belgium", "France", "Germany", "Italy", "Spain", "Sweden"] },
+          { instrument: "ASCOBANS", parties: ["Belgium"] },
+        ],
+        options: [{ option: "Status quo", instruments: [], savingsOf: ["CMS", "AEWA"] }],
+      },
+    });
+    expect(lines).toEqual([
+      "Run 6 was approved (UNEP/CMS/StC44/Doc.12). This run would change its figures:",
+      "  the savings against the Baseline of CMS (Savings sheet, the annex's savings table)",
+      "  and the contributions of 6 Parties to AEWA (Belgium, France, Germany, Italy, Spain and 1 more) and 1 Party to ASCOBANS (Belgium) (Contributions sheet, the annex's scales of contributions)",
+      "  and the totals of the options compared (Options sheet, the annex's options table):",
+      "  option 'Status quo': savings of CMS and AEWA",
+    ]);
   });
 });

@@ -20,7 +20,10 @@ export type ChangeCause =
   | "support"
   | "psc";
 
-/** A change of an input that moves no figure (a title, an annex setting, the Baseline). */
+/**
+ * A change of an input that moves no instrument's share: a title, an annex setting; the Baseline,
+ * which moves savings; the Parties and Scales sheets, which move the scales of contributions.
+ */
 export type OtherCause = "other";
 
 /** One group of the waterfall: its key, its name on the sheets, and the inputs it covers. */

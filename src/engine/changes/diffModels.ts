@@ -30,7 +30,8 @@ const SETTINGS: readonly { property: keyof Settings; key: string; cause: Cause; 
 /**
  * Every input that differs between the model of an earlier run and this one, record by record:
  * settings by key, instruments by code, grades by grade, posts by PostId, rules by unit, support
- * by provider and receiver, budget and baseline lines by unit (or instrument), item and category.
+ * by provider and receiver, budget and baseline lines by unit (or instrument), item and category,
+ * Parties by instrument and name, Scales by instrument.
  * Each change names its sheet and row and the group of the waterfall it belongs to.
  */
 export function diffModels(before: Model, after: Model): InputChange[] {
@@ -117,6 +118,35 @@ export function diffModels(before: Model, after: Model): InputChange[] {
       field("FTE", "other", a.fte, b.fte);
       field("Cost", "other", a.cost, b.cost);
       field("Cost by year", "other", a.costByYear, b.costByYear);
+    },
+    out,
+  });
+
+  // Parties and Scales move no instrument's figures, only the scales of contributions.
+  matchRecords(
+    before.parties ?? [],
+    after.parties ?? [],
+    (p) => `${nameKey(p.instrument)}\u0000${nameKey(p.party)}`,
+    {
+      item: (p) => `Party ${p.party} (${p.instrument})`,
+      whole: "other",
+      fields: (a, b, field) => {
+        field("UNScale", "other", a.unScale, b.unScale, undefined, true);
+        field("Fixed", "other", a.fixed, b.fixed, undefined, true);
+      },
+      out,
+    },
+  );
+
+  matchRecords(before.scales ?? [], after.scales ?? [], (s) => nameKey(s.instrument), {
+    item: (s) => `Scale of ${s.instrument}`,
+    whole: "other",
+    fields: (a, b, field) => {
+      field("Amount", "other", a.amount, b.amount);
+      field("Amount by year", "other", a.amountByYear, b.amountByYear);
+      field("Threshold", "other", a.threshold, b.threshold, undefined, true);
+      field("Floor", "other", a.floor, b.floor);
+      field("Ceiling", "other", a.ceiling, b.ceiling, undefined, true);
     },
     out,
   });

@@ -2,7 +2,7 @@ import type { ChangeCause, OtherCause } from "./changeCause";
 
 /** One input that differs between an earlier run and this one, for the Log and the Changes sheet. */
 export interface InputChange {
-  /** The waterfall group it belongs to, or "other" when it moves no figure. */
+  /** The waterfall group it belongs to, or "other" when it moves no instrument's share. */
   cause: ChangeCause | OtherCause;
   /** The sheet it is on ("Posts", "Settings"), as recorded with the record. */
   sheet: string;

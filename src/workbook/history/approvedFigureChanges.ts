@@ -22,6 +22,8 @@ export interface OptionChange {
   instruments: InstrumentChange[];
   /** Set when the option is only in the approved run, or only in this one. */
   only?: "approved" | "now";
+  /** Its instruments whose savings against the Baseline change (the Options sheet's column). */
+  savingsOf?: string[];
 }
 
 /** The figures of an approved run that this run would change. */
@@ -43,6 +45,10 @@ export interface ApprovedFigureChanges {
    * the instruments whose share changes.
    */
   unitsOf: { unit: string; instruments: string[] }[];
+  /** The instruments whose savings against the Baseline change (Savings sheet, the annex's savings table). */
+  savingsOf: string[];
+  /** By instrument, the Parties whose contribution changes in some year (Contributions sheet, the annex's scales). */
+  contributionsOf: { instrument: string; parties: string[] }[];
   quantum: number;
   /** Set when the currency changed: then every figure does. */
   currency?: { before: string; after: string };
@@ -50,9 +56,11 @@ export interface ApprovedFigureChanges {
 
 /**
  * What this run changes of the figures an approved run published — each instrument's period
- * figures, its yearly figures, its share of each common service, and each option's figures where
- * the run compared options — or undefined when it changes none of them. Figures are compared in
- * the finer of the two rounding units.
+ * figures, its yearly figures, its share of each common service, its savings against the
+ * Baseline, each option's figures and savings where the run compared options, and each Party's
+ * contributions where it had Parties — or undefined when it changes none of them. Figures are
+ * compared in the finer of the two rounding units. Savings and contributions are compared only
+ * where the approved run's record keeps them (records of earlier versions do not).
  */
 export function approvedFigureChanges(
   approved: RunRecord,
@@ -92,20 +100,34 @@ export function approvedFigureChanges(
     return out;
   };
   const instruments = changed(was.byInstrument, after.byInstrument);
+  // The instruments whose savings differ, where the earlier record keeps savings.
+  const savingsChanged = (a: Record<string, number> | undefined, b: Record<string, number> | undefined) =>
+    a === undefined
+      ? []
+      : codes.filter(
+          (code) =>
+            currency || (find(a, code) ?? 0) * k0 !== (b === undefined ? 0 : (find(b, code) ?? 0) * k1),
+        );
+  const savingsOf = savingsChanged(approved.savings, now.savings);
 
   const options: OptionChange[] = [];
   if (approved.options !== undefined) {
     const written = allocation.scenario === undefined ? undefined : scenarioKey(allocation.scenario);
     for (const { name, before, after } of pairOptions(approved.options, now.options ?? [], "before")) {
       const change = changed(before?.byInstrument, after?.byInstrument);
+      const saved = savingsChanged(before?.savings, after?.savings);
       // An option new in this run is always listed; the option written in both runs only where
-      // its changes are not those of `instruments`.
+      // its changes are not those of `instruments` and `savingsOf`.
       const repeats =
-        before !== undefined && scenarioKey(name) === written && sameChanges(change, instruments);
-      if ((change.length > 0 || before === undefined) && !repeats)
+        before !== undefined &&
+        scenarioKey(name) === written &&
+        sameChanges(change, instruments) &&
+        saved.join() === savingsOf.join();
+      if ((change.length > 0 || saved.length > 0 || before === undefined) && !repeats)
         options.push({
           option: name,
           instruments: change,
+          ...(saved.length > 0 && before !== undefined && after !== undefined ? { savingsOf: saved } : {}),
           ...(before === undefined
             ? { only: "now" as const }
             : after === undefined
@@ -144,7 +166,16 @@ export function approvedFigureChanges(
     const whose = codes.filter((code) => currency || (find(a, code) ?? 0) * k0 !== (find(b, code) ?? 0) * k1);
     if (whose.length > 0) unitsOf.push({ unit, instruments: whose });
   }
-  if (instruments.length === 0 && options.length === 0 && years === 0 && unitsOf.length === 0)
+  const contributionsOf =
+    approved.contributions === undefined ? [] : contributionChanges(approved, now, k0, k1, currency);
+  if (
+    instruments.length === 0 &&
+    options.length === 0 &&
+    years === 0 &&
+    unitsOf.length === 0 &&
+    savingsOf.length === 0 &&
+    contributionsOf.length === 0
+  )
     return undefined;
   return {
     instruments,
@@ -152,6 +183,8 @@ export function approvedFigureChanges(
     years,
     yearsOf,
     unitsOf,
+    savingsOf,
+    contributionsOf,
     quantum,
     ...(currency ? { currency: { before: was.currency, after: after.currency } } : {}),
   };
@@ -166,4 +199,43 @@ function sameChanges(a: readonly InstrumentChange[], b: readonly InstrumentChang
       (c, k) => c.instrument === b[k].instrument && same(c.before, b[k].before) && same(c.after, b[k].after),
     )
   );
+}
+
+/** By instrument, the Parties whose contribution in some calendar year differs between two records. */
+function contributionChanges(
+  approved: RunRecord,
+  now: RunRecord,
+  k0: number,
+  k1: number,
+  currency: boolean,
+): { instrument: string; parties: string[] }[] {
+  const was = approved.contributions ?? {};
+  const is = now.contributions ?? {};
+  const lookup = <T>(byName: Record<string, T>, name: string): T | undefined =>
+    byName[name] ?? Object.entries(byName).find(([k]) => nameKey(k) === nameKey(name))?.[1];
+  const names = (a: Record<string, unknown>, b: Record<string, unknown>): string[] => {
+    const out = Object.keys(b);
+    for (const k of Object.keys(a)) if (!out.some((x) => nameKey(x) === nameKey(k))) out.push(k);
+    return out;
+  };
+  const years = [...new Set([...approved.years, ...now.years])];
+  const out: { instrument: string; parties: string[] }[] = [];
+  for (const instrument of names(was, is)) {
+    const a = lookup(was, instrument) ?? {};
+    const b = lookup(is, instrument) ?? {};
+    const parties = names(a, b).filter((party) => {
+      const x = lookup(a, party);
+      const y = lookup(b, party);
+      return (
+        currency ||
+        years.some((year) => {
+          const i = approved.years.indexOf(year);
+          const j = now.years.indexOf(year);
+          return (i < 0 || x === undefined ? 0 : x[i] * k0) !== (j < 0 || y === undefined ? 0 : y[j] * k1);
+        })
+      );
+    });
+    if (parties.length > 0) out.push({ instrument, parties });
+  }
+  return out;
 }

@@ -6,10 +6,12 @@ import type {
   HybridPart,
   Instrument,
   Model,
+  Party,
   Post,
   Rule,
   RuleSpec,
   RunStatus,
+  ScaleRule,
   Settings,
   SupportLink,
 } from "../../engine/model";
@@ -76,10 +78,15 @@ export function decodeRunRecord(text: string): { record: RunRecord } | { reason:
             ...optional(option.exactFigures, "exactFigures", (e) =>
               keyed(e, `${at}[${i}].exactFigures`, exactOf),
             ),
+            ...optional(option.savings, "savings", (e) => keyed(e, `${at}[${i}].savings`, int)),
           };
         }),
       ),
       ...optional(o.exactFigures, "exactFigures", (e, at) => keyed(e, at, exactOf)),
+      ...optional(o.savings, "savings", (e, at) => keyed(e, at, int)),
+      ...optional(o.contributions, "contributions", (e, at) =>
+        keyed(e, at, (parties, where) => keyed(parties, where, ints)),
+      ),
       ...optional(o.inputs, "inputs", modelOf),
     };
     return { record };
@@ -206,6 +213,12 @@ function modelOf(v: Json, at: string): Model {
     rules: arr(m.rules, `${at}.rules`).map((x, i) => ruleOf(x, `${at}.rules[${i}]`)),
     support: arr(m.support, `${at}.support`).map((x, i) => supportOf(x, `${at}.support[${i}]`)),
     baseline: arr(m.baseline, `${at}.baseline`).map((x, i) => baselineOf(x, `${at}.baseline[${i}]`)),
+    ...optional(m.parties, "parties", (x) =>
+      arr(x, `${at}.parties`).map((p, i) => partyOf(p, `${at}.parties[${i}]`)),
+    ),
+    ...optional(m.scales, "scales", (x) =>
+      arr(x, `${at}.scales`).map((s, i) => scaleOf(s, `${at}.scales[${i}]`)),
+    ),
   };
 }
 
@@ -349,5 +362,29 @@ function baselineOf(v: Json, at: string): BaselineItem {
     ...optional(b.cost, "cost", (x) => num(x, `${at}.cost`)),
     ...optional(b.costByYear, "costByYear", (x) => yearAmounts(x, `${at}.costByYear`)),
     source: sourceOf(b.source, `${at}.source`),
+  };
+}
+
+function partyOf(v: Json, at: string): Party {
+  const p = obj(v, at);
+  return {
+    party: str(p.party, `${at}.party`),
+    instrument: str(p.instrument, `${at}.instrument`),
+    ...optional(p.unScale, "unScale", (x) => num(x, `${at}.unScale`)),
+    ...optional(p.fixed, "fixed", (x) => num(x, `${at}.fixed`)),
+    source: sourceOf(p.source, `${at}.source`),
+  };
+}
+
+function scaleOf(v: Json, at: string): ScaleRule {
+  const s = obj(v, at);
+  return {
+    instrument: str(s.instrument, `${at}.instrument`),
+    ...optional(s.amount, "amount", (x) => num(x, `${at}.amount`)),
+    ...optional(s.amountByYear, "amountByYear", (x) => yearAmounts(x, `${at}.amountByYear`)),
+    ...optional(s.threshold, "threshold", (x) => num(x, `${at}.threshold`)),
+    ...optional(s.floor, "floor", (x) => num(x, `${at}.floor`)),
+    ...optional(s.ceiling, "ceiling", (x) => num(x, `${at}.ceiling`)),
+    source: sourceOf(s.source, `${at}.source`),
   };
 }

@@ -3,6 +3,7 @@ import type { Allocation } from "../../engine/result";
 import { scenarioKey } from "../../engine/scenarioKey";
 import { comparedFigures } from "../../engine/headline";
 import { exactFiguresOf } from "./recordedHeadline";
+import { savingsOf } from "./savingsOf";
 import type { RunRecord } from "./runRecord";
 
 /** An option's period figures by instrument code, in quanta, as a run's record keeps them. */
@@ -20,6 +21,7 @@ export function recordedOptions(allocation: Allocation): RecordedOption[] | unde
   return allocation.scenarios?.map((s) => ({
     name: s.name,
     byInstrument: runFigures(s.allocation).byInstrument,
+    savings: savingsOf(s.allocation),
     ...(s.allocation.headline !== undefined
       ? { exactFigures: exactFiguresOf(comparedFigures(s.allocation.headline)) }
       : {}),

@@ -4,6 +4,7 @@ import type { Allocation } from "../../engine/result";
 import { isoTime } from "../isoTime";
 import type { RunInfo } from "../runInfo";
 import { recordedOptions } from "./pairOptions";
+import { savingsOf } from "./savingsOf";
 import { exactFiguresOf } from "./recordedHeadline";
 import type { RunRecord } from "./runRecord";
 
@@ -38,6 +39,17 @@ export function recordOfRun(run: number, info: RunInfo, allocation: Allocation, 
         ),
       })),
     ...(options !== undefined ? { options } : {}),
+    savings: savingsOf(allocation),
+    ...(allocation.contributions !== undefined
+      ? {
+          contributions: Object.fromEntries(
+            allocation.contributions.map((c) => [
+              c.instrument,
+              Object.fromEntries(c.parties.map((p) => [p.party, [...p.byYear]])),
+            ]),
+          ),
+        }
+      : {}),
     ...(allocation.headline !== undefined ? { exactFigures: exactFiguresOf(allocation.headline) } : {}),
     ...(model !== undefined ? { inputs: model } : {}),
   };

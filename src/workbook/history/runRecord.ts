@@ -35,7 +35,23 @@ export interface RunRecord {
    * Each option's period figures by instrument code, in quanta, when the run compared options (the
    * Options sheet and the annex's options table publish them); absent in a run without options.
    */
-  options?: { name: string; byInstrument: Record<string, Figures>; exactFigures?: ExactFigures }[];
+  options?: {
+    name: string;
+    byInstrument: Record<string, Figures>;
+    exactFigures?: ExactFigures;
+    /** The option's savings against the Baseline by instrument code (the Options sheet's column). */
+    savings?: Record<string, number>;
+  }[];
+  /**
+   * Each instrument's savings against the Baseline over the period, in quanta, by instrument code
+   * (the Savings sheet and the annex's savings table); absent in records of earlier versions.
+   */
+  savings?: Record<string, number>;
+  /**
+   * Each Party's contribution per year, in quanta, by instrument code and then Party (the
+   * Contributions sheet and the annex's scales); present when the run had a Parties sheet.
+   */
+  contributions?: Record<string, Record<string, number[]>>;
   /**
    * Every published figure, exact and rounded (recordedHeadline.ts), so that a later run can keep
    * the figures an edit leaves alone; kept, like `inputs`, only in the latest and the last
