@@ -53,6 +53,12 @@ export interface LineResult {
   totals: number[];
   /** Shares, year-major: shares[y * n + i]. Each year's shares add up to totals[y]. */
   shares: Float64Array;
+  /**
+   * The weights the line was split by, one per instrument (their sum is not 1: a share is a
+   * weight over the sum), shared by lines of the same split; absent for a support unit's lines,
+   * which follow what their unit passed on. The staffing table prints them, not the rounded shares.
+   */
+  split?: Float64Array;
   source: SourceRef;
 }
 

@@ -68,6 +68,7 @@ function lineResults({
     const totals = new Array<number>(Y);
     for (let y = 0; y < Y; y++) totals[y] = lines.totals[k * Y + y];
     const lineShares = shares.lineShares.subarray(k * Y * n, (k + 1) * Y * n);
+    const split = unit.support ? undefined : (lines.own[k] ?? unit.split)?.weights;
     if (k < lines.posts) {
       const post = model.posts[k];
       const f = lines.fundedBy[k];
@@ -84,6 +85,7 @@ function lineResults({
         source: post.source,
       };
       if (post.grade !== undefined) result.grade = post.grade;
+      if (split !== undefined) result.split = split;
       if (f >= 0) result.fundedBy = index.codes[f];
       out[k] = result;
     } else {
@@ -97,6 +99,7 @@ function lineResults({
         rule,
         totals,
         shares: lineShares,
+        ...(split !== undefined ? { split } : {}),
         source: line.source,
       };
     }

@@ -379,6 +379,12 @@ function servedBy(allocation: Allocation, unit: UnitResult): string[] {
 /** The share of each instrument in a post's first-year cost (the period's, when the first year has none). */
 function fundedShares(post: LineResult, instruments: readonly string[]): AnnexCell[] {
   const n = instruments.length;
+  // The agreed split (the post's own, or its unit's rule), not the rounded shares: at a coarse
+  // Rounding, a 97/3 split of 143 thousand rounds to 139/4 thousand, which would print 97.2/2.8.
+  if (post.split !== undefined && post.split.some((w) => w > 0))
+    return largestRemainder(1000, Array.from(post.split), instruments).map((tenths) =>
+      tenths === 0 ? null : tenths / 1000,
+    );
   const firstYear = post.totals[0] ?? 0;
   const years = post.totals.length;
   const shareOf = (i: number) =>

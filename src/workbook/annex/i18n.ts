@@ -156,7 +156,7 @@ const en: AnnexMessages = {
   unitTotal: (u) => `Total, ${u}`,
   totalStaff: "Total staff",
   staffingNote:
-    "Percentages are each post's first-year cost shares, rounded so that each post's add up to 100%. FTE: full-time equivalent.",
+    "Percentages are each post's split (its own, or its unit's rule), rounded so that each post's add up to 100%. FTE: full-time equivalent.",
 
   savingsTitle: "Savings and redirected resources",
   instrument: "Instrument",
@@ -257,7 +257,7 @@ const fr: AnnexMessages = {
   unitTotal: (u) => `Total, ${u}`,
   totalStaff: "Total des effectifs",
   staffingNote:
-    "Les pourcentages sont les parts du coût de chaque poste la première année, arrondis de sorte que ceux de chaque poste totalisent 100\u00a0%. ETP\u00a0: équivalent temps plein.",
+    "Les pourcentages sont la répartition de chaque poste (la sienne, ou la règle de son unité), arrondis de sorte que ceux de chaque poste totalisent 100\u00a0%. ETP\u00a0: équivalent temps plein.",
 
   savingsTitle: "Économies et ressources réaffectées",
   instrument: "Instrument",
@@ -368,7 +368,7 @@ const es: AnnexMessages = {
   unitTotal: (u) => `Total, ${u}`,
   totalStaff: "Total del personal",
   staffingNote:
-    "Los porcentajes son la parte del costo de cada puesto en el primer año, redondeados de modo que los de cada puesto sumen 100%. EJC: equivalente a jornada completa.",
+    "Los porcentajes son el reparto de cada puesto (el suyo propio, o la regla de su unidad), redondeados de modo que los de cada puesto sumen 100%. EJC: equivalente a jornada completa.",
 
   savingsTitle: "Ahorros y recursos reasignados",
   instrument: "Instrumento",

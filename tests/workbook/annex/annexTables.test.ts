@@ -132,6 +132,30 @@ describe("annexTables", () => {
       expect(p2.cells.slice(3, 3 + n)).toEqual([0.25, null, 0.75, null, null]);
     });
 
+    it("prints each post's agreed split, not its rounded shares, even in thousands", () => {
+      // 30 posts of 143,000 shared 97/3, and 3 shared equally, rounded to thousands: 97/3 of
+      // 143,000 rounds to 139/4 thousand (97.2/2.8%), a third of 143,000 to 48 or 47.
+      const model = buildModel({
+        settings: { rounding: 1000, years: 1 },
+        instruments: [instrument("CMS", 2), instrument("AEWA", 3), instrument("EUROBATS", 4)],
+        posts: [
+          ...Array.from({ length: 30 }, (_, k) =>
+            post(`ES-${k}`, "Executive", k + 2, { cost: 143000, split: { CMS: 0.97, AEWA: 0.03 } }),
+          ),
+          ...Array.from({ length: 3 }, (_, k) => post(`CO-${k}`, "Communication", k + 40, { cost: 143000 })),
+        ],
+        rules: [rule("Executive", { method: "posts" }, 2), rule("Communication", { method: "equal" }, 3)],
+      });
+      const outcome = computeAllocation(model);
+      if (!outcome.ok) throw new Error(outcome.problems[0].message);
+      const table = annexTables(outcome.allocation, "en").find((t) => t.part === 2)!;
+      const percents = table.rows.filter((r) => r.kind === "detail").map((r) => r.cells.slice(3, 6));
+      expect(percents).toHaveLength(33);
+      for (const row of percents.slice(0, 30)) expect(row).toEqual([0.97, 0.03, null]);
+      // A third each, in tenths of a percent by largest remainder (a tie goes to the first code, AEWA).
+      for (const row of percents.slice(30)) expect(row).toEqual([0.333, 0.334, 0.333]);
+    });
+
     it("totals FTE by unit and overall", () => {
       const fteOfPosts = sum(allocation.lines.filter((l) => l.kind === "post").map((l) => l.fte ?? 1));
       const last = staffing.rows[staffing.rows.length - 1];
