@@ -1,3 +1,4 @@
+import { largestRemainder } from "../../engine/largestRemainder";
 import type { Language } from "../../engine/model";
 import type { Allocation, ContributionBasis, InstrumentContributions } from "../../engine/result";
 import type { AnnexColumn, AnnexFootnote, AnnexRow, AnnexTable } from "./annexTables";
@@ -61,9 +62,21 @@ function scaleTable(
     footnotes.push({ letter, text: footnoteText(basis, c, allocation, language, m) });
   }
 
-  const rows: AnnexRow[] = parties.map((p) => ({
+  // The adjusted scale as printed (in thousandths of a percent), by largest remainder: the column
+  // adds up to the 100.000 printed below it, as each Party's exact share printed alone did not
+  // (100.002 for 24 Parties).
+  const exact = parties.map((p) => p.share);
+  const whole = Math.abs(exact.reduce((s, v) => s + v, 0) - 1) < 1e-9;
+  const shown = whole
+    ? largestRemainder(
+        100_000,
+        exact,
+        parties.map((p) => p.party),
+      ).map((units) => units / 100_000)
+    : exact;
+  const rows: AnnexRow[] = parties.map((p, k) => ({
     kind: "detail",
-    cells: [p.party, p.unScale ?? null, p.share, ...p.byYear, p.total],
+    cells: [p.party, p.unScale ?? null, shown[k], ...p.byYear, p.total],
     notes: NOTED.filter((b) => p.basis.includes(b)).map((b) => letters.get(b) ?? ""),
   }));
   const sum = (get: (p: InstrumentContributions["parties"][number]) => number) =>
@@ -73,7 +86,7 @@ function scaleTable(
     cells: [
       m.total,
       sum((p) => p.unScale ?? 0),
-      sum((p) => p.share),
+      shown.reduce((s, v) => s + v, 0),
       ...years.map((_, k) => sum((p) => p.byYear[k])),
       sum((p) => p.total),
     ],

@@ -127,4 +127,20 @@ describe("the Scale of contributions annex", () => {
     expect(rows).toHaveLength(aewa.rows.length);
     expect(rows[1]).toEqual(["Germany c", "5,700", "20,000", "20\u202f000", "20\u202f000", "40\u202f000"]);
   });
+
+  it("prints adjusted scales that add up to the 100.000 printed below them", () => {
+    // Three Parties with a third each: printed one by one, 33.333 three times is 99.999.
+    const allocation = handContributions();
+    for (const c of allocation.contributions ?? [])
+      c.parties.forEach((p, k, all) => (p.share = all.length < 3 ? 1 / all.length : k < 3 ? 1 / 3 : 0));
+    for (const table of scaleTablesOf(allocation)) {
+      const column = table.columns.findIndex((c) => c.header === "Adjusted scale (%)");
+      const printed = (row: (typeof table.rows)[number]) =>
+        Number(annexCellText(row, table.columns[column], column, 1, "en").replace(/,/g, ""));
+      const details = table.rows.filter((r) => r.kind === "detail");
+      const total = table.rows.find((r) => r.kind === "total")!;
+      expect(printed(total)).toBe(100);
+      expect(Math.round(details.reduce((s, r) => s + printed(r), 0) * 1000)).toBe(100_000);
+    }
+  });
 });
