@@ -57,6 +57,20 @@ function brokenBound(model: Model, a: Allocation): string {
       }
       if (!u.support && off(r, e, Y + 1e-6)) return `unit ${u.unit} over the period, ${a.instruments[i]}`;
     }
+    if (!u.support) {
+      // A unit's own cost in a year is a node of the rounding; what it received is within a step
+      // per support unit serving it; its cost with support (the yearly tables' row), the sum of both.
+      const serving = a.rules.filter((r) => r.servedUnits?.[u.unit] !== undefined).length;
+      for (let y = 0; y < Y; y++) {
+        let own = 0;
+        for (const [k, l] of a.lines.entries()) if (l.unit === u.unit) own += exact.costs[k][y] ?? 0;
+        let total = 0;
+        for (let i = 0; i < n; i++) total += x[y * n + i];
+        if (off(u.own[y], own)) return `unit ${u.unit} own cost in year ${y}: ${u.own[y]} vs ${own}`;
+        if (off(u.received[y], total - own, serving + 1e-6)) return `unit ${u.unit} received in year ${y}`;
+        if (off(u.totals[y], total, 1 + serving + 1e-6)) return `unit ${u.unit} cost in year ${y}`;
+      }
+    }
     for (const [receiver, amounts] of Object.entries(u.passedOn ?? {})) {
       const x2 = exact.passedOn.get(u.unit)?.get(receiver) ?? [];
       for (let y = 0; y < Y; y++)
