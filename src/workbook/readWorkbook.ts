@@ -1,3 +1,4 @@
+import { scaleProblemsAlone } from "../engine/computeContributions";
 import type { Model } from "../engine/model";
 import { hasErrors, type Problem } from "../engine/problem";
 import { CellReader } from "./cellReader";
@@ -118,8 +119,20 @@ export function readWorkbook(grids: WorkbookGrids, mapping: InputMapping = {}): 
     grades: whole("Grades"),
     settings: whole("Settings"),
   }).map((p) => locateProblem(p, layout));
+  // The scales' problems that need no allocation come now, when the run will not (the reading
+  // has an error), and the sheets they read are whole: in the run's own words.
+  const readErrors = hasErrors([...structural, ...reader.problems, ...references, ...tooLarge]);
+  const scaleProblems =
+    readErrors &&
+    found.Parties !== undefined &&
+    whole("Parties") &&
+    whole("Settings") &&
+    whole("Instruments") &&
+    (found.Scales === undefined || whole("Scales"))
+      ? scaleProblemsAlone(model).map((p) => locateProblem(p, layout))
+      : [];
   const merged = new MergedCells(grids.mergedAreas);
-  const cellProblems = [...structural, ...reader.problems, ...references, ...tooLarge];
+  const cellProblems = [...structural, ...reader.problems, ...references, ...scaleProblems, ...tooLarge];
   const hidden = merged.hiddenValues(Object.values(found), cellProblems);
   const problems = byContractOrder([...cellProblems.map(merged.note), ...hidden], layout);
   return hasErrors(problems) ? { problems, layout } : { model, problems, layout };
