@@ -61,6 +61,8 @@ export function diffModels(before: Model, after: Model): InputChange[] {
   });
 
   matchRecords(before.posts, after.posts, (p) => p.id.toLowerCase(), {
+    // A PostId may repeat in rows that hold in different options: such rows pair by their options first.
+    refine: (p) => optionsKey(p.scenarios),
     item: (p) => `Post ${p.id} (${p.title})`,
     whole: "posts",
     fields: (a, b, field) => {
@@ -183,6 +185,8 @@ type FieldFn = (
 ) => void;
 
 interface MatchOptions<T> {
+  /** Records of one key pair first with a record of the same key and refinement, then in order. */
+  refine?: (record: T) => string;
   item: (record: T) => string;
   /** The group a record added or removed belongs to. */
   whole: Cause;
@@ -193,7 +197,8 @@ interface MatchOptions<T> {
 /**
  * Pairs the records of two runs by key and reports what was added, removed or changed. Records
  * that may repeat (two budget lines "Travel" of one unit) pair in order: the n-th record of a key
- * in one run with the n-th of the same key in the other.
+ * in one run with the n-th of the same key in the other; with `refine`, those that agree on it
+ * too pair first.
  */
 function matchRecords<T extends { source: SourceRef }>(
   before: readonly T[],
@@ -201,31 +206,49 @@ function matchRecords<T extends { source: SourceRef }>(
   key: (record: T) => string,
   options: MatchOptions<T>,
 ): void {
-  const earlier = new Map<string, T>();
-  for (const [k, r] of numbered(before, key)) earlier.set(k, r);
-  const seen = new Set<string>();
-  for (const [k, b] of numbered(after, key)) {
-    const a = earlier.get(k);
-    if (a === undefined) {
-      options.out.push(record("added", b, options));
-      continue;
-    }
-    seen.add(k);
-    options.fields(a, b, (name, cause, x, y, same, percent) => {
-      if (same ?? sameValue(x, y)) return;
-      options.out.push({
-        cause,
-        sheet: b.source.sheet,
-        row: b.source.row,
-        kind: "changed",
-        item: options.item(b),
-        field: name,
-        before: showValue(x, percent),
-        after: showValue(y, percent),
-      });
-    });
+  const refine = options.refine ?? (() => "");
+  // Pairs of the same key and refinement first; the records left pair by key alone.
+  const first = pairs(before, after, (r) => `${key(r)}\u0000${refine(r)}`);
+  const paired = new Set(first.flat());
+  const rest = pairs(
+    before.filter((r) => !paired.has(r)),
+    after.filter((r) => !paired.has(r)),
+    key,
+  );
+  const earlierOf = new Map<T, T>([...first, ...rest].map(([a, b]) => [b, a]));
+  const matched = new Set(earlierOf.values());
+  for (const b of after) {
+    const a = earlierOf.get(b);
+    if (a === undefined) options.out.push(record("added", b, options));
+    else compare(a, b, options);
   }
-  for (const [k, a] of earlier) if (!seen.has(k)) options.out.push(record("removed", a, options));
+  for (const a of before) if (!matched.has(a)) options.out.push(record("removed", a, options));
+}
+
+/** The records of two runs paired by key, the n-th of a key in one with the n-th in the other. */
+function pairs<T>(before: readonly T[], after: readonly T[], key: (record: T) => string): [T, T][] {
+  const earlier = new Map<string, T>(numbered(before, key));
+  return numbered(after, key).flatMap(([k, b]): [T, T][] => {
+    const a = earlier.get(k);
+    return a === undefined ? [] : [[a, b]];
+  });
+}
+
+/** Reports each field of a matched pair that differs. */
+function compare<T extends { source: SourceRef }>(a: T, b: T, options: MatchOptions<T>): void {
+  options.fields(a, b, (name, cause, x, y, same, percent) => {
+    if (same ?? sameValue(x, y)) return;
+    options.out.push({
+      cause,
+      sheet: b.source.sheet,
+      row: b.source.row,
+      kind: "changed",
+      item: options.item(b),
+      field: name,
+      before: showValue(x, percent),
+      after: showValue(y, percent),
+    });
+  });
 }
 
 /** Each record with its key and the number of records of the same key before it. */
@@ -257,7 +280,10 @@ function baselineKey(l: BaselineItem): string {
 
 /** Two Scenario cells name the same options, whatever their case, spacing and order (blank = every option). */
 function sameOptions(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  const names = (l: readonly string[] | undefined) =>
-    [...new Set((l ?? []).map(scenarioKey))].sort().join("\u0000");
-  return names(a) === names(b);
+  return optionsKey(a) === optionsKey(b);
+}
+
+/** The options a Scenario cell names, as one text that does not depend on case, spacing or order. */
+function optionsKey(names: readonly string[] | undefined): string {
+  return [...new Set((names ?? []).map(scenarioKey))].sort().join("\u0000");
 }

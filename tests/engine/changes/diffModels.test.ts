@@ -67,4 +67,47 @@ describe("diffModels", () => {
     b.posts[0] = { ...b.posts[0], title: "Head of communications" };
     expect(diffModels(model(), b).map((c) => [c.cause, c.field])).toEqual([["other", "Title"]]);
   });
+
+  it("pairs the rows of a PostId that hold in different options by their options, whatever their order", () => {
+    const a = model();
+    a.posts = [
+      post("SS-01", "Science", 15, { cost: 90000, title: "Officer", scenarios: ["Status quo"] }),
+      post("SS-01", "Science", 36, { cost: 120000, title: "Head", scenarios: ["Joint secretariat"] }),
+    ];
+    // The two rows swapped: nothing changed but their rows.
+    const b = model();
+    b.posts = [
+      post("SS-01", "Science", 15, { cost: 120000, title: "Head", scenarios: ["joint secretariat"] }),
+      post("SS-01", "Science", 36, { cost: 90000, title: "Officer", scenarios: ["Status quo"] }),
+    ];
+    expect(diffModels(a, b)).toEqual([]);
+    // A row moved to another option still pairs with its earlier self, by PostId.
+    const c = model();
+    c.posts = [a.posts[0], { ...a.posts[1], scenarios: ["Pilot"] }];
+    expect(diffModels(a, c).map((x) => [x.row, x.field, x.before, x.after])).toEqual([
+      [36, "Scenario", "Joint secretariat", "Pilot"],
+    ]);
+  });
+
+  it("names a changed UN scale rate, and a Party added to an instrument's scale", () => {
+    const a = {
+      ...model(),
+      parties: [
+        { party: "Belgium", instrument: "AEWA", unScale: 0.008, source: { sheet: "Parties", row: 7 } },
+      ],
+    };
+    const b = {
+      ...model(),
+      parties: [
+        { party: "belgium", instrument: "AEWA", unScale: 0.012, source: { sheet: "Parties", row: 7 } },
+        { party: "Denmark", instrument: "AEWA", unScale: 0.0055, source: { sheet: "Parties", row: 8 } },
+      ],
+    };
+    expect(
+      diffModels(a, b).map((x) => [x.sheet, x.row, x.kind, x.cause, x.field, x.before, x.after]),
+    ).toEqual([
+      ["Parties", 7, "changed", "other", "UNScale", "0.8%", "1.2%"],
+      ["Parties", 8, "added", "other", undefined, undefined, undefined],
+    ]);
+  });
 });
