@@ -248,14 +248,15 @@ function otherOptions(
     { ...right, v: "Now: total" },
     { ...right, v: "Difference (total)" },
   ]);
-  for (const { option, instrument, before, after } of rows) {
+  for (const { option, instrument, before, after, only } of rows) {
     const row = cells.length + 1;
+    // An option in one run only has nothing to compare with: it says so, rather than 0.
     cells.push([
       safeText(option),
       safeText(instrument),
-      { v: before, fmt },
-      { v: after, fmt },
-      { f: `D${row}-C${row}`, v: after - before, fmt },
+      only === "now" ? { v: "(new option)", align: "right" } : { v: before, fmt },
+      only === "before" ? { v: "(no longer an option)", align: "right" } : { v: after, fmt },
+      only !== undefined ? null : { f: `D${row}-C${row}`, v: after - before, fmt },
     ]);
   }
 }

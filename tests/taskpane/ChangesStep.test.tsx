@@ -45,6 +45,18 @@ describe("ChangesStep, other options", () => {
     expect(items).toEqual(["Status quo, CMS66,000 → 77,000 (+11,000)", "Status quo, AEWA44,000 → 33,000 (\u221211,000)"]);
   });
 
+  it("says which option is new, and which is no longer compared, rather than a total of 0", () => {
+    view([
+      { option: "Lean", instrument: "CMS", before: 0, after: 4799608, only: "now" },
+      { option: "Pilot", instrument: "CMS", before: 120000, after: 0, only: "before" },
+    ]);
+    const list = screen.getByRole("list", { name: /The other options: the totals that changed/ });
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Lean, CMSnew option: 4,799,608",
+      "Pilot, CMSno longer an option (was 120,000)",
+    ]);
+  });
+
   it("says when the other options' totals did not change", () => {
     view([]);
     expect(screen.getByText("The other options have the same totals as in run 1.")).toBeVisible();

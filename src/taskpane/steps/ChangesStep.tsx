@@ -265,10 +265,20 @@ function OtherOptions({ comparison: c }: { comparison: Comparison }) {
               {r.option}, {r.instrument}
             </span>
             <span className={mergeClasses(styles.figures, styles.pushRight)}>
-              {formatAmount(r.before, rounding)} → {formatAmount(r.after, rounding)}{" "}
-              <span className={r.after > r.before ? styles.up : r.after < r.before ? styles.down : undefined}>
-                ({signed(r.after - r.before)})
-              </span>
+              {r.only === "now" ? (
+                `new option: ${formatAmount(r.after, rounding)}`
+              ) : r.only === "before" ? (
+                `no longer an option (was ${formatAmount(r.before, rounding)})`
+              ) : (
+                <>
+                  {formatAmount(r.before, rounding)} → {formatAmount(r.after, rounding)}{" "}
+                  <span
+                    className={r.after > r.before ? styles.up : r.after < r.before ? styles.down : undefined}
+                  >
+                    ({signed(r.after - r.before)})
+                  </span>
+                </>
+              )}
             </span>
           </li>
         ))}

@@ -17,6 +17,8 @@ export interface OtherOptionChange {
   instrument: string;
   before: number;
   after: number;
+  /** Set when the option is new in this run ("now"), or no longer among its options ("before"). */
+  only?: "before" | "now";
 }
 
 /** This run set against one earlier run. */
@@ -101,7 +103,9 @@ function otherOptionChanges(record: RunRecord, allocation: Allocation): OtherOpt
     for (const code of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
       const was = fromQuanta(a[code]?.total ?? 0, record.figures.rounding);
       const is = fromQuanta(b[code]?.total ?? 0, allocation.settings.rounding);
-      if (was !== is) out.push({ option: name, instrument: code, before: was, after: is });
+      const only = before === undefined ? "now" : after === undefined ? "before" : undefined;
+      if (was !== is)
+        out.push({ option: name, instrument: code, before: was, after: is, ...(only ? { only } : {}) });
     }
   }
   return out;

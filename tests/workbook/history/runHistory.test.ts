@@ -275,6 +275,13 @@ describe("run history", () => {
     ]);
     const cmsRow = second.sheets.find((x) => x.name === "Changes")?.cells[at + 1];
     expect(cmsRow?.[4]?.f).toBe(`D${at + 2}-C${at + 2}`);
+    // An option new in this run says so, rather than a total of 0 in run 1.
+    const three = options(0.6);
+    three.settings = { ...three.settings, scenarios: ["Status quo", "Pilot", "Lean"] };
+    three.rules = [...three.rules, rule("Communications", { method: "equal" }, 4, { scenarios: ["Lean"] })];
+    const lean = asGrid(run(three, grids, 2).sheets.find((x) => x.name === "Changes") as OutputSheet).rows;
+    const leanText = lean.map((r) => r.filter((v) => v !== null && v !== "").join(" | "));
+    expect(leanText).toContain("Lean | CMS | (new option) | 55000");
     // The option written (the pilot) keeps its figures; the status quo's, in the Options sheet and the annex, change.
     expect(s?.changes?.instruments).toEqual([]);
     expect(
