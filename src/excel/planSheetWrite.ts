@@ -284,6 +284,7 @@ function planLayout(sheet: OutputSheet): WriteOp[] {
         const pages = layout.headersFooters.defaultForAllPages;
         if (print.header !== undefined) pages.centerHeader = print.header;
         if (print.footer !== undefined) pages.centerFooter = print.footer;
+        for (const row of print.breaksBefore ?? []) ws.horizontalPageBreaks.add(`A${row}`);
       },
     });
   }

@@ -124,6 +124,8 @@ export interface PrintSetup {
   fitToWidth: boolean;
   /** 1-based first and last row to repeat at the top of each printed page. */
   repeatRows?: [number, number];
+  /** 1-based rows that start a new printed page (manual page breaks above them). */
+  breaksBefore?: number[];
   /** Page header text (centre), e.g. the document symbol. */
   header?: string;
   /** Page footer text; "&P" and "&N" are page number and count (Excel header/footer codes). */

@@ -178,6 +178,10 @@ describeRender("annex rendering with LibreOffice", () => {
         }[language],
       );
       expect(page1).toContain({ en: "Page 1 of", fr: "Page 1 sur", es: "Página 1 de" }[language]);
+      // Each table starts a page: the first year's table is not cut below the period's, but opens page 2.
+      const caption2015 = /^\s*2015 \((?:en )?EUR\)\s*$/m;
+      expect(page1).not.toMatch(caption2015);
+      expect(pdfText(pdf, "-f", "2", "-l", "2")).toMatch(caption2015);
     });
 
     it("turns the copied HTML into real Word tables with the same totals", async () => {

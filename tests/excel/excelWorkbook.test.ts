@@ -31,6 +31,7 @@ function allocation(total = 140000): OutputSheet {
       fitToWidth: true,
       repeatRows: [1, 2],
       footer: "Page &P of &N",
+      breaksBefore: [4],
     },
   };
 }
@@ -243,6 +244,7 @@ describe("ExcelWorkbook", () => {
         "pageLayout.zoom": { horizontalFitToPages: 1 },
         "pageLayout.setPrintTitleRows($1:$2)": true,
         "pageLayout.headersFooters.defaultForAllPages.centerFooter": "Page &P of &N",
+        pageBreaks: ["A4"],
       });
       // Two rows and one column frozen (the range is read while the sheet still has its staging name).
       expect(Object.keys(a.props)).toContainEqual(

@@ -547,6 +547,14 @@ export class FakeExcel {
     ws.freezePanes = recorder(this, sheetSink, "freezePanes");
     ws.autoFilter = recorder(this, sheetSink, "autoFilter");
     ws.pageLayout = recorder(this, sheetSink, "pageLayout");
+    // Manual page breaks, kept as the list of cells each one comes above.
+    ws.horizontalPageBreaks = {
+      add: (at: string) =>
+        this.enqueue(60, () => {
+          const s = resolve();
+          s.props.pageBreaks = [...((s.props.pageBreaks as string[] | undefined) ?? []), at];
+        }),
+    };
     return ws;
   }
 

@@ -53,9 +53,13 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
   ]);
   cells.push([]);
 
+  // Each table starts a page, so that none is cut with its column headings on the page before:
+  // the rows every page repeats are the title's, as the tables' columns differ.
+  const breaksBefore: number[] = [];
   for (const table of tables) {
+    if (table.first && cells.length > 2) cells.push([]);
+    if (cells.length > 2) breaksBefore.push(cells.length + 1);
     if (table.first) {
-      if (cells.length > 2) cells.push([]);
       cells.push([safeText(table.heading, { bold: true, size: 12 })]);
       cells.push([safeText(table.title, { bold: true })]);
     }
@@ -96,6 +100,7 @@ export function buildAnnexSheet(allocation: Allocation): OutputSheet {
       // "&" starts a header code in Excel: a symbol such as "A&B" must print as written.
       ...(symbol ? { header: symbol.replace(/&/g, "&&") } : {}),
       footer: m.pageOf("&P", "&N"),
+      ...(breaksBefore.length > 0 ? { breaksBefore } : {}),
     },
   };
 }

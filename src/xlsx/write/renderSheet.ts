@@ -72,6 +72,13 @@ export function renderSheet(
           `${print.footer !== undefined ? `<oddFooter>${escapeXml(centred(print.footer))}</oddFooter>` : ""}</headerFooter>`,
       );
     }
+    const breaks = print.breaksBefore ?? [];
+    if (breaks.length > 0) {
+      // A break's id is the zero-based row it comes above (ECMA-376 §18.3.1.3).
+      out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">`);
+      for (const row of breaks) out.push(`<brk id="${row - 1}" max="16383" man="1"/>`);
+      out.push("</rowBreaks>");
+    }
   }
   out.push("</worksheet>");
   write(out.join(""));
