@@ -57,5 +57,8 @@ export function excelAddresses(address: string): ExcelAddress[] {
     }
   }
   parts.push(address.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p !== "").map(excelAddress);
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map(excelAddress);
 }

@@ -144,7 +144,9 @@ async function loadUsedRanges(
     sheets.push({
       name,
       pieces,
-      merged: areas.map((a) => `${columnLetter(a.firstCol)}${a.firstRow}:${columnLetter(a.lastCol)}${a.lastRow}`),
+      merged: areas.map(
+        (a) => `${columnLetter(a.firstCol)}${a.firstRow}:${columnLetter(a.lastCol)}${a.lastRow}`,
+      ),
       top: topBlock && overlap(box, topBlock),
       lastCol: box.lastCol,
     });

@@ -304,7 +304,11 @@ function listChanges(c: Comparison, cells: Row[], note: (text: string) => void):
       ch.field !== undefined ? safeText(ch.field) : null,
       ch.before !== undefined ? safeText(ch.before) : null,
       ch.after !== undefined ? safeText(ch.after) : null,
-      safeText(ch.cause === "other" ? "No share (titles, annex settings; Baseline: savings; Parties, Scales: contributions)" : causeLabel(ch.cause)),
+      safeText(
+        ch.cause === "other"
+          ? "No share (titles, annex settings; Baseline: savings; Parties, Scales: contributions)"
+          : causeLabel(ch.cause),
+      ),
     ]);
   }
   if (changes.length > MAX_LISTED) note(`And ${changes.length - MAX_LISTED} more changes.`);

@@ -56,7 +56,12 @@ export class MergedCells {
       const areas = this.bySheet.get(sheet.layout.sheet.toLowerCase());
       if (areas === undefined) continue;
       const { layout } = sheet;
-      const read = [...layout.columns, ...layout.splitColumns, ...layout.yearColumns, ...layout.driverColumns];
+      const read = [
+        ...layout.columns,
+        ...layout.splitColumns,
+        ...layout.yearColumns,
+        ...layout.driverColumns,
+      ];
       const rows = new Map(sheet.rows.map((r) => [r.row, r]));
       const flagged = new Set(
         problems.filter((p) => p.sheet.toLowerCase() === layout.sheet.toLowerCase()).map((p) => p.cell),

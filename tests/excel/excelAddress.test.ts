@@ -9,7 +9,13 @@ describe("Office.js addresses", () => {
       lastRow: 20,
       lastCol: 6,
     });
-    expect(excelAddress("Log!A1")).toEqual({ sheet: "Log", firstRow: 1, firstCol: 1, lastRow: 1, lastCol: 1 });
+    expect(excelAddress("Log!A1")).toEqual({
+      sheet: "Log",
+      firstRow: 1,
+      firstCol: 1,
+      lastRow: 1,
+      lastCol: 1,
+    });
   });
 
   it("reads a RangeAreas address range by range, a comma inside a quoted sheet name included", () => {

@@ -649,7 +649,10 @@ export class FakeExcel {
       const merged: Record<string, unknown> = {};
       loadable(this, merged, {
         isNullObject: () => areas().length === 0,
-        address: () => areas().map((a) => `${quoteSheet(resolveSheet().name)}!${a}`).join(", "),
+        address: () =>
+          areas()
+            .map((a) => `${quoteSheet(resolveSheet().name)}!${a}`)
+            .join(", "),
       });
       const load = merged.load as (spec?: string) => unknown;
       merged.load = (spec?: string) => load(`isNullObject, ${spec ?? "address"}`);

@@ -41,8 +41,13 @@ describe("ChangesStep, other options", () => {
       { option: "Status quo", instrument: "AEWA", before: 44000, after: 33000 },
     ]);
     const list = screen.getByRole("list", { name: /The other options: the totals that changed/ });
-    const items = within(list).getAllByRole("listitem").map((li) => li.textContent);
-    expect(items).toEqual(["Status quo, CMS66,000 → 77,000 (+11,000)", "Status quo, AEWA44,000 → 33,000 (\u221211,000)"]);
+    const items = within(list)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      "Status quo, CMS66,000 → 77,000 (+11,000)",
+      "Status quo, AEWA44,000 → 33,000 (\u221211,000)",
+    ]);
   });
 
   it("says which option is new, and which is no longer compared, rather than a total of 0", () => {
@@ -51,10 +56,11 @@ describe("ChangesStep, other options", () => {
       { option: "Pilot", instrument: "CMS", before: 120000, after: 0, only: "before" },
     ]);
     const list = screen.getByRole("list", { name: /The other options: the totals that changed/ });
-    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Lean, CMSnew option: 4,799,608",
-      "Pilot, CMSno longer an option (was 120,000)",
-    ]);
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Lean, CMSnew option: 4,799,608", "Pilot, CMSno longer an option (was 120,000)"]);
   });
 
   it("says when the other options' totals did not change", () => {
@@ -89,7 +95,10 @@ describe("ChangesStep, an approved run", () => {
   });
 
   it("says instead why the figures cannot be written, when they are marked approved under that paper", () => {
-    show({ title: "These figures cannot be written as approved", message: "Settings!B9: Status says Approved …" });
+    show({
+      title: "These figures cannot be written as approved",
+      message: "Settings!B9: Status says Approved …",
+    });
     expect(screen.getByText("These figures cannot be written as approved")).toBeVisible();
     expect(screen.getByText(/Settings!B9: Status says Approved/)).toBeVisible();
     expect(screen.queryByText(/Writing asks you first/)).toBeNull();

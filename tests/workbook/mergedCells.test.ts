@@ -5,7 +5,11 @@ import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { sheetOf, validGrids, validSheets } from "./gridsOf";
 
 /** The valid workbook with Posts cells blanked as a merge leaves them, and the merged ranges given. */
-function merged(blank: [row: number, col: number][], areas: string[], extra: CellValue[][] = []): WorkbookGrids {
+function merged(
+  blank: [row: number, col: number][],
+  areas: string[],
+  extra: CellValue[][] = [],
+): WorkbookGrids {
   const rows = [...validSheets().Posts.rows.map((r) => [...r]), ...extra];
   for (const [row, col] of blank) rows[row - 1][col - 1] = null;
   return { ...validGrids({ Posts: sheetOf("Posts", rows) }), mergedAreas: { Posts: areas } };
@@ -14,7 +18,15 @@ function merged(blank: [row: number, col: number][], areas: string[], extra: Cel
 describe("merged cells in an input table", () => {
   it("is a problem where a merge hides a value read, even one that may be blank (FundedBy)", () => {
     // FundedBy 'CMS' merged over P-2, P-3 and P-4 (G3:G5): the last two would have no funder.
-    const problems = readWorkbook(merged([[4, 7], [5, 7]], ["G3:G5"])).problems.map(formatProblem);
+    const problems = readWorkbook(
+      merged(
+        [
+          [4, 7],
+          [5, 7],
+        ],
+        ["G3:G5"],
+      ),
+    ).problems.map(formatProblem);
     expect(problems).toEqual([
       "Posts!G4: G4 is part of the merged cells G3:G5, which show G3's value ('CMS') in every cell, but only G3 holds it: G4 and G5 are read as blank (FundedBy). Unmerge the cells and type the value in each cell.",
     ]);
@@ -46,7 +58,9 @@ describe("merged cells in an input table", () => {
     const grids = merged([[5, 5]], ["D5:E5"]);
     const problems = analyseWorkbook(grids).problems.map(formatProblem);
     expect(problems).toEqual([
-      expect.stringMatching(/^Posts!E5: E5 is part of the merged cells D5:E5, which show D5's value \('Communications'\)/),
+      expect.stringMatching(
+        /^Posts!E5: E5 is part of the merged cells D5:E5, which show D5's value \('Communications'\)/,
+      ),
     ]);
   });
 });

@@ -29,7 +29,9 @@ describe("problems of the scales of contributions", () => {
     const years = await problemsOf([["Settings", 7, 2, 4]]);
     expect(years.some((p) => p.startsWith("Budget!"))).toBe(true);
     expect(years).toContainEqual(
-      expect.stringMatching(/^Scales!B5: AEWA: the Scales row gives amounts for some years but none for 2018\./),
+      expect.stringMatching(
+        /^Scales!B5: AEWA: the Scales row gives amounts for some years but none for 2018\./,
+      ),
     );
     // A ceiling no scale can keep (1% each), beside a post's FTE of 0.
     const ceiling = await problemsOf([

@@ -31,13 +31,7 @@ describe("buildAnnexSheet", () => {
     const breaks = sheet.print?.breaksBefore ?? [];
     const text = (row: number) => sheet.cells[row - 1]?.[0]?.v;
     // Annex 1's period table is on the first page; its yearly tables and every other table follow.
-    expect(breaks.map(text)).toEqual([
-      "2015 (EUR)",
-      "2016 (EUR)",
-      "2017 (EUR)",
-      "Annex 2",
-      "Annex 3",
-    ]);
+    expect(breaks.map(text)).toEqual(["2015 (EUR)", "2016 (EUR)", "2017 (EUR)", "Annex 2", "Annex 3"]);
   });
 
   it("shows the status and the document symbol at the right of the title row: a red draft mark until approved", () => {
