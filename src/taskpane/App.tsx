@@ -186,6 +186,8 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   // greys out, and a save otherwise only makes the plan disappear) and to a screen reader.
   const [rulesSaved, setRulesSaved] = useState<string>();
   const [statusSaved, setStatusSaved] = useState<string>();
+  // A status chosen in the Results view and not saved: a write would record the sheet's instead.
+  const [statusUnsaved, setStatusUnsaved] = useState<StatusChoice>();
 
   const onLoaded = useCallback(
     (loaded: Loaded, after: "open" | "reread" | "save" | "settings") => {
@@ -353,6 +355,17 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
           ? "Results not written yet."
           : "";
 
+  const statusText = (c: StatusChoice) => `${c.status}${c.documentSymbol ? ` (${c.documentSymbol})` : ""}`;
+  const sheetStatus: StatusChoice = {
+    status: loaded?.read.model?.settings.status ?? "Draft",
+    documentSymbol: loaded?.read.model?.settings.documentSymbol?.trim() ?? "",
+  };
+  const writeBlocked =
+    run.blocked ??
+    (statusUnsaved
+      ? `Save the status first: you chose ${statusText(statusUnsaved)} above, but the Settings sheet says ` +
+        `${statusText(sheetStatus)}, and a write records what the sheet says.`
+      : undefined);
   const startWrite = () => {
     setView("results");
     void write.startWrite();
@@ -369,7 +382,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
           ? {
               label: "Write the results",
               onClick: startWrite,
-              disabled: run.blocked !== undefined || !!write.progress,
+              disabled: writeBlocked !== undefined || !!write.progress,
             }
           : session?.download
             ? { label: "Download result", onClick: () => void write.download() }
@@ -436,6 +449,8 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
   const selectView = (id: ViewId) => {
     setView(id);
     setAnnouncement(`${VIEWS.find((v) => v.id === id)?.label ?? id} step`);
+    // A step opens at its top, not where the step before was scrolled to (its heading cut off).
+    window.scrollTo({ top: 0 });
   };
 
   const instruments = loaded?.read.model?.instruments ?? [];
@@ -631,14 +646,12 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
         return (
           <>
             <StatusForm
-              current={{
-                status: loaded.read.model?.settings.status ?? "Draft",
-                documentSymbol: loaded.read.model?.settings.documentSymbol?.trim() ?? "",
-              }}
+              current={sheetStatus}
               {...(loaded.read.settings ? { onSave: (c: StatusChoice) => void saveStatus(c) } : {})}
               saving={statusSaving}
               {...(statusError ? { error: statusError } : {})}
               {...(statusSaved ? { saved: statusSaved } : {})}
+              onUnsaved={setStatusUnsaved}
             />
             <WriteStep
               outputNames={writtenSheetNames(loaded)}
@@ -647,7 +660,7 @@ export function App({ pipeline, initial, openFile, theme }: AppProps) {
                   ? "this workbook"
                   : `the copy of ${loaded.session.title} held in this page`
               }
-              {...(run.blocked ? { blocked: run.blocked } : {})}
+              {...(writeBlocked ? { blocked: writeBlocked } : {})}
               onWrite={() => void write.startWrite()}
               {...(write.progress ? { progress: write.progress } : {})}
               {...(write.confirmReplace ? { confirmReplace: write.confirmReplace } : {})}

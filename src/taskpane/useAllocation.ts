@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from "react";
 import type { Problem } from "../engine/problem";
 import type { Allocation } from "../engine/result";
 import { applyRuleDrafts, type DraftProblem } from "./applyRuleDrafts";
-import { runWithOption, withOption } from "./withOption";
+import { adjustFor } from "./withOption";
 import { messageOf } from "./paneError";
 import type { Pipeline, RunOutcome, WritableRun } from "./pipeline";
 import type { RuleDraft } from "./ruleDraft";
@@ -46,29 +46,28 @@ export function useAllocation(
         : undefined,
     [loaded, deferredDrafts, pipeline, rulesSheet],
   );
-  // The rules as edited, run the way the CLI runs a workbook: every problem comes back at its cell.
+  // The rules as edited, with the option chosen as the one written, run the way the CLI runs a
+  // workbook with that Scenario: every problem comes back at its cell.
   const run = useMemo((): { outcome?: RunOutcome; fault?: string } => {
     if (!loaded) return {};
-    const edited = applied?.model;
     try {
-      return { outcome: pipeline.analyse(loaded.grids, loaded.mapping, edited ? () => edited : undefined) };
+      return { outcome: pipeline.analyse(loaded.grids, loaded.mapping, adjustFor(applied?.model, option)) };
     } catch (e) {
       console.error(e);
       return { fault: messageOf(e) };
     }
-  }, [loaded, applied, pipeline]);
+  }, [loaded, applied, pipeline, option]);
   // The same option as the edited run, so that what an edit changes is the edit's alone.
   const asRead = useMemo(() => {
     if (!loaded?.read.model) return undefined;
     try {
-      return withOption(pipeline.analyse(loaded.grids, loaded.mapping).allocation, option);
+      return pipeline.analyse(loaded.grids, loaded.mapping, adjustFor(undefined, option)).allocation;
     } catch {
       return undefined; // the edited run reports the fault
     }
   }, [loaded, pipeline, option]);
   // Rules that cannot run yet have no figures of their own (asRead still shows the sheet's).
-  const computed = applied?.model || !loaded?.read.model ? run.outcome?.allocation : undefined;
-  const allocation = useMemo(() => withOption(computed, option), [computed, option]);
+  const allocation = applied?.model || !loaded?.read.model ? run.outcome?.allocation : undefined;
   const problems: Problem[] = run.outcome?.problems ?? loaded?.read.problems ?? [];
   const errorCount = problems.filter((p) => p.severity === "error").length;
   const draftProblems = applied?.problems ?? [];
@@ -83,8 +82,7 @@ export function useAllocation(
             ? "There is nothing to write yet."
             : undefined;
   const writable = useMemo(
-    (): WritableRun | undefined =>
-      allocation && run.outcome ? runWithOption(run.outcome, allocation) : undefined,
+    (): WritableRun | undefined => (allocation && run.outcome ? { ...run.outcome, allocation } : undefined),
     [allocation, run.outcome],
   );
   return {

@@ -8,7 +8,7 @@ import { restatedRefusal } from "./restatedRefusal";
 import type { RuleDraft } from "./ruleDraft";
 import { rulesCells } from "./rulesCells";
 import { saveBytes } from "./saveBytes";
-import { runWithOption, withOption } from "./withOption";
+import { adjustFor } from "./withOption";
 import { outputSheetNames } from "../workbook/outputSheetNames";
 import type { Loaded } from "./useWorkbook";
 
@@ -185,8 +185,8 @@ export function useWrite(
       }
       setProgress({ fraction: 0.15, label: "Computing the allocation…" });
       await tick();
-      const outcome = pipeline.analyse(current.grids, current.mapping);
-      const allocation = withOption(outcome.allocation, option);
+      const outcome = pipeline.analyse(current.grids, current.mapping, adjustFor(undefined, option));
+      const allocation = outcome.allocation;
       if (!allocation) {
         setProgress(undefined);
         setWriteError({ title: "Nothing was written", message: "The workbook has problems; see Problems." });
@@ -194,7 +194,7 @@ export function useWrite(
       }
       setProgress({ fraction: 0.25, label: "Building the sheets…" });
       await tick();
-      const plan = await pipeline.plan(runWithOption(outcome, allocation), current.grids, new Date());
+      const plan = await pipeline.plan({ ...outcome, allocation }, current.grids, new Date());
       if (plan.restated) {
         // An approval restated with other figures: the CLI reports it as a problem; the pane refuses here.
         setProgress(undefined);

@@ -1,35 +1,26 @@
-import { chooseScenario } from "../engine/chooseScenario";
+import type { Model } from "../engine/model";
 import { scenarioKey } from "../engine/scenarioKey";
-import type { Allocation } from "../engine/result";
-import type { RunOutcome, WritableRun } from "./pipeline";
 
 /**
- * The run with the option the officer chose in the pane as the one shown and written; the run as
- * it is when nothing was chosen, or when the workbook (read again) no longer has that option.
+ * The model with the option the officer chose in the pane as the one written (Settings Scenario),
+ * so that the run is the one the CLI makes of the workbook with that Scenario: the option's
+ * figures, its scales of contributions, and a record, Log and Changes that know which option
+ * they are. The model as it is when nothing was chosen, or when it has no option of that name
+ * (the workbook, read again, may no longer have it).
  */
-export function withOption(
-  allocation: Allocation | undefined,
-  option: string | undefined,
-): Allocation | undefined {
-  if (allocation === undefined || option === undefined) return allocation;
-  const known = allocation.scenarios?.some((s) => scenarioKey(s.name) === scenarioKey(option)) ?? false;
-  return known ? chooseScenario(allocation, option) : allocation;
+export function withOption(model: Model, option: string | undefined): Model {
+  if (option === undefined) return model;
+  const names = model.settings.scenarios ?? [];
+  const name = names.find((s) => scenarioKey(s) === scenarioKey(option));
+  if (name === undefined) return model;
+  return { ...model, settings: { ...model.settings, scenario: name } };
 }
 
-/**
- * A run to write with `allocation` (the option chosen in the pane, as withOption gives it): its
- * model names that option as the one written, so that the run's record, the Log and the next
- * run's Changes know which option these figures are (the Settings sheet may name another).
- */
-export function runWithOption(outcome: RunOutcome, allocation: Allocation): WritableRun {
-  const model = outcome.model;
-  const chosen = allocation.scenario;
-  const named = model?.settings.scenario;
-  if (
-    model === undefined ||
-    chosen === undefined ||
-    (named !== undefined && scenarioKey(named) === scenarioKey(chosen))
-  )
-    return { ...outcome, allocation };
-  return { ...outcome, allocation, model: { ...model, settings: { ...model.settings, scenario: chosen } } };
+/** The adjustment of a run: the rules as edited (`edited`, when any), with the option chosen. */
+export function adjustFor(
+  edited: Model | undefined,
+  option: string | undefined,
+): ((read: Model) => Model) | undefined {
+  if (edited === undefined && option === undefined) return undefined;
+  return (read) => withOption(edited ?? read, option);
 }

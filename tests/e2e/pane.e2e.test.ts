@@ -1079,7 +1079,11 @@ describeIfChromium("the task pane in Chromium", () => {
     // The preview and the results follow the option chosen.
     await stepByMouse(page, "Preview");
     expect(await page.getByTestId("grand-total").innerText()).toBe("396,000");
+    // Scrolled down in one step, the next opens at its top.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await stepByMouse(page, "Results");
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     // The Results view loads on first use: wait for its text rather than look once.
     await page
       .getByText(/Writes the sheets Allocation, Savings, Settlement, Options, Changes, Annex, Log/)

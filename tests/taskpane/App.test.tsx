@@ -251,6 +251,29 @@ describe("App", () => {
     await waitFor(() => expect(document.activeElement).toHaveTextContent("Status saved in the Settings sheet"));
   });
 
+  it("will not write while the status chosen is not saved, as the run would record the sheet's (found by a pane trial)", async () => {
+    const { user, log, pipeline } = setup();
+    const read = pipeline.read;
+    pipeline.read = (...args) => ({
+      ...read(...args),
+      settings: { sheet: "Settings", keyColumn: 1, valueColumn: 2, rows: { Status: 6 }, lastRow: 8 },
+    });
+    await goTo(user, "Results");
+    const write = await screen.findByRole("button", { name: "Write the results" });
+    expect(write).toBeEnabled();
+    await user.click(await screen.findByRole("combobox", { name: "Status" }));
+    await user.click(await screen.findByRole("option", { name: "Submitted to the Committee" }));
+    expect(
+      await screen.findByText(/^Save the status first: you chose Submitted above, but the Settings sheet says Draft/),
+    ).toBeVisible();
+    expect(write).toBeDisabled();
+    // Back to the sheet's status: the write is open again.
+    await user.click(screen.getByRole("combobox", { name: "Status" }));
+    await user.click(await screen.findByRole("option", { name: "Draft" }));
+    await waitFor(() => expect(write).toBeEnabled());
+    expect(log.written).toEqual([]);
+  });
+
   it("asks before replacing an earlier run, gives focus back on Cancel, then writes and links to each sheet", async () => {
     const existing = ["Allocation", "Savings", "Settlement", "Annex", "Log"].map((name) => ({
       name,

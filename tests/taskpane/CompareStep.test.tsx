@@ -8,24 +8,28 @@ import "./jsdomShims";
 import type { Allocation } from "../../src/engine/result";
 import type { CompareFigure } from "../../src/taskpane/compareModel";
 import { CompareStep } from "../../src/taskpane/steps/CompareStep";
-import { withOption } from "../../src/taskpane/withOption";
+import { adjustFor, withOption } from "../../src/taskpane/withOption";
 import { analyseWorkbook } from "../../src/workbook/analyseWorkbook";
 import { handOptionsGrids } from "../workbook/fixtures/handOptions";
 
-function handAllocation(): Allocation {
-  const allocation = analyseWorkbook(handOptionsGrids()).allocation;
+/** The hand-worked workbook's run, with an option chosen as the one written (as the pane runs it). */
+function handAllocation(option?: string): Allocation {
+  const adjust = adjustFor(undefined, option);
+  const allocation = analyseWorkbook(handOptionsGrids(), {
+    ...(adjust ? { adjust: (m) => ({ model: adjust(m), problems: [] }) } : {}),
+  }).allocation;
   if (!allocation) throw new Error("the hand-worked workbook does not allocate");
   return allocation;
 }
 
 /** The view as the pane holds it: the chosen option and the figure compared are state of the pane. */
-function Harness({ allocation, onChoose }: { allocation: Allocation; onChoose: (o: string) => void }) {
+function Harness({ onChoose }: { onChoose: (o: string) => void }) {
   const [option, setOption] = useState<string>();
   const [figure, setFigure] = useState<CompareFigure>("total");
   return (
     <FluentProvider theme={webLightTheme}>
       <CompareStep
-        allocation={withOption(allocation, option)}
+        allocation={handAllocation(option)}
         figure={figure}
         onFigure={setFigure}
         onChoose={(o) => {
@@ -52,7 +56,7 @@ function rowsOf(block: string): string[][] {
 
 describe("CompareStep", () => {
   it("shows every option's total for all instruments and for each, with the difference from the first", () => {
-    render(<Harness allocation={handAllocation()} onChoose={() => undefined} />);
+    render(<Harness onChoose={() => undefined} />);
     expect(rowsOf("All instruments")).toEqual([
       ["Status quo in Allocation", "407,000", "–"],
       ["Pilot", "396,000", "\u221211,000"],
@@ -68,7 +72,7 @@ describe("CompareStep", () => {
 
   it("compares direct costs or savings when asked", async () => {
     const user = userEvent.setup();
-    render(<Harness allocation={handAllocation()} onChoose={() => undefined} />);
+    render(<Harness onChoose={() => undefined} />);
     await user.click(screen.getByRole("combobox", { name: "Figure compared" }));
     await user.click(screen.getByRole("option", { name: "Savings against the baseline" }));
     expect(rowsOf("CMS")).toEqual([
@@ -84,7 +88,7 @@ describe("CompareStep", () => {
   it("chooses the option written, by mouse or keyboard, and marks it", async () => {
     const user = userEvent.setup();
     const chosen: string[] = [];
-    render(<Harness allocation={handAllocation()} onChoose={(o) => chosen.push(o)} />);
+    render(<Harness onChoose={(o) => chosen.push(o)} />);
     const group = screen.getByRole("radiogroup", { name: "Option written as Allocation and Annex 1" });
     expect(within(group).getByRole("radio", { name: "Status quo" })).toBeChecked();
     await user.click(within(group).getByRole("radio", { name: "Joint secretariat" }));
@@ -116,10 +120,12 @@ describe("CompareStep", () => {
 });
 
 describe("withOption", () => {
-  it("makes the chosen option the one shown and written, and ignores a name the run does not have", () => {
-    const allocation = handAllocation();
-    expect(withOption(allocation, "pilot")?.grandTotal.total).toEqual([396000]);
-    expect(withOption(allocation, "Merger")).toBe(allocation);
-    expect(withOption(allocation, undefined)).toBe(allocation);
+  it("makes the chosen option the one written, and ignores a name the workbook does not have", () => {
+    expect(handAllocation("pilot").grandTotal.total).toEqual([396000]);
+    expect(handAllocation("pilot").scenario).toBe("Pilot");
+    const model = analyseWorkbook(handOptionsGrids()).model!;
+    expect(withOption(model, "pilot").settings.scenario).toBe("Pilot");
+    expect(withOption(model, "Merger")).toBe(model);
+    expect(withOption(model, undefined)).toBe(model);
   });
 });

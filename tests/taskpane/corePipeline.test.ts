@@ -9,6 +9,7 @@ import { exactAllocation } from "../engine/exactAllocation";
 import { initialDrafts } from "../../src/taskpane/initialDrafts";
 import { rulesCells } from "../../src/taskpane/rulesCells";
 import { settingsCells } from "../../src/taskpane/settingsCells";
+import { adjustFor } from "../../src/taskpane/withOption";
 
 const SAMPLE = join(__dirname, "../../assets/cms-family-sample.xlsx");
 
@@ -28,6 +29,30 @@ describe("corePipeline", () => {
     }
     expect(read.rules?.columns.Unit).toBeDefined();
     expect(read.rules?.columns.Method).toBeDefined();
+  });
+
+  it("gives an option chosen in the pane its scales of contributions, as the CLI with that Scenario (found by a pane trial)", async () => {
+    const { grids } = await openSample();
+    // The sample writes the joint secretariat; the officer picks the status quo in Compare.
+    const chosen = corePipeline.analyse(grids, {}, adjustFor(undefined, "status quo"));
+    expect(chosen.allocation?.scenario).toBe("Status quo");
+    expect(chosen.model?.settings.scenario).toBe("Status quo");
+    const scales = chosen.allocation?.contributions ?? [];
+    expect(scales.map((c) => c.instrument)).toEqual(["AEWA", "ASCOBANS"]);
+    // ASCOBANS shares its total with PSC in the option written: the status quo's, not the joint secretariat's.
+    const ascobans = chosen.allocation!.instrumentTotals.find((t) => t.code === "ASCOBANS")!;
+    expect(scales[1].amount).toEqual(ascobans.total);
+    const written = corePipeline.analyse(grids, {}).allocation!;
+    const jointAscobans = written.instrumentTotals.find((t) => t.code === "ASCOBANS")!;
+    expect(jointAscobans.total).not.toEqual(ascobans.total);
+    // As the CLI computes the workbook whose Settings name the status quo.
+    const settings = grids.sheets.find((s) => s.name === "Settings")!;
+    const row = settings.rows.findIndex((r) => r[0] === "Scenario");
+    const cli = structuredClone(grids);
+    cli.sheets.find((s) => s.name === "Settings")!.rows[row][1] = "Status quo";
+    const byCli = corePipeline.analyse(cli, {}).allocation!;
+    expect(chosen.allocation?.contributions).toEqual(byCli.contributions);
+    expect(chosen.allocation?.grandTotal).toEqual(byCli.grandTotal);
   });
 
   it("previews the same allocation from unchanged drafts as from the sheet", async () => {

@@ -26,6 +26,8 @@ export interface StatusFormProps {
   error?: PaneError;
   /** What the last save did: shown, and given focus (the Save button it came from greys out), until the next change. */
   saved?: string;
+  /** Told the choice while it differs from the Settings sheet's (not saved yet), and undefined once it does not. */
+  onUnsaved?: (choice: StatusChoice | undefined) => void;
 }
 
 const STATUSES: readonly { value: RunStatus; text: string }[] = [
@@ -50,7 +52,7 @@ const useStyles = makeStyles({
  * Where this run stands (Settings Status) and the paper it serves (DocumentSymbol): the Log, the
  * record and the annex carry them. Saved into the Settings sheet, the workbook's own truth.
  */
-export function StatusForm({ current, onSave, saving, error, saved }: StatusFormProps) {
+export function StatusForm({ current, onSave, saving, error, saved, onUnsaved }: StatusFormProps) {
   const styles = useStyles();
   const [status, setStatus] = useState<RunStatus>(current.status);
   const [symbol, setSymbol] = useState(current.documentSymbol);
@@ -59,6 +61,10 @@ export function StatusForm({ current, onSave, saving, error, saved }: StatusForm
     setSymbol(current.documentSymbol);
   }, [current.status, current.documentSymbol]);
   const changed = status !== current.status || symbol.trim() !== current.documentSymbol;
+  useEffect(() => {
+    onUnsaved?.(changed ? { status, documentSymbol: symbol.trim() } : undefined);
+  }, [changed, status, symbol, onUnsaved]);
+  useEffect(() => () => onUnsaved?.(undefined), [onUnsaved]);
   const savedBar = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (saved !== undefined) savedBar.current?.focus();
