@@ -90,8 +90,12 @@ export function describeSupersededApproval(s: SupersededApproval): string[] {
     );
   }
   if (c.options.length > 0) {
-    const lead = figureLines() > 0 ? "and the totals" : "the totals";
-    lines.push(`  ${lead} of the options compared (Options sheet, the annex's options table):`);
+    const saved = c.options.some((o) => (o.savingsOf?.length ?? 0) > 0);
+    const totals = c.options.some((o) => o.instruments.length > 0 || o.only !== undefined);
+    const what = saved ? (totals ? "the totals and savings" : "the savings") : "the totals";
+    lines.push(
+      `  ${figureLines() > 0 ? "and " : ""}${what} of the options compared (Options sheet, the annex's options table):`,
+    );
   }
   // One line per option, totals only (the Changes and Options sheets have the rest): an edit that
   // moves every option would otherwise fill the question with direct and PSC figures.

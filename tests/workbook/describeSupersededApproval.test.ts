@@ -88,7 +88,7 @@ describe("the question before a run changes an approved run's figures", () => {
       "Run 6 was approved (UNEP/CMS/StC44/Doc.12). This run would change its figures:",
       "  the savings against the Baseline of CMS (Savings sheet, the annex's savings table)",
       "  and the contributions of 6 Parties to AEWA (Belgium, France, Germany, Italy, Spain and 1 more) and 1 Party to ASCOBANS (Belgium) (Contributions sheet, the annex's scales of contributions)",
-      "  and the totals of the options compared (Options sheet, the annex's options table):",
+      "  and the savings of the options compared (Options sheet, the annex's options table):",
       "  option 'Status quo': savings of CMS and AEWA",
     ]);
   });

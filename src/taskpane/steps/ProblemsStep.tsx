@@ -24,6 +24,8 @@ export interface ProblemsStepProps {
 }
 
 const useStyles = makeStyles({
+  // The message, what to do, and the lists, a step apart.
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   list: { listStyleType: "none", paddingLeft: 0, margin: 0 },
   item: {
     display: "flex",
@@ -35,7 +37,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: "2px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: "2px" },
   address: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalXS },
-  group: { marginTop: tokens.spacingVerticalM },
+  group: { marginTop: tokens.spacingVerticalXS },
+  reload: { alignSelf: "flex-start" },
 });
 
 /** Step 2: every problem with its cell, grouped by sheet; clicking one selects the cell in Excel. */
@@ -44,7 +47,7 @@ export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps
   const groups = groupProblems(problems);
   const errors = problems.filter((p) => p.severity === "error").length;
   return (
-    <div>
+    <div className={styles.root}>
       {errors > 0 ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
@@ -64,13 +67,11 @@ export function ProblemsStep({ problems, onSelect, onReload }: ProblemsStepProps
         </MessageBar>
       )}
       {onReload ? (
-        <Button onClick={onReload} style={{ marginTop: tokens.spacingVerticalS }}>
+        <Button onClick={onReload} className={styles.reload}>
           Read the workbook again
         </Button>
       ) : (
-        <Text as="p" style={{ marginTop: tokens.spacingVerticalS }}>
-          Correct the file in Excel, then open it again with the Open button.
-        </Text>
+        <Text as="p">Correct the file in Excel, then open it again with the Open button.</Text>
       )}
       {groups.map((g) => (
         <section key={g.sheet} className={styles.group} aria-label={`Problems on ${g.sheet}`}>
