@@ -120,9 +120,12 @@ describe("annex table 'Options compared'", () => {
       `21${NNBSP}000`,
       `231${NNBSP}000`,
       `160${NNBSP}000`,
-      "2,0",
+      // Two decimals, as the staff time of the other rows of its column needs them.
+      "2,00",
       `-176${NNBSP}000`,
     ]);
+    const fte = table!.slice(1).map((r) => r[5]).filter((v) => v !== "");
+    expect(fte.every((v) => /,\d\d$/.test(v))).toBe(true);
   });
 
   it("goes into the HTML copied as a table", () => {

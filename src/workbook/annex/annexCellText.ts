@@ -22,7 +22,11 @@ export function annexCellText(
     case "amount":
       return value === 0 ? "\u2013" : formatAmount(value, rounding, language);
     case "fte":
-      return formatNumber(value, language, Number.isInteger(Math.round(value * 1000) / 100) ? 1 : 2);
+      return formatNumber(
+        value,
+        language,
+        column.decimals ?? (Number.isInteger(Math.round(value * 1000) / 100) ? 1 : 2),
+      );
     case "percent":
       // One decimal throughout, so that a row reads "25.0%" beside "9.6%", not "25%".
       return formatPercent(value, language, 1, 1);

@@ -30,6 +30,8 @@ export interface AnnexColumn {
   kind: AnnexColumnKind;
   /** A total column: each row's value is the sum of these columns (indexes), for live formulas. */
   sumOfColumns?: number[];
+  /** Decimals of an FTE column: 2 where any of its figures has hundredths, else 1 (every row alike). */
+  decimals?: number;
 }
 
 /**
@@ -102,7 +104,20 @@ export function annexTables(allocation: Allocation, language?: Language): AnnexT
     savingsTable(allocation, m, headings[2]),
     ...(hasOptions ? [optionsTable(allocation, lang, m, m.annex(start + 3))] : []),
     ...scaleTables(allocation, lang, m.annex(start + (hasOptions ? 4 : 3)), headings[0]),
-  ];
+  ].map(withFteDecimals);
+}
+
+/** The table with each FTE column's decimals set, so that a column reads "12.00" beside "10.67", not "12.0". */
+function withFteDecimals(table: AnnexTable): AnnexTable {
+  const columns = table.columns.map((column, c) => {
+    if (column.kind !== "fte") return column;
+    const hundredths = table.rows.some((row) => {
+      const v = row.cells[c];
+      return typeof v === "number" && Math.round(v * 100) % 10 !== 0;
+    });
+    return { ...column, decimals: hundredths ? 2 : 1 };
+  });
+  return { ...table, columns };
 }
 
 /** Annex 1: the period table, then one table per year when the period has more than one. */

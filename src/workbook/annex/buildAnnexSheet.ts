@@ -206,7 +206,8 @@ function rowCells(
         break;
       case "fte":
         cell.v = value;
-        cell.fmt = "0.0#";
+        // As annexCellText prints it: one decimal, or two throughout a column that needs them.
+        cell.fmt = col.decimals === 2 ? "0.00" : col.decimals === 1 ? "0.0" : "0.0#";
         break;
       case "percent":
         cell.v = value;
