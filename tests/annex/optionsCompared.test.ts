@@ -124,7 +124,10 @@ describe("annex table 'Options compared'", () => {
       "2,00",
       `-176${NNBSP}000`,
     ]);
-    const fte = table!.slice(1).map((r) => r[5]).filter((v) => v !== "");
+    const fte = table!
+      .slice(1)
+      .map((r) => r[5])
+      .filter((v) => v !== "");
     expect(fte.every((v) => /,\d\d$/.test(v))).toBe(true);
   });
 
