@@ -127,14 +127,22 @@ export function PSC(amount: number, rate?: number): number {
  * An amount escalated at a yearly rate, compounded over a number of years.
  * @customfunction
  * @param amount The amount in the base year.
- * @param rate The yearly escalation, e.g. 2%.
+ * @param rate The yearly escalation, e.g. 2% (a plain 2 is 2%, as in the Settings sheet).
  * @param years The number of years after the base year (0 gives the amount itself).
  * @returns The escalated amount.
  */
 export function ESCALATE(amount: number, rate: number, years: number): number {
-  return callSafely("ESCALATE", () =>
-    escalate(toNumber(amount, "amount"), toNumber(rate, "rate"), toNumber(years, "years")),
-  );
+  return callSafely("ESCALATE", () => {
+    // As the Settings sheet reads Escalation: 2%, 0.02 or a plain 2 (a number above 1 is in percent).
+    const typed = toNumber(rate, "rate");
+    const r = typed > 1 ? typed / 100 : typed;
+    if (r < -0.5 || r >= 1)
+      throw cellError(
+        "invalidValue",
+        `rate must be a percentage from -50% to below 100% (2% = 0.02 or 2), got ${typed}.`,
+      );
+    return escalate(toNumber(amount, "amount"), r, toNumber(years, "years"));
+  });
 }
 
 /**
@@ -142,7 +150,7 @@ export function ESCALATE(amount: number, rate: number, years: number): number {
  * @customfunction
  * @param grade The grade, e.g. "P4".
  * @param grades The table: a header row (Grade, Cost, then optional year columns such as 2026) or two columns without headers.
- * @param [fte] The full-time equivalent, e.g. 0.5 (default 1).
+ * @param [fte] The full-time equivalent, e.g. 0.5 or 50% (default 1); a plain number above 10 is a percent of one post, as in the Posts sheet.
  * @param [year] The year column to read, e.g. 2026 (default: the Cost column).
  * @returns The standard cost.
  */
@@ -164,15 +172,18 @@ export function SCALE(rates: number[][], floor?: number, ceiling?: number): numb
     const parties = partiesOf(r.values);
     const min = shareOf(floor, "floor");
     const max = shareOf(ceiling, "ceiling");
+    // Blank rows (rate blank or 0) are no Parties: a floor would otherwise give each a share.
+    const taken = parties.flatMap((p, i) => (p.rate > 0 ? [i] : []));
+    if (taken.length === 0) throw cellError("invalidValue", "rates: no rate above 0.");
     // The same engine step as CONTRIBUTIONS, on an amount of 100%: its figures are the shares.
     const year = scaleYear(
-      parties,
+      taken.map((i) => parties[i]),
       1,
       { ...(min !== undefined ? { floor: min } : {}), ...(max !== undefined ? { ceiling: max } : {}) },
       { describeAmount: percentText },
     );
     if (!year.ok) throw cellError("invalidValue", year.message);
-    return spill(Array.from(year.amounts), r.orientation);
+    return spill(placed(taken, Array.from(year.amounts), parties.length), r.orientation);
   });
 }
 
@@ -202,9 +213,13 @@ export function CONTRIBUTIONS(
     if (a < 0) throw cellError("invalidValue", "amount cannot be negative.");
     const r = toVector(rates, "rates");
     const shares = fixedSharesOf(fixed, r.values.length);
-    const parties = partiesOf(r.values).map((p, i) =>
-      shares[i] !== undefined ? { ...p, fixed: shares[i] } : p,
-    );
+    const all = partiesOf(r.values).map((p, i) => (shares[i] !== undefined ? { ...p, fixed: shares[i] } : p));
+    // A row with no rate (blank or 0) and no fixed share is no Party: it pays nothing, and a
+    // minimum contribution must not charge the empty rows of a range such as B2:B40.
+    const taken = all.flatMap((p, i) => (p.rate > 0 || p.fixed !== undefined ? [i] : []));
+    if (taken.length === 0)
+      throw cellError("invalidValue", "rates: no Party has a rate above 0 or a fixed share.");
+    const parties = taken.map((i) => all[i]);
     const step = roundingOf(rounding);
     const min = floor === null || floor === undefined ? undefined : toNumber(floor, "floor");
     if (min !== undefined && min < 0) throw cellError("invalidValue", "floor cannot be negative.");
@@ -221,11 +236,16 @@ export function CONTRIBUTIONS(
       describeAmount: (q) => String(fromQuanta(q, step)),
     });
     if (!outcome.ok) throw cellError("invalidValue", outcome.message);
-    return spill(
-      Array.from(outcome.byYear, (q) => fromQuanta(q, step)),
-      r.orientation,
-    );
+    const paid = Array.from(outcome.byYear, (q) => fromQuanta(q, step));
+    return spill(placed(taken, paid, all.length), r.orientation);
   });
+}
+
+/** `values` (one per position of `taken`) back in their rows of `count`, 0 in the others. */
+function placed(taken: readonly number[], values: readonly number[], count: number): number[] {
+  const out = new Array<number>(count).fill(0);
+  taken.forEach((i, k) => (out[i] = values[k]));
+  return out;
 }
 
 /** The rates as Parties of a scale; a negative rate is refused with its position. */
@@ -236,7 +256,10 @@ function partiesOf(rates: readonly number[]): ScaleParty[] {
   });
 }
 
-/** The optional fixed shares, one per rate: a blank cell is no fixed share (not 0%). */
+/**
+ * The optional fixed shares, one per rate: a blank cell is no fixed share (not 0%), nor is 0,
+ * which is how desktop Excel may pass a blank cell of a range.
+ */
 function fixedSharesOf(fixed: unknown[][] | null | undefined, count: number): (number | undefined)[] {
   if (fixed === null || fixed === undefined) return new Array<undefined>(count);
   const cells = Array.isArray(fixed) ? fixed.flat() : [fixed];
@@ -248,6 +271,7 @@ function fixedSharesOf(fixed: unknown[][] | null | undefined, count: number): (n
   return cells.map((cell, i) => {
     if (cell === null || cell === undefined || cell === "") return undefined;
     const v = cellNumber(cell, "fixed", i + 1);
+    if (v === 0) return undefined;
     if (v < 0 || v > 1)
       throw cellError(
         "invalidValue",

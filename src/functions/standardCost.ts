@@ -1,3 +1,4 @@
+import { MAX_POSTS_ON_A_LINE } from "../workbook/readFte";
 import { cellError } from "./cellError";
 import { toNumber } from "./toNumber";
 import { cellNumber } from "./toVector";
@@ -54,8 +55,7 @@ export function standardCost(
     if (yearCol < 0) throw cellError("notAvailable", `grades has no column for ${y}.`);
     costCol = yearCol;
   }
-  const f = fte === null || fte === undefined ? 1 : toNumber(fte, "fte");
-  if (f < 0) throw cellError("invalidValue", "fte must not be negative.");
+  const f = fteOf(fte);
   for (let r = hasHeaders ? 1 : 0; r < rows.length; r++) {
     if (key(rows[r][gradeCol]) !== wanted) continue;
     const cell = rows[r][costCol];
@@ -65,4 +65,21 @@ export function standardCost(
     return cellNumber(cell, `grades, ${String(grade)}`, costCol + 1) * f;
   }
   throw cellError("notAvailable", `Grade ${String(grade)} is not in the grades table.`);
+}
+
+/**
+ * The FTE as the Posts sheet reads it: a number of posts (1, 0.5, 2), or a plain number above
+ * MAX_POSTS_ON_A_LINE and up to 100 as a percent of one post (50 = half-time); more than 0.
+ */
+function fteOf(fte: number | null | undefined): number {
+  if (fte === null || fte === undefined) return 1;
+  const typed = toNumber(fte, "fte");
+  if (!(typed > 0))
+    throw cellError("invalidValue", `fte must be more than 0 (a full-time post is 1 or 100%), got ${typed}.`);
+  if (typed <= MAX_POSTS_ON_A_LINE) return typed;
+  if (typed <= 100) return typed / 100;
+  throw cellError(
+    "invalidValue",
+    `fte ${typed} is neither a number of posts (up to ${MAX_POSTS_ON_A_LINE}) nor a percent of one post (up to 100).`,
+  );
 }

@@ -176,6 +176,12 @@ describe("ESCALATE", () => {
   it("gives #N/A when the rate is blank", () => {
     expect(cellErrorOf(() => ESCALATE(100, loose(""), 1)).code).toBe("#N/A");
   });
+
+  it("reads a plain 2 as 2%, as the Settings sheet does, and refuses a rate outside -50% to 100% (found by a trial)", () => {
+    expect(ESCALATE(100000, 2, 2)).toBeCloseTo(104040, 6);
+    expect(cellErrorOf(() => ESCALATE(100000, 0.6 - 1.2, 1)).code).toBe("#VALUE!");
+    expect(cellErrorOf(() => ESCALATE(100000, 100, 1)).message).toMatch(/from -50% to below 100%/);
+  });
 });
 
 describe("STDCOST", () => {
@@ -193,6 +199,13 @@ describe("STDCOST", () => {
 
   it("reads a year column when a year is given", () => {
     expect(STDCOST("D1", table, 1, 2027)).toBe(218000);
+  });
+
+  it("reads an FTE above 10 as a percent of one post, as the Posts sheet does, and refuses 0 (found by a trial)", () => {
+    expect(STDCOST("P4", table, 50)).toBe(70000);
+    expect(STDCOST("P4", table, 2)).toBe(280000);
+    expect(cellErrorOf(() => STDCOST("P4", table, 0)).message).toMatch(/fte must be more than 0/);
+    expect(cellErrorOf(() => STDCOST("P4", table, 150)).code).toBe("#VALUE!");
   });
 
   it("reads a two-column table without headers", () => {
@@ -227,9 +240,15 @@ describe("SCALE", () => {
   });
 
   it("raises small rates to the floor", () => {
-    const row = SCALE([[0.5, 0.3, 0.2, 0.0]], 0.05)[0];
+    const row = SCALE([[0.5, 0.3, 0.2, 0.001]], 0.05)[0];
     expect(row[3]).toBeCloseTo(0.05, 12);
     expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("gives blank rows of the range no share, floor or not (found by a trial)", () => {
+    const column = SCALE([[50], [30], [20], [loose("")], [loose(null)]], 0.01).map((r) => r[0]);
+    [0.5, 0.3, 0.2].forEach((share, i) => expect(column[i]).toBeCloseTo(share, 12));
+    expect(column.slice(3)).toEqual([0, 0]);
   });
 
   it("explains bounds that cannot hold", () => {
@@ -247,6 +266,17 @@ describe("SCALE", () => {
 
 describe("CONTRIBUTIONS", () => {
   const column = <T extends number | null>(values: T[]): T[][] => values.map((v) => [v]);
+
+  it("charges the blank rows of a range such as B2:B40 nothing, even with a minimum contribution (found by a trial)", () => {
+    const five = [22, 10, 5, 0.5, 0.01];
+    const alone = CONTRIBUTIONS(100000, column(five), undefined, undefined, 2000, 0.6).map((r) => r[0]);
+    expect(alone).toEqual([57081, 25946, 12973, 2000, 2000]);
+    // Nine empty rows below, as Excel passes them ("" on the web, 0 in some desktop versions).
+    const blanks = [...five, ...Array.from({ length: 9 }, (_, k) => (k % 2 ? 0 : loose("")))];
+    const fixed = column(blanks.map((_, k) => (k % 3 ? null : loose(k < 5 ? null : 0))));
+    const withBlanks = CONTRIBUTIONS(100000, column(blanks), fixed, undefined, 2000, 0.6).map((r) => r[0]);
+    expect(withBlanks).toEqual([...alone, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
 
   it("applies AEWA's rules: the EU's fixed 2.5%, the 20% ceiling and the 2,000 minimum", () => {
     // By hand: 97,500 after the EU; four Parties capped at 20,000; 17,500 left at 0.2 : 0.01
