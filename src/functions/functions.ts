@@ -44,6 +44,7 @@ export function COSTSHARE(amount: number, weights: number[][], rounding?: number
   return callSafely("COSTSHARE", () => {
     const a = toNumber(amount, "amount");
     const w = toVector(weights, "weights");
+    refuseMixedPercents(w.values);
     return spill(splitAmount(a, w.values, roundingOf(rounding)), w.orientation);
   });
 }
@@ -61,6 +62,7 @@ export function SHARE(amount: number, weights: number[][], index: number, roundi
   return callSafely("SHARE", () => {
     const a = toNumber(amount, "amount");
     const w = toVector(weights, "weights");
+    refuseMixedPercents(w.values);
     const i = toNumber(index, "index");
     if (!Number.isInteger(i) || i < 1 || i > w.values.length) {
       throw cellError(
@@ -94,13 +96,33 @@ export function ALLOCATE(costs: number[][], splits: number[][], rounding?: numbe
     return c.map((cost, r) => {
       const row = s[r];
       const sum = row.reduce((t, x) => t + x, 0);
+      // An empty row of a range longer than the table: no cost, no split, nothing to share.
+      if (cost === 0 && sum === 0) return row.map(() => 0);
       // A row of fractions adds up to 1 (Excel's 100%); a row of plain numbers may be typed as 100.
-      if (Math.abs(sum - 1) > 1e-9 && Math.abs(sum - 100) > 1e-7) {
+      // Within 0.01%, as the Posts sheet takes a split (33.333 three times is 100%).
+      if (Math.abs(sum - 1) > 1e-4 && Math.abs(sum - 100) > 1e-2) {
         throw cellError("invalidValue", `splits row ${r + 1} adds up to ${formatPercent(sum)}, not 100%.`);
       }
       return splitAmount(cost, row, step);
     });
   });
+}
+
+/**
+ * Weights are proportions (2 and 1 share 2:1), but 85 beside a cell formatted as 15% (0.15)
+ * would share 85 : 0.15. When the weights make 100% only if those above 1 are read as percents
+ * and the others as fractions, they were meant as percentages typed two ways: that is refused.
+ */
+function refuseMixedPercents(weights: readonly number[]): void {
+  const plain = weights.filter((w) => w > 1);
+  const fractions = weights.filter((w) => w > 0 && w <= 1);
+  if (plain.length === 0 || fractions.length === 0) return;
+  const asPercents = plain.reduce((s, w) => s + w / 100, 0) + fractions.reduce((s, w) => s + w, 0);
+  if (Math.abs(asPercents - 1) < 1e-4)
+    throw cellError(
+      "invalidValue",
+      "weights mix percents typed as plain numbers (such as 85) with percentages (such as 15%, which is 0.15): type them all one way.",
+    );
 }
 
 /** A row total as the officer would read it: 0.6 → "60%", 60 → "60" (already in percent). */
@@ -112,14 +134,17 @@ function formatPercent(sum: number): string {
  * Programme support cost on an amount (13% by default, the UN rule on trust-fund expenditure).
  * @customfunction
  * @param amount The expenditure the support cost is charged on.
- * @param [rate] The PSC rate, e.g. 13% (default).
+ * @param [rate] The PSC rate, e.g. 13% (default); a plain 13 is 13%, as in the Settings sheet.
  * @returns The programme support cost.
  */
 export function PSC(amount: number, rate?: number): number {
   return callSafely("PSC", () => {
     const a = toNumber(amount, "amount");
-    if (rate === null || rate === undefined) return programmeSupportCost(a);
-    return programmeSupportCost(a, toNumber(rate, "rate"));
+    // As the Settings sheet reads PSC: 13%, 0.13 or a plain 13 (a number above 1 is in percent).
+    const typed = rate === null || rate === undefined ? undefined : toNumber(rate, "rate");
+    const r = typed === undefined ? undefined : typed > 1 ? typed / 100 : typed;
+    // To fifteen significant digits: 7% of 100,000 is 7,000, not 7,000.000000000001.
+    return Number(programmeSupportCost(a, r).toPrecision(15));
   });
 }
 

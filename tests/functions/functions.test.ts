@@ -100,6 +100,17 @@ describe("COSTSHARE", () => {
   });
 });
 
+describe("COSTSHARE with percents typed two ways (found by a trial)", () => {
+  it("refuses 85 beside 15% (0.15), which would share 85 : 0.15", () => {
+    expect(cellErrorOf(() => COSTSHARE(140000, [[85, 0.15]])).message).toMatch(/type them all one way/);
+    expect(cellErrorOf(() => SHARE(140000, [[85, 0.15]], 1)).code).toBe("#VALUE!");
+  });
+
+  it("still takes weights as proportions: 2 and 1 share 2:1", () => {
+    expect(COSTSHARE(300, [[2, 1]])).toEqual([[200, 100]]);
+  });
+});
+
 describe("SHARE", () => {
   it("returns the same figure COSTSHARE spills at that position", () => {
     expect(SHARE(100, [[1, 1, 1]], 1)).toBe(34);
@@ -153,7 +164,21 @@ describe("ALLOCATE", () => {
   });
 });
 
+describe("ALLOCATE, as the Posts sheet takes a split (found by a trial)", () => {
+  it("takes a row within 0.01% of 100%, and gives an empty row of the range zeros", () => {
+    expect(ALLOCATE([[100], [loose<number>("")]], [[33.333, 33.333, 33.333], [0, 0, 0]])).toEqual([
+      [34, 33, 33],
+      [0, 0, 0],
+    ]);
+  });
+});
+
 describe("PSC", () => {
+  it("reads a plain 13 as 13%, as the Settings sheet does, and gives 7% of 100,000 as 7,000 (found by a trial)", () => {
+    expect(PSC(100000, 13)).toBe(13000);
+    expect(PSC(100000, 0.07)).toBe(7000);
+  });
+
   it("charges 13% by default", () => {
     expect(PSC(100000)).toBeCloseTo(13000, 6);
   });
@@ -272,8 +297,8 @@ describe("CONTRIBUTIONS", () => {
     const alone = CONTRIBUTIONS(100000, column(five), undefined, undefined, 2000, 0.6).map((r) => r[0]);
     expect(alone).toEqual([57081, 25946, 12973, 2000, 2000]);
     // Nine empty rows below, as Excel passes them ("" on the web, 0 in some desktop versions).
-    const blanks = [...five, ...Array.from({ length: 9 }, (_, k) => (k % 2 ? 0 : loose("")))];
-    const fixed = column(blanks.map((_, k) => (k % 3 ? null : loose(k < 5 ? null : 0))));
+    const blanks = [...five, ...Array.from({ length: 9 }, (_, k) => (k % 2 ? 0 : loose<number>("")))];
+    const fixed = column(blanks.map((_, k) => (k < 5 || k % 3 ? null : 0)));
     const withBlanks = CONTRIBUTIONS(100000, column(blanks), fixed, undefined, 2000, 0.6).map((r) => r[0]);
     expect(withBlanks).toEqual([...alone, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
