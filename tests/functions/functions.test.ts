@@ -166,7 +166,15 @@ describe("ALLOCATE", () => {
 
 describe("ALLOCATE, as the Posts sheet takes a split (found by a trial)", () => {
   it("takes a row within 0.01% of 100%, and gives an empty row of the range zeros", () => {
-    expect(ALLOCATE([[100], [loose<number>("")]], [[33.333, 33.333, 33.333], [0, 0, 0]])).toEqual([
+    expect(
+      ALLOCATE(
+        [[100], [loose<number>("")]],
+        [
+          [33.333, 33.333, 33.333],
+          [0, 0, 0],
+        ],
+      ),
+    ).toEqual([
       [34, 33, 33],
       [0, 0, 0],
     ]);
