@@ -1,3 +1,4 @@
+import { COST_ALIASES, GRADE_ALIASES } from "../workbook/gradesColumns";
 import { MAX_POSTS_ON_A_LINE } from "../workbook/readFte";
 import { cellError } from "./cellError";
 import { toNumber } from "./toNumber";
@@ -11,9 +12,27 @@ function key(text: unknown): string {
 
 /** A year as a header holds it: the number 2026 or the text "2026" (or "FY2026"). */
 function yearOf(header: unknown): number | undefined {
-  if (typeof header === "number" && Number.isInteger(header)) return header;
   const m = typeof header === "string" ? /^\D*(\d{4})\D*$/.exec(header.trim()) : null;
-  return m ? Number(m[1]) : undefined;
+  const y = typeof header === "number" ? header : m ? Number(m[1]) : undefined;
+  return y !== undefined && Number.isInteger(y) && y >= 1900 && y <= 2199 ? y : undefined;
+}
+
+/** The names the Grades sheet gives its Grade and Cost columns, compared as key() compares them. */
+const GRADE_NAMES = new Set(["Grade", ...GRADE_ALIASES].map(key));
+const COST_NAMES = new Set(["Cost", ...COST_ALIASES].map(key));
+
+/** A header row: its first cell names the grade column, or its other cells are all names or years. */
+function isHeaderRow(row: readonly unknown[]): boolean {
+  if (GRADE_NAMES.has(key(row[0]))) return true;
+  return row
+    .slice(1)
+    .every(
+      (h) =>
+        h === null ||
+        h === undefined ||
+        yearOf(h) !== undefined ||
+        (typeof h === "string" && (h.trim() === "" || !/^[-+\d.]/.test(h.trim()))),
+    );
 }
 
 /**
@@ -33,20 +52,18 @@ export function standardCost(
   const rows = grades as unknown[][];
   if (rows[0].length < 2)
     throw cellError("invalidValue", "grades must have at least two columns: Grade and Cost.");
-  // Headers when the first row's second cell is not a number (a table with headers says "Cost").
-  const second = rows[0][1];
-  const hasHeaders = typeof second === "string" && second.trim() !== "" && !/^[-+\d.]/.test(second.trim());
-  const headers = hasHeaders ? rows[0] : [];
+  // A header row names its columns as the Grades sheet does (Grade, UN grade, Cost, Standard
+  // cost, ..., years): its first cell is such a name, or its other cells are names or years. A
+  // table without one is two columns, grade and cost.
+  const headers = isHeaderRow(rows[0]) ? rows[0] : [];
+  const hasHeaders = headers.length > 0;
   const gradeCol = hasHeaders
     ? Math.max(
         0,
-        headers.findIndex((h) => key(h) === "grade"),
+        headers.findIndex((h) => GRADE_NAMES.has(key(h))),
       )
     : 0;
-  let costCol = hasHeaders
-    ? headers.findIndex((h) => ["cost", "standardcost", "annualcost"].includes(key(h)))
-    : 1;
-  if (costCol < 0) costCol = gradeCol === 0 ? 1 : 0;
+  let costCol = hasHeaders ? headers.findIndex((h) => COST_NAMES.has(key(h))) : 1;
   if (year !== null && year !== undefined) {
     const y = toNumber(year, "year");
     if (!hasHeaders)
@@ -55,9 +72,22 @@ export function standardCost(
     if (yearCol < 0) throw cellError("notAvailable", `grades has no column for ${y}.`);
     costCol = yearCol;
   }
+  if (costCol < 0)
+    throw cellError(
+      "invalidValue",
+      "grades has no Cost column (Cost, Standard cost, Annual cost, ...): name it, or give the year whose column to read.",
+    );
+  // The grade's rows: one, or the table is ambiguous.
+  const found = rows.flatMap((row, r) =>
+    r >= (hasHeaders ? 1 : 0) && key(row[gradeCol]) === wanted ? [r] : [],
+  );
+  if (found.length > 1)
+    throw cellError(
+      "invalidValue",
+      `grades lists ${String(grade)} ${found.length} times (rows ${found.map((r) => r + 1).join(", ")}).`,
+    );
   const f = fteOf(fte);
-  for (let r = hasHeaders ? 1 : 0; r < rows.length; r++) {
-    if (key(rows[r][gradeCol]) !== wanted) continue;
+  for (const r of found) {
     const cell = rows[r][costCol];
     if (cell === null || cell === undefined || cell === "") {
       throw cellError("notAvailable", `grades has no cost for ${String(grade)}${year ? ` in ${year}` : ""}.`);

@@ -1,3 +1,4 @@
+import { COST_ALIASES, GRADE_ALIASES } from "./gradesColumns";
 /**
  * The workbook contract (DESIGN.md, v1 and v2) as data, and the officer's own mapping onto it.
  *
@@ -311,19 +312,13 @@ export const CONTRACT: readonly ContractSheet[] = [
     fields: [
       {
         name: "Grade",
-        aliases: ["Level", "UN grade", "Post grade"],
+        aliases: [...GRADE_ALIASES],
         required: true,
         description: "P4, D1, G5, ...",
       },
       {
         name: "Cost",
-        aliases: [
-          "Annual cost",
-          "Standard cost",
-          "Standard salary cost",
-          "Salary cost",
-          "Annual standard cost",
-        ],
+        aliases: [...COST_ALIASES],
         required: true,
         yearsInstead: true,
         description: `Annual standard cost, ${YEAR_NOTE}`,

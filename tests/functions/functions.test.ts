@@ -241,6 +241,58 @@ describe("STDCOST", () => {
     expect(cellErrorOf(() => STDCOST("P4", table, 150)).code).toBe("#VALUE!");
   });
 
+  it("reads the tables the Grades sheet takes: years alone, and its column names (found by a trial)", () => {
+    expect(
+      STDCOST(
+        "P4",
+        [
+          ["Grade", 2026, 2027],
+          ["P4", 185000, 190000],
+        ],
+        1,
+        2027,
+      ),
+    ).toBe(190000);
+    expect(
+      STDCOST("P4", [
+        ["UN grade", "FY2026", "Standard salary cost"],
+        ["P4", 185000, 180000],
+      ]),
+    ).toBe(180000);
+    // The header row is no grade, and a year-only table without a year says which to give.
+    expect(
+      cellErrorOf(() =>
+        STDCOST(
+          "Grade",
+          [
+            ["Grade", 2026],
+            ["P4", 185000],
+          ],
+          1,
+          2026,
+        ),
+      ).code,
+    ).toBe("#N/A");
+    expect(
+      cellErrorOf(() =>
+        STDCOST("P4", [
+          ["Grade", 2026],
+          ["P4", 185000],
+        ]),
+      ).message,
+    ).toMatch(/no Cost column .* give the year/);
+    // A grade listed twice is ambiguous, not its first row.
+    expect(
+      cellErrorOf(() =>
+        STDCOST("P4", [
+          ["Grade", "Cost"],
+          ["P4", 1],
+          ["P-4", 2],
+        ]),
+      ).message,
+    ).toMatch(/lists P4 2 times \(rows 2, 3\)/);
+  });
+
   it("reads a two-column table without headers", () => {
     expect(
       STDCOST("P5", [
