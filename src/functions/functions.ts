@@ -140,12 +140,16 @@ function formatPercent(sum: number): string {
 export function PSC(amount: number, rate?: number): number {
   return callSafely("PSC", () => {
     const a = toNumber(amount, "amount");
-    // As the Settings sheet reads PSC: 13%, 0.13 or a plain 13 (a number above 1 is in percent).
-    const typed = rate === null || rate === undefined ? undefined : toNumber(rate, "rate");
-    const r = typed === undefined ? undefined : typed > 1 ? typed / 100 : typed;
+    const r = rate === null || rate === undefined ? undefined : settingRate(rate);
     // To fifteen significant digits: 7% of 100,000 is 7,000, not 7,000.000000000001.
     return Number(programmeSupportCost(a, r).toPrecision(15));
   });
+}
+
+/** A rate as the Settings sheet reads PSC and Escalation: 13%, 0.13 or a plain 13 (a number above 1 is in percent). */
+function settingRate(rate: number): number {
+  const typed = toNumber(rate, "rate");
+  return typed > 1 ? typed / 100 : typed;
 }
 
 /**
@@ -158,13 +162,11 @@ export function PSC(amount: number, rate?: number): number {
  */
 export function ESCALATE(amount: number, rate: number, years: number): number {
   return callSafely("ESCALATE", () => {
-    // As the Settings sheet reads Escalation: 2%, 0.02 or a plain 2 (a number above 1 is in percent).
-    const typed = toNumber(rate, "rate");
-    const r = typed > 1 ? typed / 100 : typed;
+    const r = settingRate(rate);
     if (r < -0.5 || r >= 1)
       throw cellError(
         "invalidValue",
-        `rate must be a percentage from -50% to below 100% (2% = 0.02 or 2), got ${typed}.`,
+        `rate must be a percentage from -50% to below 100% (2% = 0.02 or 2), got ${toNumber(rate, "rate")}.`,
       );
     return escalate(toNumber(amount, "amount"), r, toNumber(years, "years"));
   });
