@@ -75,8 +75,6 @@ export function approvedFigureChanges(
   const k1 = quantaPer(after.rounding, quantum) ?? after.rounding / quantum;
   const codes = [...after.instruments];
   for (const c of was.instruments) if (!codes.some((x) => nameKey(x) === nameKey(c))) codes.push(c);
-  const find = <T>(byCode: Record<string, T>, code: string): T | undefined =>
-    byCode[code] ?? Object.entries(byCode).find(([k]) => nameKey(k) === nameKey(code))?.[1];
   const scale = (f: Figures | undefined, k: number): Figures =>
     f === undefined ? { ...NO_FIGURES } : { direct: f.direct * k, psc: f.psc * k, total: f.total * k };
   const currency = nameKey(was.currency) !== nameKey(after.currency);
@@ -211,8 +209,6 @@ function contributionChanges(
 ): { instrument: string; parties: string[] }[] {
   const was = approved.contributions ?? {};
   const is = now.contributions ?? {};
-  const lookup = <T>(byName: Record<string, T>, name: string): T | undefined =>
-    byName[name] ?? Object.entries(byName).find(([k]) => nameKey(k) === nameKey(name))?.[1];
   const names = (a: Record<string, unknown>, b: Record<string, unknown>): string[] => {
     const out = Object.keys(b);
     for (const k of Object.keys(a)) if (!out.some((x) => nameKey(x) === nameKey(k))) out.push(k);
@@ -221,11 +217,11 @@ function contributionChanges(
   const years = [...new Set([...approved.years, ...now.years])];
   const out: { instrument: string; parties: string[] }[] = [];
   for (const instrument of names(was, is)) {
-    const a = lookup(was, instrument) ?? {};
-    const b = lookup(is, instrument) ?? {};
+    const a = find(was, instrument) ?? {};
+    const b = find(is, instrument) ?? {};
     const parties = names(a, b).filter((party) => {
-      const x = lookup(a, party);
-      const y = lookup(b, party);
+      const x = find(a, party);
+      const y = find(b, party);
       return (
         currency ||
         years.some((year) => {
@@ -238,4 +234,9 @@ function contributionChanges(
     if (parties.length > 0) out.push({ instrument, parties });
   }
   return out;
+}
+
+/** A record's entry for a code or name, as written or matched as names are (nameKey). */
+function find<T>(byName: Record<string, T>, name: string): T | undefined {
+  return byName[name] ?? Object.entries(byName).find(([k]) => nameKey(k) === nameKey(name))?.[1];
 }
